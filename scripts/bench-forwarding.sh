@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Forwarding benchmark (docs/benchmarks.md): server CPU per forwarded packet and added latency,
+# one speaker to N listener legs over real ICE/DTLS/SRTP on loopback, all in one JVM.
+# Usage: scripts/bench-forwarding.sh [--speakers S] [--duration SECONDS] [listeners...]
+#        (default: --speakers 1 --duration 20 200 1; the 1-listener run is the latency baseline, run last on warm code)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/find-jdk.sh
+parley_find_jdk
+export JAVA_HOME=$PARLEY_JDK
+./mvnw -B -q -DskipTests test-compile
+./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+exec "$JAVA_HOME/bin/java" -Xmx2g --enable-native-access=ALL-UNNAMED -cp "$CP" \
+  org.parley.media.session.ForwardingBenchmark "$@"

@@ -1,0 +1,67 @@
+package org.parley.accounts;
+
+import org.parley.web.Validator;
+
+/** The field rules of docs/api.md, shared by sign-up, log-in and profile editing. */
+public final class AccountRules {
+
+    public static final int USERNAME_MIN = 3;
+    public static final int USERNAME_MAX = 30;
+    public static final int DISPLAY_NAME_MAX = 50;
+    public static final int BIO_MAX = 300;
+    public static final int PASSWORD_MIN = 8;
+    /** An upper bound keeps hashing cost bounded; 128 fits every passphrase people use. */
+    public static final int PASSWORD_MAX = 128;
+    static final String USERNAME_PATTERN = "[A-Za-z0-9_]{" + USERNAME_MIN + "," + USERNAME_MAX + "}";
+
+    private AccountRules() {}
+
+    public static void username(Validator v, String field, String value) {
+        if (v.required(field, value)) {
+            v.matches(field, value, USERNAME_PATTERN, "must be " + USERNAME_MIN + " to " + USERNAME_MAX
+                    + " letters, digits or underscores");
+        }
+    }
+
+    /** Display names are trimmed before the rules apply; returns the trimmed value. */
+    public static String displayName(Validator v, String field, String value) {
+        if (!v.required(field, value)) {
+            return null;
+        }
+        String trimmed = trim(value);
+        v.length(field, trimmed, 1, DISPLAY_NAME_MAX).printable(field, trimmed, false);
+        return trimmed;
+    }
+
+    public static String bio(Validator v, String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = trim(value).replace("\r\n", "\n");
+        v.length(field, trimmed, 0, BIO_MAX).printable(field, trimmed, true);
+        return trimmed;
+    }
+
+    /** Trims white space including no-break and other Unicode spaces, which {@link String#strip()} keeps. */
+    static String trim(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && isSpace(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
+    }
+
+    public static void password(Validator v, String field, String value) {
+        if (v.required(field, value)) {
+            v.length(field, value, PASSWORD_MIN, PASSWORD_MAX);
+        }
+    }
+}

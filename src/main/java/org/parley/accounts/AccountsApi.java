@@ -1,0 +1,130 @@
+package org.parley.accounts;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import org.parley.storage.Database;
+import org.parley.web.ClientInfo;
+import org.parley.web.JsonBody;
+import org.parley.web.ProblemException;
+import org.parley.web.RateLimiter;
+import org.parley.web.Validator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Log in, log out, change password: operations {@code logIn}, {@code logOut}, {@code changePassword}. */
+public final class AccountsApi {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountsApi.class);
+
+    private final Database db;
+    private final MemberStore members;
+    private final PasswordHasher hasher;
+    private final Authenticator auth;
+    private final MeView meView;
+    private final ClientInfo client;
+    private final RateLimiter perIp;
+    private final RateLimiter perAccount;
+
+    public AccountsApi(Database db, MemberStore members, PasswordHasher hasher, Authenticator auth, MeView meView,
+                       ClientInfo client, AuthLimits limits) {
+        this.db = db;
+        this.members = members;
+        this.hasher = hasher;
+        this.auth = auth;
+        this.meView = meView;
+        this.client = client;
+        this.perIp = limits.perIp();
+        this.perAccount = limits.perAccount();
+    }
+
+    /** The rate limiters shared by log-in and sign-up, built once from {@link AccountsConfig}. */
+    public record AuthLimits(RateLimiter perIp, RateLimiter perAccount) {
+        public static AuthLimits of(AccountsConfig config, Clock clock) {
+            long window = config.authWindow().toSeconds();
+            return new AuthLimits(new RateLimiter(config.authAttemptsPerIp(), window, clock),
+                    new RateLimiter(config.authFailuresPerAccount(), window, clock));
+        }
+    }
+
+    public void routes(RoutesConfig routes) {
+        routes.post("/api/session", this::logIn);
+        routes.delete("/api/session", this::logOut);
+        routes.put("/api/me/password", this::changePassword);
+    }
+
+    void logIn(Context ctx) {
+        String ip = client.ip(ctx);
+        perIp.acquire("ip:" + ip);
+        JsonBody body = JsonBody.read(ctx, Set.of("username", "password"), false);
+        String username = body.string("username");
+        String password = body.string("password");
+        Validator v = body.validator();
+        v.required("username", username);
+        v.required("password", password);
+        v.length("username", username, 1, 100).length("password", password, 1, AccountRules.PASSWORD_MAX);
+        v.check();
+
+        String accountKey = "acct:" + MemberStore.key(username);
+        perAccount.checkNotBlocked(accountKey);
+        Optional<Member> member = db.read(conn -> members.byUsername(conn, username));
+        boolean ok;
+        if (member.isPresent()) {
+            String hash = db.read(conn -> members.passwordHash(conn, member.get().id())).orElse("");
+            ok = hasher.verify(password, hash);
+        } else {
+            hasher.verifyDecoy(password); // same cost either way: timing does not reveal who is a member
+            ok = false;
+        }
+        if (!ok) {
+            perAccount.record(accountKey);
+            log.info("Failed log-in for an account from {}", client.loggable(ip));
+            throw new ProblemException(401, "invalid_credentials", "Wrong username or password",
+                    "The username or password is wrong");
+        }
+        Object me = db.transaction(conn -> {
+            auth.startSession(ctx, conn, member.get().id());
+            return meView.render(conn, member.get());
+        });
+        ctx.json(me);
+    }
+
+    void logOut(Context ctx) {
+        Authenticator.require(ctx);
+        JsonBody.requireNone(ctx);
+        auth.endSession(ctx);
+        ctx.status(204);
+    }
+
+    void changePassword(Context ctx) {
+        Member me = Authenticator.require(ctx);
+        JsonBody body = JsonBody.read(ctx, Set.of("currentPassword", "newPassword"), false);
+        String current = body.string("currentPassword");
+        String next = body.string("newPassword");
+        Validator v = body.validator();
+        v.required("currentPassword", current);
+        v.length("currentPassword", current, 1, AccountRules.PASSWORD_MAX);
+        AccountRules.password(v, "newPassword", next);
+        v.check();
+
+        String accountKey = "acct:" + MemberStore.key(me.username());
+        perAccount.checkNotBlocked(accountKey);
+        String hash = db.read(conn -> members.passwordHash(conn, me.id())).orElse("");
+        if (!hasher.verify(current, hash)) {
+            perAccount.record(accountKey);
+            throw ProblemException.field(403, "wrong_password", "Wrong password", "currentPassword",
+                    "The current password is wrong");
+        }
+        String newHash = hasher.hash(next);
+        db.transaction(conn -> {
+            members.updatePasswordHash(conn, me.id(), newHash);
+            auth.endOtherSessions(ctx, conn, me.id());
+            return null;
+        });
+        log.info("Member {} changed their password; other sessions ended", me.id());
+        ctx.status(204);
+    }
+
+}

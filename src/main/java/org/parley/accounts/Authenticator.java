@@ -1,0 +1,142 @@
+package org.parley.accounts;
+
+import io.javalin.http.Context;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.parley.storage.Database;
+import org.parley.web.ClientInfo;
+import org.parley.web.Cookies;
+import org.parley.web.Csrf;
+import org.parley.web.ProblemException;
+
+/**
+ * Turns the session cookie into the signed-in member for each API request, enforces CSRF on unsafe
+ * requests, and starts and ends sessions. Every feature asks {@link #require(Context)} for the actor:
+ * authorization is decided on the server for every action.
+ */
+public final class Authenticator {
+
+    public static final String SESSION_COOKIE = "parley_session";
+    /** Sliding expiry is written back at most this often, so reads do not turn into writes. */
+    static final Duration TOUCH_INTERVAL = Duration.ofHours(1);
+    /** Request attribute holding the signed-in {@link Member}; also visible to WebSocket handlers after the upgrade. */
+    public static final String MEMBER_ATTR = "parley.member";
+    private static final String SESSION_ATTR = "parley.session";
+
+    private final Database db;
+    private final MemberStore members;
+    private final SessionStore sessions;
+    private final Csrf csrf;
+    private final ClientInfo client;
+    private final AccountsConfig config;
+    private final Clock clock;
+
+    public Authenticator(Database db, MemberStore members, Csrf csrf, ClientInfo client, AccountsConfig config, Clock clock) {
+        this.db = db;
+        this.members = members;
+        this.sessions = new SessionStore();
+        this.csrf = csrf;
+        this.client = client;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Before-handler for /api/*: resolves the session, hands out a CSRF cookie, checks CSRF on writes. */
+    public void before(Context ctx) {
+        csrf.issueIfMissing(ctx);
+        SessionStore.Session session = resolveSession(ctx);
+        if (Csrf.isUnsafe(ctx)) {
+            csrf.verify(ctx, session == null ? null : session.csrfToken());
+        }
+    }
+
+    /**
+     * The member signed in by the request's session cookie, if any (also used to authenticate
+     * WebSocket upgrades, where no CSRF token can be sent and the Origin check stands in for it).
+     */
+    public Optional<Member> resolve(Context ctx) {
+        resolveSession(ctx);
+        return current(ctx);
+    }
+
+    private SessionStore.Session resolveSession(Context ctx) {
+        String token = ctx.cookie(SESSION_COOKIE);
+        if (token == null || token.isEmpty() || token.length() > 64) {
+            return null;
+        }
+        Instant now = clock.instant();
+        SessionStore.Session session = db.read(conn -> {
+            Optional<SessionStore.Session> found = sessions.find(conn, token, now);
+            if (found.isEmpty()) {
+                return null;
+            }
+            var s = found.get();
+            Optional<Member> member = members.byId(conn, s.memberId());
+            if (member.isEmpty()) {
+                return null;
+            }
+            if (Duration.between(s.lastSeenAt(), now).compareTo(TOUCH_INTERVAL) > 0) {
+                sessions.touch(conn, s.tokenHash(), now, now.plus(config.sessionTtl()));
+            }
+            ctx.attribute(MEMBER_ATTR, member.get());
+            return s;
+        });
+        if (session != null) {
+            ctx.attribute(SESSION_ATTR, session);
+        }
+        return session;
+    }
+
+    /** The signed-in member, or a 401 problem. */
+    public static Member require(Context ctx) {
+        Member member = ctx.attribute(MEMBER_ATTR);
+        if (member == null) {
+            throw ProblemException.unauthenticated();
+        }
+        return member;
+    }
+
+    public static Optional<Member> current(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(MEMBER_ATTR));
+    }
+
+    /** Starts a session for {@code memberId} inside the caller's transaction and sets both cookies. */
+    public void startSession(Context ctx, Connection conn, long memberId) throws SQLException {
+        Instant now = clock.instant();
+        var created = sessions.create(conn, memberId, now, now.plus(config.sessionTtl()));
+        boolean secure = client.secure(ctx);
+        Cookies.set(ctx, SESSION_COOKIE, created.token(), config.sessionTtl(), true, secure);
+        // A new CSRF token per session: a token planted before sign-in is useless afterwards.
+        Cookies.set(ctx, Csrf.COOKIE, created.csrfToken(), null, false, secure);
+    }
+
+    /** Ends the current session (if any) and clears the cookie. */
+    public void endSession(Context ctx) {
+        SessionStore.Session session = ctx.attribute(SESSION_ATTR);
+        if (session != null) {
+            db.read(conn -> {
+                sessions.delete(conn, session.tokenHash());
+                return null;
+            });
+        }
+        Cookies.set(ctx, SESSION_COOKIE, "", Duration.ZERO, true, client.secure(ctx));
+    }
+
+    /** Ends the member's other sessions, keeping the one making this request. */
+    void endOtherSessions(Context ctx, Connection conn, long memberId) throws SQLException {
+        SessionStore.Session session = ctx.attribute(SESSION_ATTR);
+        sessions.deleteOthers(conn, memberId, session == null ? "" : session.tokenHash());
+    }
+
+    /** Housekeeping: removes expired sessions (called periodically by the app). */
+    public void purgeExpired() {
+        db.read(conn -> {
+            sessions.deleteExpired(conn, clock.instant());
+            return null;
+        });
+    }
+}

@@ -1,0 +1,152 @@
+package org.parley.accounts;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.parley.storage.Database;
+
+/** SQL for the {@code members} table. Methods take the caller's connection so they can join a transaction. */
+public final class MemberStore {
+
+    private static final String COLUMNS = "id, username, display_name, bio, admin, invited_by, created_at";
+
+    /** The case-insensitive key under which a username is unique. */
+    public static String key(String username) {
+        return username.toLowerCase(Locale.ROOT);
+    }
+
+    /** Inserts a member; throws {@link SQLException} with SQLSTATE 23505 when the username is taken. */
+    public Member insert(Connection conn, String username, String displayName, String passwordHash,
+                         boolean admin, Long invitedBy, Instant now) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement(
+                "INSERT INTO members (username, username_key, display_name, bio, password_hash, admin, invited_by, created_at)"
+                        + " VALUES (?, ?, ?, '', ?, ?, ?, ?)", new String[] {"id"})) {
+            st.setString(1, username);
+            st.setString(2, key(username));
+            st.setString(3, displayName);
+            st.setString(4, passwordHash);
+            st.setBoolean(5, admin);
+            st.setObject(6, invitedBy);
+            st.setObject(7, Database.toDb(now));
+            st.executeUpdate();
+            try (ResultSet keys = st.getGeneratedKeys()) {
+                keys.next();
+                return new Member(keys.getLong(1), username, displayName, "", admin, invitedBy, now);
+            }
+        }
+    }
+
+    public Optional<Member> byId(Connection conn, long id) throws SQLException {
+        return one(conn, "SELECT " + COLUMNS + " FROM members WHERE id = ?", st -> st.setLong(1, id));
+    }
+
+    public Optional<Member> byUsername(Connection conn, String username) throws SQLException {
+        return one(conn, "SELECT " + COLUMNS + " FROM members WHERE username_key = ?", st -> st.setString(1, key(username)));
+    }
+
+    /** Locks the member's row until the transaction ends; serialises per-member quota checks. */
+    public void lock(Connection conn, long id) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("SELECT id FROM members WHERE id = ? FOR UPDATE")) {
+            st.setLong(1, id);
+            st.executeQuery().close();
+        }
+    }
+
+    public Optional<String> passwordHash(Connection conn, long id) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("SELECT password_hash FROM members WHERE id = ?")) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public void updatePasswordHash(Connection conn, long id, String hash) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("UPDATE members SET password_hash = ? WHERE id = ?")) {
+            st.setString(1, hash);
+            st.setLong(2, id);
+            st.executeUpdate();
+        }
+    }
+
+    public void updateProfile(Connection conn, long id, String displayName, String bio) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("UPDATE members SET display_name = ?, bio = ? WHERE id = ?")) {
+            st.setString(1, displayName);
+            st.setString(2, bio);
+            st.setLong(3, id);
+            st.executeUpdate();
+        }
+    }
+
+    /** The members who joined through {@code inviterId}'s invitations, oldest first. */
+    public List<MemberRef> invitedBy(Connection conn, long inviterId, int limit) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement(
+                "SELECT username, display_name FROM members WHERE invited_by = ? ORDER BY created_at, id LIMIT ?")) {
+            st.setLong(1, inviterId);
+            st.setInt(2, limit);
+            try (ResultSet rs = st.executeQuery()) {
+                List<MemberRef> refs = new ArrayList<>();
+                while (rs.next()) {
+                    refs.add(new MemberRef(rs.getString(1), rs.getString(2)));
+                }
+                return refs;
+            }
+        }
+    }
+
+    /** Which of {@code ids} belong to members (queried in chunks to keep statements small). */
+    public java.util.Set<Long> existing(Connection conn, java.util.Collection<Long> ids) throws SQLException {
+        java.util.Set<Long> found = new java.util.HashSet<>();
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement st = conn.prepareStatement("SELECT id FROM members WHERE id IN (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    st.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    public long count(Connection conn) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("SELECT COUNT(*) FROM members");
+             ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private Optional<Member> one(Connection conn, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement(sql)) {
+            binder.bind(st);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Member read(ResultSet rs) throws SQLException {
+        long inviter = rs.getLong("invited_by");
+        Long invitedBy = rs.wasNull() ? null : inviter;
+        return new Member(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getString("bio"), rs.getBoolean("admin"), invitedBy, Database.instant(rs, "created_at"));
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement st) throws SQLException;
+    }
+}

@@ -1,0 +1,91 @@
+package org.parley.accounts;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import org.parley.storage.Database;
+import org.parley.web.Tokens;
+
+/**
+ * Sessions live in the database, so they survive a restart and work across nodes. Only a SHA-256 of
+ * the cookie value is stored.
+ */
+final class SessionStore {
+
+    /** A session found by its cookie. */
+    record Session(String tokenHash, long memberId, String csrfToken, Instant lastSeenAt, Instant expiresAt) {}
+
+    /** A freshly created session: the cookie value exists only here and in the browser. */
+    record NewSession(String token, String csrfToken) {}
+
+    NewSession create(Connection conn, long memberId, Instant now, Instant expiresAt) throws SQLException {
+        String token = Tokens.random();
+        String csrf = Tokens.random();
+        try (PreparedStatement st = conn.prepareStatement(
+                "INSERT INTO sessions (token_hash, member_id, csrf_token, created_at, last_seen_at, expires_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            st.setString(1, Tokens.sha256Hex(token));
+            st.setLong(2, memberId);
+            st.setString(3, csrf);
+            st.setObject(4, Database.toDb(now));
+            st.setObject(5, Database.toDb(now));
+            st.setObject(6, Database.toDb(expiresAt));
+            st.executeUpdate();
+        }
+        return new NewSession(token, csrf);
+    }
+
+    Optional<Session> find(Connection conn, String token, Instant now) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement(
+                "SELECT token_hash, member_id, csrf_token, last_seen_at, expires_at FROM sessions"
+                        + " WHERE token_hash = ? AND expires_at > ?")) {
+            st.setString(1, Tokens.sha256Hex(token));
+            st.setObject(2, Database.toDb(now));
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Session(rs.getString(1), rs.getLong(2), rs.getString(3),
+                        Database.instant(rs, "last_seen_at"), Database.instant(rs, "expires_at")));
+            }
+        }
+    }
+
+    /** Slides the expiry forward; called at most once per {@link Authenticator#TOUCH_INTERVAL}. */
+    void touch(Connection conn, String tokenHash, Instant now, Instant expiresAt) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement(
+                "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?")) {
+            st.setObject(1, Database.toDb(now));
+            st.setObject(2, Database.toDb(expiresAt));
+            st.setString(3, tokenHash);
+            st.executeUpdate();
+        }
+    }
+
+    void delete(Connection conn, String tokenHash) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("DELETE FROM sessions WHERE token_hash = ?")) {
+            st.setString(1, tokenHash);
+            st.executeUpdate();
+        }
+    }
+
+    /** Ends every session of a member except {@code keepTokenHash} (after a password change). */
+    void deleteOthers(Connection conn, long memberId, String keepTokenHash) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement(
+                "DELETE FROM sessions WHERE member_id = ? AND token_hash <> ?")) {
+            st.setLong(1, memberId);
+            st.setString(2, keepTokenHash);
+            st.executeUpdate();
+        }
+    }
+
+    void deleteExpired(Connection conn, Instant now) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("DELETE FROM sessions WHERE expires_at <= ?")) {
+            st.setObject(1, Database.toDb(now));
+            st.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.parley.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.parley.invites.Invitations;
+import org.parley.web.Tokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lets {@code parley invite --admin} work while the server runs. The embedded H2 database is locked by
+ * the running server, so the command asks the server instead: through a loopback-only endpoint
+ * guarded by a random token that the server writes, readable by its owner only, into the data folder.
+ */
+final class LocalAdmin {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalAdmin.class);
+    static final String PATH = "/internal/admin-invites";
+    static final String FILE = "admin-endpoint.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String token = Tokens.random();
+    private final Invitations invitations;
+    private final String publicBase;
+
+    LocalAdmin(Invitations invitations, String publicBase) {
+        this.invitations = invitations;
+        this.publicBase = publicBase;
+    }
+
+    void handle(Context ctx) throws IOException {
+        InetAddress peer = InetAddress.getByName(ctx.req().getRemoteAddr());
+        String given = ctx.header("Authorization");
+        boolean tokenOk = Tokens.constantTimeEquals(given, "Bearer " + token);
+        if (!peer.isLoopbackAddress() || !tokenOk) {
+            ctx.status(404); // indistinguishable from any unknown path
+            return;
+        }
+        String code = invitations.createOperatorInvite();
+        log.info("Administrator invitation created from the command line");
+        ctx.json(Map.of("url", publicBase + "/invite/" + code));
+    }
+
+    /** Writes the endpoint file (owner-only) once the server listens on {@code port}. */
+    void publish(Path dataDir, int port) {
+        Path file = dataDir.resolve(FILE);
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, JSON.writeValueAsString(Map.of("url", "http://127.0.0.1:" + port + PATH, "token", token)));
+        } catch (IOException | UnsupportedOperationException e) {
+            log.warn("Could not write {}: `parley invite --admin` will not reach this running server ({})", file, e.getMessage());
+        }
+    }
+
+    static void unpublish(Path dataDir) {
+        try {
+            Files.deleteIfExists(dataDir.resolve(FILE));
+        } catch (IOException e) {
+            log.debug("Could not remove {}", FILE, e);
+        }
+    }
+
+    /** Asks a running server for an admin invitation; empty when no server answers. */
+    static Optional<String> requestFromRunningServer(Path dataDir) {
+        Path file = dataDir.resolve(FILE);
+        if (!Files.isReadable(file)) {
+            return Optional.empty();
+        }
+        try {
+            var endpoint = JSON.readTree(Files.readString(file));
+            var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            var request = HttpRequest.newBuilder(URI.create(endpoint.get("url").asText()))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + endpoint.get("token").asText())
+                    .POST(HttpRequest.BodyPublishers.noBody()).build();
+            var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return Optional.empty();
+            }
+            return Optional.of(JSON.readTree(response.body()).get("url").asText());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // a stale file from a server that is gone
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package org.parley.media;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.parley.media.dtls.DtlsConfig;
+import org.parley.media.dtls.DtlsServer;
+import org.parley.media.forward.DropCounters;
+import org.parley.media.forward.ForwardConfig;
+import org.parley.media.forward.SendPolicies;
+import org.parley.media.forward.SlotRewriter;
+import org.parley.media.forward.SpeakerSelector;
+import org.parley.media.rtp.RtpPacket;
+import org.parley.media.sdp.AnswerParameters;
+import org.parley.media.sdp.MediaOffer;
+import org.parley.media.sdp.OfferParseResult;
+import org.parley.media.sdp.OfferParser;
+import org.parley.media.sdp.SdpAnswer;
+import org.parley.media.session.CloseReason;
+import org.parley.media.session.PeerHandler;
+import org.parley.media.session.PeerSession;
+import org.parley.media.session.RemotePeer;
+import org.parley.media.transport.MediaConfig;
+import org.parley.media.transport.UdpTransport;
+import org.parley.rooms.RoomListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Parley's media server (SFU): the one facade the rest of Parley uses (docs/media.md). It answers
+ * a member's SDP offer with an audio leg on the node's single UDP port, forwards the loudest
+ * speakers of each room to everyone else in it, and enforces the room state it hears as a
+ * {@link RoomListener}: only members on stage and unmuted are forwarded.
+ */
+public final class MediaServer implements RoomListener, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaServer.class);
+
+    /** Everything the media server is configured with; each part documents its own defaults. */
+    public record Config(MediaConfig transport, DtlsConfig dtls, ForwardConfig forward) {}
+
+    /** Who is speaking in a room changed (for the clients' speaking rings). */
+    @FunctionalInterface
+    public interface SpeakingNotifier {
+        void speaking(String roomId, Set<Long> members);
+    }
+
+    /** The answer to an offer, or why it was refused. */
+    public sealed interface AnswerResult {
+        record Answer(String sdp) implements AnswerResult {}
+
+        record Refused(String reason) implements AnswerResult {}
+    }
+
+    private final Config config;
+    private final UdpTransport transport;
+    private final DtlsServer dtls;
+    private final DropCounters dropCounters = new DropCounters();
+    private final SendPolicies policies = new SendPolicies(dropCounters);
+    private final Map<String, RoomMedia> rooms = new ConcurrentHashMap<>();
+    private final SpeakingNotifier notifier;
+    private final SecureRandom random = new SecureRandom();
+    /** Per-leg counters of legs already closed, so node totals do not shrink when people leave. */
+    private final Map<String, Long> closedLegTotals = new ConcurrentHashMap<>();
+
+    private MediaServer(Config config, UdpTransport transport, DtlsServer dtls, SpeakingNotifier notifier) {
+        this.config = config;
+        this.transport = transport;
+        this.dtls = dtls;
+        this.notifier = notifier;
+    }
+
+    public static MediaServer start(Config config, SpeakingNotifier notifier) throws IOException {
+        UdpTransport transport = UdpTransport.start(config.transport());
+        DtlsServer dtls = DtlsServer.create(config.dtls());
+        log.info("Media server on UDP {} (candidates {})", transport.localAddress(), transport.localCandidates());
+        return new MediaServer(config, transport, dtls, notifier);
+    }
+
+    /**
+     * Answers {@code member}'s offer for {@code roomId} with a new audio leg for {@code connection},
+     * replacing that connection's previous leg (ICE restart, new device, reconnect).
+     */
+    public AnswerResult answer(String roomId, long memberId, Object connection, String offerSdp) {
+        OfferParseResult parsed = OfferParser.parse(offerSdp);
+        if (!parsed.isOk()) {
+            return new AnswerResult.Refused(parsed.message());
+        }
+        MediaOffer offer = parsed.offer();
+        closeLeg(connection);
+        RoomMedia room = rooms.computeIfAbsent(roomId, this::newRoom);
+        int slots = Math.min(config.forward().slots(), offer.slots().size());
+        int[] ssrcs = new int[Math.max(1, slots)];
+        for (int i = 0; i < ssrcs.length; i++) {
+            int ssrc;
+            do {
+                ssrc = random.nextInt();
+            } while (ssrc == 0 || contains(ssrcs, i, ssrc));
+            ssrcs[i] = ssrc;
+        }
+        var leg = new RoomMedia.Leg(memberId, connection, offer.opusPayloadType(),
+                offer.audioLevelExtensionId().orElse(0), new SlotRewriter(ssrcs, random, dropCounters));
+        PeerSession session = PeerSession.open(transport, dtls,
+                new RemotePeer(offer.remoteCredentials().ufrag(), offer.remoteCredentials().pwd(), offer.fingerprints()),
+                "room " + roomId + " member " + memberId, new PeerHandler() {
+                    @Override
+                    public void onRtp(RtpPacket packet) {
+                        room.forward(leg, packet);
+                    }
+
+                    @Override
+                    public void onClosed(CloseReason reason) {
+                        retire(room, leg);
+                        log.debug("Audio leg of member {} in room {} closed: {}", memberId, roomId, reason);
+                    }
+                });
+        leg.session = session;
+        room.add(leg);
+        String answer = SdpAnswer.build(offer, new AnswerParameters(session.localCredentials(), dtls.fingerprint(),
+                transport.localCandidates(), ssrcs, random.nextLong() & Long.MAX_VALUE));
+        return new AnswerResult.Answer(answer);
+    }
+
+    /** Closes the audio leg of a connection (it left the room or closed). */
+    public void closeLeg(Object connection) {
+        for (RoomMedia room : rooms.values()) {
+            room.legs(l -> l.connection == connection).forEach(l -> close(room, l));
+        }
+    }
+
+    private RoomMedia newRoom(String roomId) {
+        var selector = new SpeakerSelector(config.forward(), System::nanoTime, dropCounters,
+                members -> notifier.speaking(roomId, members));
+        return new RoomMedia(roomId, policies.room(roomId), selector);
+    }
+
+    @Override
+    public void stageChanged(String roomId, Set<Long> senders) {
+        policies.stageChanged(roomId, senders);
+    }
+
+    @Override
+    public void participantLeft(String roomId, long memberId) {
+        policies.participantLeft(roomId, memberId);
+        RoomMedia room = rooms.get(roomId);
+        if (room != null) {
+            room.legs(l -> l.memberId == memberId).forEach(l -> close(room, l));
+        }
+    }
+
+    @Override
+    public void roomEnded(String roomId) {
+        policies.roomEnded(roomId);
+        RoomMedia room = rooms.remove(roomId);
+        if (room != null) {
+            room.legs(l -> true).forEach(l -> close(room, l));
+        }
+    }
+
+    private void close(RoomMedia room, RoomMedia.Leg leg) {
+        PeerSession session = leg.session;
+        if (session != null) {
+            session.close(); // its onClosed retires the leg
+        } else {
+            room.remove(leg);
+        }
+    }
+
+    /** Takes a closed leg out of its room, keeping its counts in the node totals (exactly once). */
+    private void retire(RoomMedia room, RoomMedia.Leg leg) {
+        if (room.removeIfPresent(leg) && leg.session != null) {
+            leg.session.counters().snapshot().forEach((k, v) -> closedLegTotals.merge("leg." + k, v, Long::sum));
+        }
+    }
+
+    /** Node-wide counters for the metrics endpoint: transport, DTLS and forwarding drops by reason. */
+    public Map<String, Long> counters() {
+        Map<String, Long> all = new LinkedHashMap<>(transport.counters());
+        all.putAll(dropCounters.snapshot());
+        Map<String, Long> legs = new java.util.TreeMap<>(closedLegTotals);
+        for (RoomMedia room : rooms.values()) {
+            for (RoomMedia.Leg leg : room.legs(l -> l.session != null)) {
+                leg.session.counters().snapshot().forEach((k, v) -> legs.merge("leg." + k, v, Long::sum));
+            }
+        }
+        all.putAll(legs);
+        all.put("dtls.completed", dtls.counters().completed());
+        all.put("dtls.failed", dtls.counters().failedTotal());
+        return all;
+    }
+
+    public List<String> candidates() {
+        return transport.localCandidates().stream().map(Object::toString).toList();
+    }
+
+    @Override
+    public void close() {
+        for (String roomId : List.copyOf(rooms.keySet())) {
+            roomEnded(roomId);
+        }
+        transport.close();
+    }
+
+    private static boolean contains(int[] values, int upTo, int value) {
+        for (int i = 0; i < upTo; i++) {
+            if (values[i] == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,25 @@
+package org.parley.media.srtp;
+
+/**
+ * Settings of an {@link SrtpSession}.
+ *
+ * @param maxStreams most SSRCs per direction and per RTP/RTCP that get a crypto context (each costs a key
+ *                   derivation and a few hundred bytes); packets for further SSRCs are refused with
+ *                   {@link SrtpStatus#TOO_MANY_STREAMS}
+ * @param provider   the AES implementation, fixed for the whole JVM by the first session created;
+ *                   {@code null} means {@link SrtpCryptoProvider#preferred()}
+ */
+public record SrtpConfig(int maxStreams, SrtpCryptoProvider provider) {
+
+    /**
+     * Default: 32 streams, enough for an audio leg (a sender's one SSRC in; one per listener slot and
+     * the RTCP sender SSRC out) with room for restarts; the preferred provider.
+     */
+    public static final SrtpConfig DEFAULTS = new SrtpConfig(32, null);
+
+    public SrtpConfig {
+        if (maxStreams < 1) {
+            throw new IllegalArgumentException("maxStreams must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.parley.rooms;
+
+import java.util.List;
+
+/**
+ * What a member (or the server, for presence) asks a room to do. Parsed from the WebSocket protocol
+ * (docs/protocol.md) and checked by {@link Rules} against the actor's role and the room's rules.
+ */
+public sealed interface Command {
+
+    /** @param member who joins, with the names shown to the room */
+    record Join(long memberId, String username, String displayName) implements Command {}
+
+    /** @param quietly the room is not told with a "left" notice (the state still changes) */
+    record Leave(boolean quietly) implements Command {}
+
+    record RaiseHand() implements Command {}
+
+    record LowerHand() implements Command {}
+
+    record SetHandRaising(boolean enabled) implements Command {}
+
+    record InviteToSpeak(long target) implements Command {}
+
+    record AnswerInvitation(boolean accept) implements Command {}
+
+    /** Back to the audience: a moderator moving a speaker, or anyone on stage leaving it themselves. */
+    record MoveToAudience(long target) implements Command {}
+
+    record MakeModerator(long target) implements Command {}
+
+    /** Mute or unmute {@code target}. Anyone on stage may do either to themselves; a moderator may only mute others. */
+    record SetMuted(long target, boolean muted) implements Command {}
+
+    record Remove(long target) implements Command {}
+
+    record EndRoom() implements Command {}
+
+    record EditTitle(String title) implements Command {}
+
+    /** Closed rooms: the members admitted. */
+    record SetAllowed(List<Long> members) implements Command {}
+
+    /** Server-side: the member's last connection dropped (shown as away) or came back. */
+    record Presence(boolean away) implements Command {}
+
+    /** Server-side: the member stayed away past the grace period. */
+    record TimedOut() implements Command {}
+}

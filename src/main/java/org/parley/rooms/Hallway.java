@@ -1,0 +1,77 @@
+package org.parley.rooms;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The list of live rooms a member may enter, ranked so that rooms with people they follow on stage
+ * come first, then by size, then newest. Computed from published snapshots: it never waits for a room.
+ */
+final class Hallway {
+
+    /** Stage members shown per room in the hallway. */
+    static final int STAGE_SHOWN = 5;
+
+    record StageMember(long id, String username, String displayName, Role role, boolean followed) {}
+
+    record Entry(String id, String title, RoomType type, List<StageMember> stage, int stageCount, long listenerCount,
+                 int followedOnStage, Instant createdAt) {}
+
+    private Hallway() {}
+
+    static List<Entry> rank(long member, Iterable<Room> rooms, Access access) {
+        Set<Long> following = access.following(member);
+        Set<Long> followers = access.followers(member);
+        Set<Long> blocked = access.blockedEitherWay(member);
+        List<Entry> entries = new ArrayList<>();
+        for (Room room : rooms) {
+            RoomSnapshot s = room.snapshot();
+            if (!s.ended() && mayEnter(member, s, room.removed(), followers, blocked)) {
+                entries.add(entry(s, following, blocked));
+            }
+        }
+        entries.sort(Comparator.comparingInt(Entry::followedOnStage).reversed()
+                .thenComparing(Comparator.comparingLong((Entry e) -> e.stageCount() + e.listenerCount()).reversed())
+                .thenComparing(Entry::createdAt, Comparator.reverseOrder()));
+        return entries;
+    }
+
+    /**
+     * The hallway's view of the join rules ({@link Rules}): from already-loaded sets instead of one
+     * query per room. Rooms led by someone in a block with the member are hidden both ways.
+     */
+    static boolean mayEnter(long member, RoomSnapshot s, Set<Long> removed, Set<Long> followers, Set<Long> blocked) {
+        if (s.participants().stream().anyMatch(p -> p.memberId() == member)) {
+            return true;
+        }
+        if (removed.contains(member)) {
+            return false;
+        }
+        if (s.participants().stream().anyMatch(p -> p.role() == Role.moderator && blocked.contains(p.memberId()))) {
+            return false;
+        }
+        if (member == s.creatorId()) {
+            return true;
+        }
+        return switch (s.type()) {
+            case open -> true;
+            case social -> s.stage().stream().anyMatch(p -> followers.contains(p.memberId()));
+            case closed -> s.allowed().contains(member);
+        };
+    }
+
+    private static Entry entry(RoomSnapshot s, Set<Long> following, Set<Long> blocked) {
+        List<Participant> stage = s.stage().stream().filter(p -> !blocked.contains(p.memberId()))
+                .sorted(Comparator.comparing((Participant p) -> !following.contains(p.memberId()))
+                        .thenComparing(p -> p.role() != Role.moderator))
+                .toList();
+        int followed = (int) stage.stream().filter(p -> following.contains(p.memberId())).count();
+        List<StageMember> shown = stage.stream().limit(STAGE_SHOWN)
+                .map(p -> new StageMember(p.memberId(), p.username(), p.displayName(), p.role(), following.contains(p.memberId())))
+                .toList();
+        return new Entry(s.id(), s.title(), s.type(), shown, s.stage().size(), s.listenerCount(), followed, s.createdAt());
+    }
+}

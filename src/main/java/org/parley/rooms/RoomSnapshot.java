@@ -1,0 +1,28 @@
+package org.parley.rooms;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A room's whole state at one version: what a client receives on join (docs/protocol.md
+ * {@code snapshot}) and what other threads may read. Immutable.
+ *
+ * @param allowed for closed rooms, the members admitted besides those inside; empty otherwise
+ */
+public record RoomSnapshot(String id, String title, RoomType type, long creatorId, Instant createdAt,
+                           boolean handRaisingEnabled, boolean ended, long version,
+                           List<Participant> participants, List<Long> allowed) {
+
+    public RoomSnapshot {
+        participants = List.copyOf(participants);
+        allowed = List.copyOf(allowed);
+    }
+
+    public List<Participant> stage() {
+        return participants.stream().filter(p -> p.role().onStage()).toList();
+    }
+
+    public long listenerCount() {
+        return participants.stream().filter(p -> !p.role().onStage()).count();
+    }
+}

@@ -1,0 +1,188 @@
+package org.parley.rooms;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.parley.storage.Database;
+
+/**
+ * Writes a room's accepted events through to the database and loads live rooms on start. Called on
+ * the room's executor only, inside one transaction per batch of events.
+ */
+final class RoomStore {
+
+    void insertRoom(Connection conn, RoomState s) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement(
+                "INSERT INTO rooms (id, title, type, creator_id, hand_raising, version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            st.setString(1, s.id);
+            st.setString(2, s.title);
+            st.setString(3, s.type.name());
+            st.setLong(4, s.creatorId);
+            st.setBoolean(5, s.handRaisingEnabled);
+            st.setLong(6, s.version);
+            st.setObject(7, Database.toDb(s.createdAt));
+            st.executeUpdate();
+        }
+    }
+
+    /**
+     * Persists {@code events}, not yet applied to {@code before}, as one batch at {@code version}.
+     * Written before the state changes, so a failed write refuses the command instead of leaving the
+     * memory and the database apart.
+     */
+    void write(Connection conn, RoomState before, List<RoomEvent> events, long version, Instant now) throws SQLException {
+        String roomId = before.id;
+        Map<Long, Participant> touched = new HashMap<>();
+        for (RoomEvent event : events) {
+            switch (event) {
+                case RoomEvent.ParticipantJoined e -> {
+                    touched.put(e.participant().memberId(), e.participant());
+                    upsertParticipant(conn, roomId, e.participant());
+                }
+                case RoomEvent.ParticipantLeft e -> {
+                    touched.remove(e.memberId());
+                    deleteParticipant(conn, roomId, e.memberId());
+                    if ("removed".equals(e.reason())) {
+                        exec(conn, "INSERT INTO room_removed (room_id, member_id) VALUES (?, ?)", roomId, e.memberId());
+                    }
+                }
+                case RoomEvent.RoleChanged e -> evolve(conn, before, touched, e.memberId(), e);
+                case RoomEvent.MuteChanged e -> evolve(conn, before, touched, e.memberId(), e);
+                case RoomEvent.HandChanged e -> evolve(conn, before, touched, e.memberId(), e);
+                case RoomEvent.SpeakInvitation e -> evolve(conn, before, touched, e.memberId(), e);
+                case RoomEvent.PresenceChanged e -> { } // not persisted: after a restart everyone starts away
+                case RoomEvent.SettingsChanged e -> {
+                    try (PreparedStatement st = conn.prepareStatement("UPDATE rooms SET title = ?, hand_raising = ? WHERE id = ?")) {
+                        st.setString(1, e.title());
+                        st.setBoolean(2, e.handRaisingEnabled());
+                        st.setString(3, roomId);
+                        st.executeUpdate();
+                    }
+                    if (!e.handRaisingEnabled()) {
+                        try (PreparedStatement st = conn.prepareStatement("UPDATE room_participants SET hand_order = 0 WHERE room_id = ?")) {
+                            st.setString(1, roomId);
+                            st.executeUpdate();
+                        }
+                        touched.replaceAll((id, p) -> p.withHand(0));
+                    }
+                }
+                case RoomEvent.AllowedChanged e -> {
+                    try (PreparedStatement st = conn.prepareStatement("DELETE FROM room_allowed WHERE room_id = ?")) {
+                        st.setString(1, roomId);
+                        st.executeUpdate();
+                    }
+                    for (long member : e.allowed()) {
+                        exec(conn, "INSERT INTO room_allowed (room_id, member_id) VALUES (?, ?)", roomId, member);
+                    }
+                }
+                case RoomEvent.RoomEnded e -> {
+                    try (PreparedStatement st = conn.prepareStatement("DELETE FROM room_participants WHERE room_id = ?")) {
+                        st.setString(1, roomId);
+                        st.executeUpdate();
+                    }
+                    try (PreparedStatement st = conn.prepareStatement("UPDATE rooms SET ended_at = ? WHERE id = ?")) {
+                        st.setObject(1, Database.toDb(now));
+                        st.setString(2, roomId);
+                        st.executeUpdate();
+                    }
+                }
+            }
+        }
+        try (PreparedStatement st = conn.prepareStatement("UPDATE rooms SET version = ? WHERE id = ?")) {
+            st.setLong(1, version);
+            st.setString(2, roomId);
+            st.executeUpdate();
+        }
+    }
+
+    /** Live rooms with their participants (all away until they reconnect). */
+    List<RoomState> loadLive(Connection conn) throws SQLException {
+        List<RoomState> rooms = new ArrayList<>();
+        try (PreparedStatement st = conn.prepareStatement(
+                "SELECT id, title, type, creator_id, hand_raising, version, created_at FROM rooms WHERE ended_at IS NULL");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                var s = new RoomState(rs.getString("id"), rs.getString("title"), RoomType.valueOf(rs.getString("type")),
+                        rs.getLong("creator_id"), Database.instant(rs, "created_at"));
+                s.handRaisingEnabled = rs.getBoolean("hand_raising");
+                s.version = rs.getLong("version");
+                rooms.add(s);
+            }
+        }
+        for (RoomState s : rooms) {
+            try (PreparedStatement st = conn.prepareStatement(
+                    "SELECT p.member_id, m.username, m.display_name, p.role, p.muted, p.hand_order, p.invited_to_speak, p.joined_at"
+                            + " FROM room_participants p JOIN members m ON m.id = p.member_id WHERE p.room_id = ? ORDER BY p.joined_at")) {
+                st.setString(1, s.id);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        var p = new Participant(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
+                                rs.getBoolean(5), rs.getLong(6), rs.getBoolean(7), true, Database.instant(rs, "joined_at"));
+                        s.participants.put(p.memberId(), p);
+                        s.handCounter = Math.max(s.handCounter, p.handOrder());
+                    }
+                }
+            }
+            s.removed.addAll(ids(conn, "SELECT member_id FROM room_removed WHERE room_id = ?", s.id));
+            s.allowed.addAll(ids(conn, "SELECT member_id FROM room_allowed WHERE room_id = ?", s.id));
+        }
+        return rooms;
+    }
+
+    private void upsertParticipant(Connection conn, String roomId, Participant p) throws SQLException {
+        deleteParticipant(conn, roomId, p.memberId());
+        try (PreparedStatement st = conn.prepareStatement(
+                "INSERT INTO room_participants (room_id, member_id, role, muted, hand_order, invited_to_speak, joined_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            st.setString(1, roomId);
+            st.setLong(2, p.memberId());
+            st.setString(3, p.role().name());
+            st.setBoolean(4, p.muted());
+            st.setLong(5, p.handOrder());
+            st.setBoolean(6, p.invitedToSpeak());
+            st.setObject(7, Database.toDb(p.joinedAt()));
+            st.executeUpdate();
+        }
+    }
+
+    private void evolve(Connection conn, RoomState before, Map<Long, Participant> touched, long memberId,
+                        RoomEvent event) throws SQLException {
+        Participant p = touched.containsKey(memberId) ? touched.get(memberId) : before.participants.get(memberId);
+        if (p != null) {
+            Participant next = RoomState.evolve(p, event);
+            touched.put(memberId, next);
+            upsertParticipant(conn, before.id, next);
+        }
+    }
+
+    private void deleteParticipant(Connection conn, String roomId, long memberId) throws SQLException {
+        exec(conn, "DELETE FROM room_participants WHERE room_id = ? AND member_id = ?", roomId, memberId);
+    }
+
+    private static void exec(Connection conn, String sql, String roomId, long memberId) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement(sql)) {
+            st.setString(1, roomId);
+            st.setLong(2, memberId);
+            st.executeUpdate();
+        }
+    }
+
+    private static List<Long> ids(Connection conn, String sql, String roomId) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement(sql)) {
+            st.setString(1, roomId);
+            try (ResultSet rs = st.executeQuery()) {
+                List<Long> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+                return out;
+            }
+        }
+    }
+}

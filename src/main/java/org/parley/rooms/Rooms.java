@@ -1,0 +1,201 @@
+package org.parley.rooms;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.parley.accounts.Member;
+import org.parley.storage.Database;
+import org.parley.web.Tokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rooms of this node: creates them, finds them, loads live ones after a restart, keeps presence
+ * (away after a dropped connection, removed after the grace period) and answers the hallway.
+ *
+ * <p>Thread-safe: the registry and connection counts are concurrent maps; each room's state belongs
+ * to its own executor.
+ */
+public final class Rooms implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Rooms.class);
+
+    private final Database db;
+    private final Access access;
+    private final RoomsConfig config;
+    private final RoomListener outside;
+    private final Clock clock;
+    private final RoomStore store = new RoomStore();
+    private final Rules rules;
+    private final Map<String, Room> live = new ConcurrentHashMap<>();
+    /** Open connections per (room, member): the member is away only when the last one closes. */
+    private final Map<String, Integer> connections = new ConcurrentHashMap<>();
+    private final Map<String, ScheduledFuture<?>> timeouts = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("room-presence").factory());
+    private final RoomListener listener;
+    /** Set when the node shuts down: closing connections then are not people going away. */
+    private volatile boolean closing;
+
+    public Rooms(Database db, Access access, RoomsConfig config, RoomListener outside, Clock clock) {
+        this.db = db;
+        this.access = access;
+        this.config = config;
+        this.outside = outside;
+        this.clock = clock;
+        this.rules = new Rules(access, config.capacity());
+        this.listener = new RoomListener() {
+            @Override
+            public void stageChanged(String roomId, Set<Long> senders) {
+                outside.stageChanged(roomId, senders);
+            }
+
+            @Override
+            public void participantLeft(String roomId, long memberId) {
+                cancelTimeout(roomId, memberId);
+                outside.participantLeft(roomId, memberId);
+            }
+
+            @Override
+            public void roomEnded(String roomId) {
+                live.remove(roomId);
+                outside.roomEnded(roomId);
+            }
+
+            @Override
+            public void hallwayChanged() {
+                outside.hallwayChanged();
+            }
+        };
+    }
+
+    /** Brings back the rooms that were live when the node stopped; everyone in them starts away. */
+    public void loadLive() {
+        List<RoomState> states = db.read(store::loadLive);
+        for (RoomState s : states) {
+            Room room = new Room(s, rules, store, db, listener, clock);
+            live.put(s.id, room);
+            for (long member : s.participants.keySet()) {
+                scheduleTimeout(room, member);
+            }
+        }
+        if (!states.isEmpty()) {
+            log.info("Restored {} live room(s); participants have {} s to reconnect", states.size(), config.presenceGrace().toSeconds());
+        }
+    }
+
+    /**
+     * Starts a room with {@code creator} as its moderator (away until their client joins).
+     *
+     * @param allowed for a closed room, the members the creator picked
+     */
+    public Room create(Member creator, String title, RoomType type, List<Long> allowed) {
+        Instant now = clock.instant();
+        var state = new RoomState(Tokens.random(9), title.strip(), type, creator.id(), now);
+        // Muted like everyone arriving on stage: nobody is on air by surprise.
+        var host = new Participant(creator.id(), creator.username(), creator.displayName(), Role.moderator, true, 0,
+                false, true, now);
+        List<RoomEvent> initial = type == RoomType.closed
+                ? List.of(new RoomEvent.ParticipantJoined(host), new RoomEvent.AllowedChanged(List.copyOf(allowed)))
+                : List.of(new RoomEvent.ParticipantJoined(host));
+        db.transaction(conn -> {
+            store.insertRoom(conn, state);
+            store.write(conn, state, initial, 1, now);
+            return null;
+        });
+        initial.forEach(state::apply);
+        state.version = 1;
+        Room room = new Room(state, rules, store, db, listener, clock);
+        live.put(state.id, room);
+        scheduleTimeout(room, creator.id());
+        log.info("Room {} started by member {} ({})", state.id, creator.id(), type);
+        listener.hallwayChanged();
+        return room;
+    }
+
+    public Optional<Room> get(String id) {
+        return Optional.ofNullable(live.get(id));
+    }
+
+    public Collection<Room> live() {
+        return live.values();
+    }
+
+    public RoomsConfig config() {
+        return config;
+    }
+
+    /** The hallway of {@code member}: rooms they may enter, best first. */
+    public List<Hallway.Entry> hallway(long member) {
+        return Hallway.rank(member, live.values(), access);
+    }
+
+    /** Whether {@code member} may enter the room (for room links and pings). */
+    public boolean mayEnter(long member, Room room) {
+        return Hallway.mayEnter(member, room.snapshot(), room.removed(), access.followers(member),
+                access.blockedEitherWay(member));
+    }
+
+    /** A connection of {@code member} now follows the room: they are present. */
+    public void attached(Room room, long member) {
+        connections.merge(key(room.id(), member), 1, Integer::sum);
+        cancelTimeout(room.id(), member);
+    }
+
+    /** A connection of {@code member} left the room; with none left they are away, then timed out. */
+    public void detached(Room room, long member, boolean leftOnPurpose) {
+        if (closing) {
+            return;
+        }
+        Integer left = connections.computeIfPresent(key(room.id(), member), (k, n) -> n <= 1 ? null : n - 1);
+        if (left == null && !leftOnPurpose) {
+            room.submit(member, new Command.Presence(true));
+            scheduleTimeout(room, member);
+        }
+    }
+
+    private void scheduleTimeout(Room room, long member) {
+        String key = key(room.id(), member);
+        var task = timers.schedule(() -> {
+            timeouts.remove(key);
+            if (!connections.containsKey(key)) {
+                room.submit(member, new Command.TimedOut());
+            }
+        }, config.presenceGrace().toMillis(), TimeUnit.MILLISECONDS);
+        var previous = timeouts.put(key, task);
+        if (previous != null) {
+            previous.cancel(false);
+        }
+    }
+
+    private void cancelTimeout(String roomId, long member) {
+        var task = timeouts.remove(key(roomId, member));
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    private static String key(String roomId, long member) {
+        return roomId + "/" + member;
+    }
+
+    /** Called first when the node stops, before connections are closed. */
+    public void beginShutdown() {
+        closing = true;
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        timers.shutdownNow();
+    }
+}

@@ -1,0 +1,133 @@
+package org.parley.rooms;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.parley.accounts.Authenticator;
+import org.parley.accounts.Member;
+import org.parley.accounts.MemberStore;
+import org.parley.storage.Database;
+import org.parley.web.JsonBody;
+import org.parley.web.ProblemException;
+import org.parley.web.RateLimiter;
+import org.parley.web.Validator;
+
+/**
+ * What is not live about rooms: {@code createRoom}, {@code getHallway}, {@code getRoom}. Everything
+ * that happens inside a room goes over the WebSocket (signalling).
+ */
+public final class RoomsApi {
+
+    /** Rooms one member may start per window: enough for a busy host, not for a script flooding the hallway. */
+    static final int CREATES_PER_WINDOW = 20;
+    static final long CREATE_WINDOW_SECONDS = 3600;
+
+    private final Rooms rooms;
+    private final Database db;
+    private final MemberStore members;
+    private final RateLimiter creates;
+
+    public RoomsApi(Rooms rooms, Database db, MemberStore members, Clock clock) {
+        this.rooms = rooms;
+        this.db = db;
+        this.members = members;
+        this.creates = new RateLimiter(CREATES_PER_WINDOW, CREATE_WINDOW_SECONDS, clock);
+    }
+
+    record RoomView(String id, String title, RoomType type, String url, int stageCount, long listenerCount,
+                    List<Hallway.StageMember> stage) {}
+
+    record HallwayView(List<Hallway.Entry> rooms) {}
+
+    public void routes(RoutesConfig routes) {
+        routes.post("/api/rooms", this::createRoom);
+        routes.get("/api/hallway", this::getHallway);
+        routes.get("/api/rooms/{id}", this::getRoom);
+    }
+
+    void createRoom(Context ctx) {
+        Member me = Authenticator.require(ctx);
+        JsonBody body = JsonBody.read(ctx, Set.of("title", "type", "members"), false);
+        String title = body.string("title");
+        String typeName = body.string("type");
+        Validator v = body.validator();
+        if (v.required("title", title)) {
+            Rules.titleProblem(title).ifPresent(p -> v.add("title", title.isBlank() ? "too_short" : "invalid_format", p));
+        }
+        RoomType type = null;
+        if (v.required("type", typeName)) {
+            try {
+                type = RoomType.valueOf(typeName);
+            } catch (IllegalArgumentException e) {
+                v.add("type", "invalid_value", "must be open, social or closed");
+            }
+        }
+        List<String> usernames = usernames(body, v);
+        if (type != RoomType.closed && !usernames.isEmpty()) {
+            v.add("members", "invalid_value", "only closed rooms take a list of members");
+        }
+        v.check();
+        creates.acquire("member:" + me.id());
+        List<Long> allowed = db.read(conn -> {
+            List<Long> ids = new ArrayList<>();
+            List<String> unknown = new ArrayList<>();
+            for (String name : usernames) {
+                members.byUsername(conn, name).ifPresentOrElse(m -> ids.add(m.id()), () -> unknown.add(name));
+            }
+            if (!unknown.isEmpty()) {
+                throw ProblemException.field(400, "validation", "Invalid request", "members",
+                        "no such members: " + String.join(", ", unknown));
+            }
+            return ids;
+        });
+        Room room = rooms.create(me, title, type, allowed);
+        ctx.status(201).json(view(room, me));
+    }
+
+    private static List<String> usernames(JsonBody body, Validator v) {
+        JsonNode node = body.node("members");
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray() || node.size() > RoomsConfig.DEFAULT_CAPACITY) {
+            v.add("members", "invalid_type", "must be a list of usernames");
+            return List.of();
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (JsonNode item : node) {
+            if (!item.isTextual() || !item.textValue().matches("[A-Za-z0-9_]{3,30}")) {
+                v.add("members", "invalid_format", "must be a list of usernames");
+                return List.of();
+            }
+            names.add(item.textValue());
+        }
+        return List.copyOf(names);
+    }
+
+    void getHallway(Context ctx) {
+        Member me = Authenticator.require(ctx);
+        ctx.json(new HallwayView(rooms.hallway(me.id())));
+    }
+
+    /** A live room's summary; rooms a member may not see look the same as rooms that do not exist. */
+    void getRoom(Context ctx) {
+        Member me = Authenticator.require(ctx);
+        String id = ctx.pathParam("id");
+        Room room = (id.matches("[A-Za-z0-9_-]{1,32}") ? rooms.get(id) : java.util.Optional.<Room>empty())
+                .filter(r -> !r.ended() && rooms.mayEnter(me.id(), r))
+                .orElseThrow(() -> ProblemException.notFound("room_not_found", "This room has ended or does not exist"));
+        ctx.json(view(room, me));
+    }
+
+    private static RoomView view(Room room, Member me) {
+        RoomSnapshot s = room.snapshot();
+        List<Hallway.StageMember> stage = s.stage().stream().limit(Hallway.STAGE_SHOWN)
+                .map(p -> new Hallway.StageMember(p.memberId(), p.username(), p.displayName(), p.role(), false)).toList();
+        return new RoomView(s.id(), s.title(), s.type(), "/room/" + s.id(), s.stage().size(), s.listenerCount(), stage);
+    }
+}

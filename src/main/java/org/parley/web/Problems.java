@@ -1,0 +1,103 @@
+package org.parley.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.parley.storage.StorageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become RFC 9457 {@code application/problem+json} responses.
+ * Problem types are URNs ({@code urn:parley:problem:<code>}); {@code code} repeats the last part as
+ * a plain extension member so clients need not parse the URN.
+ */
+public final class Problems {
+
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
+    public static final String CONTENT_TYPE = "application/problem+json";
+    private static final String WRITTEN = "parley.problem-written";
+
+    private Problems() {}
+
+    /**
+     * @param htmlNotFound answers a browser's request for an unknown page (the client's not-found page)
+     */
+    public static void register(JavalinConfig config, io.javalin.http.Handler htmlNotFound) {
+        config.routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e));
+        config.routes.exception(StorageException.class, (e, ctx) -> {
+            log.warn("Database unavailable during {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            write(ctx, new ProblemException(503, "unavailable", "Service unavailable",
+                    "The database is not answering; try again shortly"));
+        });
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 404 && wantsPage(ctx)) {
+                try {
+                    htmlNotFound.handle(ctx);
+                } catch (Exception failure) {
+                    throw new IllegalStateException(failure);
+                }
+            } else {
+                write(ctx, fromStatus(e.getStatus(), e.getMessage()));
+            }
+        });
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            log.error("Unexpected failure in {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, new ProblemException(500, "internal", "Internal error", "Something went wrong on our side"));
+        });
+        // Responses Javalin produces itself (no route matched, wrong method) get problem bodies too,
+        // except non-API 404s, which the web client's routes never reach.
+        // Error handlers also run after an exception handler set the same status: keep that body.
+        config.routes.error(404, ctx -> {
+            if (ctx.attribute(WRITTEN) == null && wantsPage(ctx)) {
+                htmlNotFound.handle(ctx);
+            } else if (ctx.attribute(WRITTEN) == null) {
+                write(ctx, fromStatus(404, "No such resource: " + ctx.path()));
+            }
+        });
+        config.routes.error(405, ctx -> {
+            if (ctx.attribute(WRITTEN) == null) {
+                write(ctx, fromStatus(405, ctx.method() + " is not allowed on " + ctx.path()));
+            }
+        });
+    }
+
+    private static boolean wantsPage(Context ctx) {
+        String accept = ctx.header("Accept");
+        return "GET".equals(ctx.method().name()) && !ctx.path().startsWith("/api/")
+                && accept != null && accept.contains("text/html");
+    }
+
+    static ProblemException fromStatus(int status, String detail) {
+        return switch (status) {
+            case 400 -> new ProblemException(400, "bad_request", "Bad request", detail);
+            case 404 -> new ProblemException(404, "not_found", "Not found", detail);
+            case 405 -> new ProblemException(405, "method_not_allowed", "Method not allowed", detail);
+            case 413 -> new ProblemException(413, "payload_too_large", "Request too large", "The request body is too large");
+            case 415 -> new ProblemException(415, "unsupported_media_type", "Unsupported media type", detail);
+            default -> new ProblemException(status, status >= 500 ? "internal" : "bad_request", "Request failed", detail);
+        };
+    }
+
+    public static void write(Context ctx, ProblemException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:parley:problem:" + e.code());
+        body.put("title", e.title());
+        body.put("status", e.status());
+        body.put("detail", e.getMessage());
+        body.put("instance", ctx.path());
+        body.put("code", e.code());
+        List<FieldError> errors = e.errors();
+        if (!errors.isEmpty()) {
+            body.put("errors", errors);
+        }
+        if (e.retryAfterSeconds() != null) {
+            ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        }
+        ctx.attribute(WRITTEN, Boolean.TRUE);
+        ctx.status(e.status()).json(body).contentType(CONTENT_TYPE);
+    }
+}

@@ -1,0 +1,123 @@
+// Thin fetch wrapper for the Parley HTTP API (docs/api.md). One exported function per operationId.
+//
+// - JSON in and out; problem+json errors become ApiError with code, status, detail and errors[].
+// - Double-submit CSRF: state-changing requests copy the parley_csrf cookie into X-CSRF-Token.
+// - A 401 `unauthenticated` calls the handler set with onUnauthenticated (the router sends the
+//   reader to /login), unless the caller passes {quiet401: true}.
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const CSRF_COOKIE = 'parley_csrf';
+
+export class ApiError extends Error {
+  constructor({ status, code, detail, title, errors, retryAfter }) {
+    super(detail || title || `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code || 'unknown';
+    this.detail = detail || '';
+    this.errors = Array.isArray(errors) ? errors : [];
+    this.retryAfter = retryAfter; // seconds, when the server sent Retry-After
+  }
+}
+
+let unauthenticatedHandler = () => {};
+
+export function onUnauthenticated(handler) {
+  unauthenticatedHandler = handler;
+}
+
+function readCookie(name) {
+  for (const part of document.cookie.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
+
+/** Any API response sets the CSRF cookie when missing; fetch one before the first write. */
+async function ensureCsrfCookie(signal) {
+  if (readCookie(CSRF_COOKIE)) return;
+  try {
+    await fetch('/api/me', { credentials: 'same-origin', signal, headers: { Accept: 'application/json' } });
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+  }
+}
+
+function parseRetryAfter(value) {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(value); // Retry-After may also be an HTTP date
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - Date.now()) / 1000));
+}
+
+async function toError(response) {
+  const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
+  const type = response.headers.get('Content-Type') || '';
+  let problem = {};
+  if (type.includes('json')) {
+    try {
+      problem = await response.json();
+    } catch {
+      problem = {};
+    }
+  }
+  return new ApiError({ ...problem, status: response.status, retryAfter });
+}
+
+/** Sends one request; resolves to the parsed JSON body (or null for 204). */
+export async function request(method, path, { body, signal, quiet401 = false } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  if (UNSAFE.has(method)) {
+    await ensureCsrfCookie(signal);
+    const token = readCookie(CSRF_COOKIE);
+    if (token) headers['X-CSRF-Token'] = token;
+  }
+  const init = { method, headers, credentials: 'same-origin', signal };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+    throw new ApiError({ status: 0, code: 'network', detail: error.message });
+  }
+  if (!response.ok) {
+    const error = await toError(response);
+    if (error.status === 401 && error.code === 'unauthenticated' && !quiet401) unauthenticatedHandler(error);
+    throw error;
+  }
+  if (response.status === 204) return null;
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
+}
+
+const seg = encodeURIComponent;
+const page = ({ limit = 50, offset = 0 } = {}) => `?limit=${limit}&offset=${offset}`;
+
+export const signUp = (body, opts) => request('POST', '/api/accounts', { ...opts, body });
+export const logIn = (body, opts) => request('POST', '/api/session', { ...opts, body });
+export const logOut = (opts) => request('DELETE', '/api/session', opts);
+export const getMe = (opts) => request('GET', '/api/me', opts);
+export const updateMe = (body, opts) => request('PATCH', '/api/me', { ...opts, body });
+export const changePassword = (body, opts) => request('PUT', '/api/me/password', { ...opts, body });
+export const getProfile = (username, opts) => request('GET', `/api/members/${seg(username)}`, opts);
+export const listFollowers = (username, range, opts) =>
+  request('GET', `/api/members/${seg(username)}/followers${page(range)}`, opts);
+export const listFollowing = (username, range, opts) =>
+  request('GET', `/api/members/${seg(username)}/following${page(range)}`, opts);
+export const follow = (username, opts) => request('PUT', `/api/members/${seg(username)}/follow`, opts);
+export const unfollow = (username, opts) => request('DELETE', `/api/members/${seg(username)}/follow`, opts);
+export const createInvite = (opts) => request('POST', '/api/invites', { ...opts, body: {} });
+export const listInvites = (opts) => request('GET', '/api/invites', opts);
+export const getInvite = (code, opts) => request('GET', `/api/invites/${seg(code)}`, opts);
+export const revokeInvite = (code, opts) => request('DELETE', `/api/invites/${seg(code)}`, opts);
+export const block = (username, opts) => request('PUT', `/api/members/${seg(username)}/block`, opts);
+export const unblock = (username, opts) => request('DELETE', `/api/members/${seg(username)}/block`, opts);
+export const createRoom = (body, opts) => request('POST', '/api/rooms', { ...opts, body });
+export const getHallway = (opts) => request('GET', '/api/hallway', opts);
+export const getRoom = (id, opts) => request('GET', `/api/rooms/${seg(id)}`, opts);

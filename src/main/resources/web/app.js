@@ -1,0 +1,78 @@
+// Boot: load the message catalogue, learn who is signed in, draw the top bar, start routing.
+import { initI18n, t, translateStatic } from './i18n.js';
+import { onUnauthenticated } from './api.js';
+import { loadMe, onMeChange, setMe, currentMe } from './session.js';
+import { route, startRouter, navigate } from './router.js';
+import { h, icon } from './dom.js';
+import { start as startLive, stop as stopLive, mountBanner } from './live.js';
+import { mountMiniBar } from './room-ui/mini-bar.js';
+import { mountAudio } from './audio.js';
+
+route('/', () => import('./pages/home.js'));
+route('/hallway', () => import('./pages/hallway.js'));
+route('/room/:id', () => import('./pages/room.js'));
+route('/login', () => import('./pages/login.js'));
+route('/invite/:code', () => import('./pages/invite.js'));
+route('/me/edit', () => import('./pages/edit.js'));
+route('/u/:username', () => import('./pages/profile.js'));
+route('/u/:username/followers', () => import('./pages/members.js'), { list: 'followers' });
+route('/u/:username/following', () => import('./pages/members.js'), { list: 'following' });
+route('/invites', () => import('./pages/invites.js'));
+route('/settings', () => import('./pages/settings.js'));
+
+let currentPath = location.pathname;
+
+function drawTopNav() {
+  const nav = document.getElementById('topnav');
+  const me = currentMe();
+  nav.hidden = !me;
+  if (!me) {
+    nav.replaceChildren();
+    return;
+  }
+  const link = (href, iconName, label, testid) =>
+    h('a', { href, class: 'topnav-link', 'data-testid': testid,
+      'aria-current': currentPath === href || (href === '/hallway' && currentPath.startsWith('/room/')) ? 'page' : null },
+    icon(iconName, 20), h('span', { class: 'topnav-label' }, label));
+  nav.setAttribute('aria-label', t('nav.label'));
+  nav.replaceChildren(
+    link('/hallway', 'radio', t('nav.hallway'), 'nav-hallway'),
+    link(`/u/${encodeURIComponent(me.username)}`, 'user', t('nav.profile'), 'nav-profile'),
+    link('/invites', 'ticket', t('nav.invites'), 'nav-invites'),
+    link('/settings', 'gear', t('nav.settings'), 'nav-settings'));
+}
+
+async function boot() {
+  await initI18n();
+  translateStatic();
+  document.querySelector('.brand').setAttribute('aria-label', t('nav.home'));
+  onMeChange(drawTopNav);
+  // The live connection runs while someone is signed in.
+  mountBanner();
+  onMeChange((me) => (me ? startLive() : stopLive()));
+  const miniBar = mountMiniBar();
+  // The room's sound follows the room this tab is in, on every page (audio.js).
+  mountAudio();
+  // A session that ended (expired, logged out elsewhere, password changed) sends the reader to log in,
+  // returning them afterwards to where they were.
+  onUnauthenticated(() => {
+    setMe(null);
+    if (location.pathname === '/login') return;
+    const next = location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
+    navigate(`/login${next}`, { replace: true });
+  });
+  try {
+    await loadMe();
+  } catch {
+    // The server is unreachable or failing; pages show their own errors.
+  }
+  await startRouter(document.getElementById('main'), {
+    onChange(path) {
+      currentPath = path;
+      drawTopNav();
+      miniBar.routeChanged(path);
+    },
+  });
+}
+
+boot();

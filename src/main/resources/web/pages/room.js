@@ -1,0 +1,278 @@
+// "/room/{id}": a live room. Joining happens on open; from then on everything on the page follows
+// the room's deltas (live.js): the stage, the audience, raised hands, invitations, titles, the end.
+// The sound itself is audio.js's; this page shows who is speaking and the microphone picker.
+import { h, icon, reconcile, replace } from '../dom.js';
+import { t } from '../i18n.js';
+import { button, withBusy, toast, notice, delayedSkeleton, skeletonLines } from '../ui.js';
+import { requireMe } from '../auth.js';
+import { start, joinRoom, leaveRoom, forgetRoom, command, currentRoom, onRoomChange, onSpeaking } from '../live.js';
+import { muteNow, resyncMic } from '../audio.js';
+import { micMenu } from '../room-ui/mic-menu.js';
+import { stage, audience, handQueue } from '../room-state.js';
+import { mayRaiseHand } from '../room-rules.js';
+import { roomHeader } from '../room-ui/header.js';
+import { personTile, queueRow } from '../room-ui/tiles.js';
+import { openParticipantMenu } from '../room-ui/menu.js';
+import { openPingDialog, chooseLeave } from '../room-ui/dialogs.js';
+import { followedBySpeakers } from '../room-ui/followed.js';
+import { openAllowedDialog } from '../room-ui/allowed.js';
+
+/** Refusals of `join` that deserve their own page rather than the generic load error. */
+const REFUSALS = ['room_not_found', 'room_ended', 'not_allowed', 'removed_from_room', 'room_full'];
+
+export async function render(ctx) {
+  const me = await requireMe(ctx);
+  if (!me) return;
+  start();
+  const roomId = ctx.params.id;
+  const stopSkeleton = delayedSkeleton(ctx.view, roomSkeleton);
+  try {
+    await joinRoom(roomId);
+  } catch (error) {
+    if (ctx.signal.aborted) return;
+    if (!REFUSALS.includes(error.code)) throw error;
+    showOutcome(ctx, error.code === 'room_ended' ? 'room_not_found' : error.code);
+    return;
+  } finally {
+    stopSkeleton();
+  }
+  if (ctx.signal.aborted) return;
+  mountRoom(ctx);
+}
+
+function roomSkeleton() {
+  return h('div', { class: 'room-page' }, h('div', { class: 'room-head' }, skeletonLines(2)),
+    h('div', { class: 'stage-grid' }, Array.from({ length: 3 }, () => h('div', { class: 'skeleton-avatar' }))));
+}
+
+/** The page for a room the reader is not (or no longer) in: ended, removed, refused. */
+function showOutcome(ctx, code) {
+  const back = h('a', { class: 'btn btn-primary', href: '/hallway', 'data-testid': 'back-to-hallway' }, t('room.backToHallway'));
+  ctx.view.replaceChildren(notice({
+    title: t(`room.outcome.${code}.title`), body: t(`room.outcome.${code}.body`), testid: `room-outcome`, action: back,
+  }));
+  ctx.view.querySelector('[data-testid="room-outcome"]').dataset.outcome = code;
+  ctx.ready(t(`room.outcome.${code}.title`));
+}
+
+function mountRoom(ctx) {
+  const roomId = ctx.params.id;
+  let leaving = false;
+  let unsubscribe = () => {};
+
+  const header = roomHeader({
+    onEnded() {
+      forgetRoom();
+      toast(t('room.youEnded'));
+      ctx.navigate('/hallway');
+    },
+    onAllowed() {
+      openAllowedDialog({ me: currentRoom().me });
+    },
+  });
+  const invitation = h('section', { class: 'card invitation', 'data-testid': 'speak-invitation', hidden: true, 'aria-live': 'polite' });
+  const stageList = h('ul', { class: 'stage-grid', 'data-testid': 'stage' });
+  const queueList = h('ol', { class: 'member-list queue-list', 'data-testid': 'hand-queue' });
+  const queueEmpty = h('p', { class: 'empty small', 'data-testid': 'queue-empty' }, t('room.queue.empty'));
+  const queueCount = h('span', { class: 'section-count' });
+  const queueSection = h('section', { class: 'room-section', 'data-testid': 'queue-section', hidden: true },
+    h('h2', { class: 'section-title' }, icon('hand', 18), t('room.queue.title'), queueCount), queueList, queueEmpty);
+  const followedList = h('ul', { class: 'audience-grid', 'data-testid': 'audience-followed' });
+  const othersList = h('ul', { class: 'audience-grid', 'data-testid': 'audience-others' });
+  const followedSection = h('div', { class: 'audience-group' }, h('h3', { class: 'group-title' }, t('room.audience.followed')), followedList);
+  const othersTitle = h('h3', { class: 'group-title' });
+  const othersSection = h('div', { class: 'audience-group' }, othersTitle, othersList);
+  const audienceEmpty = h('p', { class: 'empty small', 'data-testid': 'audience-empty' }, t('room.audience.empty'));
+  const audienceCount = h('span', { class: 'section-count' });
+  const stageCount = h('span', { class: 'section-count' });
+  const mics = micMenu();
+  let speaking = new Set(); // member ids from the latest `speaking` message
+
+  const micButton = button('', { class: 'btn bar-btn', 'data-testid': 'mute-toggle' });
+  const handButton = button('', { class: 'btn bar-btn', 'data-testid': 'hand-toggle' });
+  const pingButton = button(t('room.ping.open'), { class: 'btn bar-btn', 'data-testid': 'ping-open' });
+  pingButton.prepend(icon('bell', 18));
+  const leaveButton = button(t('room.leave.open'), { class: 'btn bar-btn bar-leave', 'data-testid': 'leave-open' });
+  leaveButton.prepend(icon('leave', 18));
+  const bar = h('div', { class: 'room-bar', role: 'toolbar', 'aria-label': t('room.controls') },
+    h('div', { class: 'room-bar-inner' }, micButton, handButton, pingButton, leaveButton));
+
+  const followed = followedBySpeakers({ signal: ctx.signal, onUpdate: () => draw(currentRoom()) });
+
+  ctx.view.replaceChildren(h('div', { class: 'room-page', 'data-testid': 'room', 'data-room-id': roomId },
+    header.element,
+    invitation,
+    h('section', { class: 'room-section' }, h('h2', { class: 'section-title' }, t('room.stage'), stageCount), stageList),
+    queueSection,
+    h('section', { class: 'room-section' }, h('h2', { class: 'section-title' }, t('room.audience.title'), audienceCount),
+      followedSection, othersSection, audienceEmpty),
+    mics.element,
+    bar));
+
+  micButton.addEventListener('click', () => act(micButton, () => {
+    const muted = !currentRoom().me.muted;
+    if (muted) muteNow(); // silent at once; unmuting waits for the server's word
+    return command('setMuted', { muted }).catch((error) => {
+      resyncMic();
+      throw error;
+    });
+  }));
+  handButton.addEventListener('click', () => act(handButton, () => command(currentRoom().me.handOrder > 0 ? 'lowerHand' : 'raiseHand')));
+  pingButton.addEventListener('click', () => {
+    const { state } = currentRoom();
+    openPingDialog({
+      me: currentRoom().me,
+      inRoom: (username) => [...state.participants.values()].some((p) => p.username.toLowerCase() === username.toLowerCase()),
+    });
+  });
+  leaveButton.addEventListener('click', async () => {
+    const choice = await chooseLeave();
+    if (!choice) return;
+    leaving = true;
+    try {
+      await withBusy(leaveButton, () => leaveRoom(choice));
+    } catch {
+      // Gone already (the connection dropped, the room ended): leaving locally is what matters.
+      forgetRoom();
+    }
+    ctx.navigate('/hallway');
+  });
+
+  async function act(btn, work) {
+    try {
+      await withBusy(btn, work);
+    } catch (error) {
+      toast(error.message, { kind: 'error' });
+    }
+  }
+
+  function drawInvitation(me) {
+    const invited = me.role === 'listener' && me.invitedToSpeak;
+    if (invitation.hidden === !invited) return;
+    invitation.hidden = !invited;
+    if (!invited) {
+      invitation.replaceChildren();
+      return;
+    }
+    const accept = button(t('room.invitation.accept'), { class: 'btn btn-primary', 'data-testid': 'invitation-accept' });
+    const decline = button(t('room.invitation.decline'), { class: 'btn btn-ghost', 'data-testid': 'invitation-decline' });
+    accept.addEventListener('click', () => act(accept, () => command('answerInvitation', { accept: true })));
+    decline.addEventListener('click', () => act(decline, () => command('answerInvitation', { accept: false })));
+    replace(invitation, h('div', { class: 'invitation-icon', 'aria-hidden': 'true' }, icon('mic', 24)),
+      h('div', { class: 'grow' }, h('h2', { class: 'card-title' }, t('room.invitation.title')),
+        h('p', { class: 'section-sub' }, t('room.invitation.body')),
+        h('div', { class: 'form-actions start' }, accept, decline)));
+    accept.focus();
+  }
+
+  function drawBar(state, me) {
+    const onStage = me.role !== 'listener';
+    mics.update(onStage);
+    micButton.hidden = !onStage;
+    handButton.hidden = onStage;
+    if (onStage) {
+      micButton.dataset.state = me.muted ? 'muted' : 'unmuted';
+      micButton.setAttribute('aria-pressed', String(me.muted));
+      micButton.classList.toggle('is-muted', me.muted);
+      replace(micButton, icon(me.muted ? 'micOff' : 'mic', 18), h('span', { class: 'btn-label' }, t(me.muted ? 'room.unmute' : 'room.mute')));
+    } else {
+      const raised = me.handOrder > 0;
+      handButton.dataset.state = raised ? 'raised' : 'down';
+      handButton.setAttribute('aria-pressed', String(raised));
+      handButton.disabled = !raised && !mayRaiseHand(state, me);
+      handButton.classList.toggle('is-raised', raised);
+      replace(handButton, icon('hand', 18), h('span', { class: 'btn-label' },
+        t(raised ? 'room.hand.lower' : state.handRaisingEnabled ? 'room.hand.raise' : 'room.hand.off')));
+    }
+  }
+
+  function drawPeople(state, me) {
+    const tile = (testid) => ({
+      key: (p) => p.memberId,
+      build: (p) => personTile(p, { meId: me.memberId, onOpen: openParticipantMenu, testid }),
+    });
+    const onStage = stage(state);
+    followed.track(onStage);
+    stageCount.textContent = String(onStage.length);
+    reconcile(stageList, onStage, tile('stage-member'));
+
+    const moderator = me.role === 'moderator';
+    const queue = moderator ? handQueue(state) : [];
+    queueSection.hidden = !moderator || (!state.handRaisingEnabled && !queue.length);
+    queueCount.textContent = String(queue.length);
+    queueEmpty.hidden = queue.length > 0;
+    reconcile(queueList, queue.map((p, i) => ({ p, position: i + 1 })), {
+      key: (item) => item.p.memberId,
+      version: (item) => `${item.position}:${item.p.invitedToSpeak}:${item.p.away}`,
+      build: (item) => queueRow(item.p, {
+        position: item.position,
+        onInvite: (p, btn) => act(btn, () => command('inviteToSpeak', { member: p.memberId })),
+      }),
+    });
+
+    const listeners = audience(state);
+    const inFollowed = listeners.filter((p) => followed.has(p.username));
+    const others = listeners.filter((p) => !followed.has(p.username));
+    audienceCount.textContent = String(listeners.length);
+    followedSection.hidden = !inFollowed.length;
+    othersSection.hidden = !others.length;
+    othersTitle.textContent = t(inFollowed.length ? 'room.audience.others' : 'room.audience.everyone');
+    audienceEmpty.hidden = listeners.length > 0;
+    reconcile(followedList, inFollowed, tile('audience-member'));
+    reconcile(othersList, others, tile('audience-member'));
+    markSpeaking();
+  }
+
+  /** The speaking rings: tiles are rebuilt on changes, so this runs after every draw too. */
+  function markSpeaking() {
+    for (const tileElement of stageList.children) {
+      const now = String(speaking.has(Number(tileElement.dataset.memberId)));
+      if (tileElement.dataset.speaking !== now) tileElement.dataset.speaking = now;
+    }
+  }
+
+  function announce(events, me) {
+    for (const e of events) {
+      if (e.memberId !== me.memberId) continue;
+      if (e.type === 'muteChanged' && e.muted && e.by !== me.memberId) toast(t('room.notice.mutedByModerator'));
+      if (e.type === 'roleChanged' && e.role === 'speaker') toast(t('room.notice.onStage'));
+      if (e.type === 'roleChanged' && e.role === 'moderator') toast(t('room.notice.moderator'));
+      if (e.type === 'roleChanged' && e.role === 'listener') toast(t('room.notice.toAudience'));
+    }
+  }
+
+  function draw(current, events = []) {
+    if (leaving || ctx.signal.aborted) return;
+    if (current.id !== roomId) return;
+    const { state, me, gone } = current;
+    if (!state) return; // resynchronising: the snapshot is on its way
+    if (state.ended || gone) {
+      unsubscribe();
+      forgetRoom();
+      const code = state.ended ? `ended_${state.endReason || 'ended'}` : gone === 'refused' ? 'not_allowed' : `gone_${gone}`;
+      showOutcome(ctx, code);
+      return;
+    }
+    if (!me) return;
+    header.update(state, me);
+    if (document.title !== `${state.title} · Parley`) document.title = `${state.title} · Parley`;
+    drawInvitation(me);
+    drawBar(state, me);
+    drawPeople(state, me);
+    announce(events, me);
+  }
+
+  unsubscribe = onRoomChange(draw);
+  const offSpeaking = onSpeaking((message) => {
+    if (message.room !== roomId) return;
+    speaking = new Set(message.members);
+    markSpeaking();
+  });
+  ctx.signal.addEventListener('abort', () => {
+    unsubscribe();
+    offSpeaking();
+    mics.stop();
+  });
+  draw(currentRoom());
+  ctx.ready(currentRoom().state?.title);
+}

@@ -1,0 +1,72 @@
+// The menu for one person in a room: their profile, and the actions the rules allow the reader
+// to take on them (room-rules.js). It follows the room live: actions change with roles, and it
+// closes when the person leaves.
+import { h, icon, replace } from '../dom.js';
+import { t } from '../i18n.js';
+import { avatar, button, withBusy } from '../ui.js';
+import { openDialog } from '../dialog.js';
+import { actionsFor, commandFor } from '../room-rules.js';
+import { command, currentRoom, onRoomChange } from '../live.js';
+
+const ACTION_ICONS = {
+  inviteToSpeak: 'arrowUp', moveToAudience: 'arrowDown', stepDown: 'arrowDown', makeModerator: 'star',
+  mute: 'micOff', remove: 'userX',
+};
+
+export function openParticipantMenu(person) {
+  const actions = h('div', { class: 'menu-actions', role: 'group' });
+  const error = h('p', { class: 'alert', role: 'alert', 'data-testid': 'menu-error', hidden: true });
+  const head = h('div', { class: 'menu-person' });
+  let stop = () => {};
+  const d = openDialog({
+    title: person.displayName,
+    testid: 'participant-menu',
+    sheet: true,
+    content: [head, error, actions],
+    onClose: () => stop(),
+  });
+  d.dialog.dataset.username = person.username;
+
+  function draw({ state, me }) {
+    const p = state?.participants.get(person.memberId);
+    if (!p || !me) {
+      d.close();
+      return;
+    }
+    replace(head,
+      avatar(p, 'md'),
+      h('div', { class: 'member-names' },
+        h('span', { class: 'member-handle' }, `@${p.username}`),
+        h('span', { class: 'menu-role' }, t(`room.role.${p.role}`),
+          p.role !== 'listener' && p.muted ? ` · ${t('room.muted')}` : '',
+          p.away ? ` · ${t('room.away')}` : '')),
+      h('a', { class: 'btn btn-sm', href: `/u/${encodeURIComponent(p.username)}`, 'data-testid': 'menu-profile', onclick: () => d.close() },
+        t('room.menu.profile')));
+    const allowed = actionsFor(state, me.memberId, p.memberId);
+    replace(actions, allowed.map((action) => {
+      const b = button(t(`room.action.${action}`), {
+        class: `btn menu-item${action === 'remove' ? ' is-danger' : ''}`, 'data-testid': `action-${action}`,
+      });
+      b.prepend(icon(ACTION_ICONS[action], 20));
+      b.addEventListener('click', async () => {
+        error.hidden = true;
+        try {
+          const [type, fields] = commandFor(action, p.memberId);
+          await withBusy(b, () => command(type, fields));
+          d.close();
+        } catch (e) {
+          error.textContent = e.message;
+          error.hidden = false;
+        }
+      });
+      return b;
+    }));
+    if (!allowed.length && p.memberId !== me.memberId) {
+      actions.append(h('p', { class: 'menu-empty' }, t('room.menu.nothing')));
+    }
+  }
+
+  draw(currentRoom());
+  stop = onRoomChange((current) => draw(current));
+  return d;
+}

@@ -1,0 +1,160 @@
+package org.parley.media.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.parley.media.MediaServer;
+import org.parley.media.dtls.DtlsConfig;
+import org.parley.media.forward.ForwardConfig;
+import org.parley.media.ice.IceCredentials;
+import org.parley.media.rtp.RtpPacket;
+import org.parley.media.rtp.RtpWriter;
+import org.parley.media.sdp.Offers;
+import org.parley.media.transport.MediaConfig;
+
+/**
+ * The media server end to end with two independent DTLS/SRTP clients over real UDP: it answers
+ * their offers, forwards the speaker's audio into the listener's receive slot, and stops the moment
+ * the room state says the speaker may not send (a moderator's mute), not when the speaker's
+ * browser agrees.
+ */
+@Timeout(20)
+class MediaServerForwardingTest {
+
+    static final String ROOM = "room1";
+    static final long SPEAKER = 1;
+    static final long LISTENER = 2;
+    static final Pattern UFRAG = Pattern.compile("a=ice-ufrag:(\\S+)");
+    static final Pattern PWD = Pattern.compile("a=ice-pwd:(\\S+)");
+    static final Pattern PORT = Pattern.compile("a=candidate:\\S+ 1 udp \\d+ 127\\.0\\.0\\.1 (\\d+) typ host");
+    static final Pattern SSRC = Pattern.compile("a=ssrc:(\\d+) cname:parley");
+
+    MediaServer media;
+    final List<UdpBrowser> browsers = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        var transport = MediaConfig.defaults().withPort(0).withBindAddress(InetAddress.getLoopbackAddress())
+                .withAdvertisedAddresses(List.of(InetAddress.getLoopbackAddress()))
+                .withConsentTimeout(Duration.ofSeconds(5));
+        media = MediaServer.start(new MediaServer.Config(transport, DtlsConfig.defaults(),
+                ForwardConfig.defaults().withHonourVoiceActivity(false)), (room, who) -> { });
+    }
+
+    @AfterEach
+    void stop() {
+        browsers.forEach(UdpBrowser::close);
+        media.close();
+    }
+
+    /** Offers like a browser, connects (ICE, DTLS, SRTP); returns the client and the slot SSRCs it was given. */
+    record Leg(UdpBrowser browser, Set<Integer> slotSsrcs) {}
+
+    Leg connect(long member) throws Exception {
+        var dtls = new BrowserDtlsClient();
+        String offer = Offers.chrome().replace("a=ice-ufrag:Kq3v", "a=ice-ufrag:" + UdpBrowser.UFRAG)
+                .replace("a=ice-pwd:Hn2ytVuEIxf0kvN3M8WPmU1A", "a=ice-pwd:" + UdpBrowser.PWD)
+                .replace("a=fingerprint:sha-256 " + "4A:".repeat(31) + "4A", "a=fingerprint:" + dtls.fingerprint().toSdp());
+        var result = media.answer(ROOM, member, "connection-" + member, offer);
+        assertThat(result).as(result.toString()).isInstanceOf(MediaServer.AnswerResult.Answer.class);
+        String answer = ((MediaServer.AnswerResult.Answer) result).sdp();
+        var server = new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(find(PORT, answer)));
+        var browser = new UdpBrowser(server, new IceCredentials(find(UFRAG, answer), find(PWD, answer)), dtls);
+        browsers.add(browser);
+        assertThat(browser.verifies(browser.check())).isTrue();
+        browser.keepConsent(Duration.ofMillis(500));
+        browser.handshake();
+        Set<Integer> ssrcs = new HashSet<>();
+        Matcher m = SSRC.matcher(answer);
+        while (m.find()) {
+            ssrcs.add((int) Long.parseLong(m.group(1)));
+        }
+        return new Leg(browser, ssrcs);
+    }
+
+    @Test
+    void the_speakers_audio_reaches_the_listener_in_a_receive_slot_and_stops_at_once_when_muted() throws Exception {
+        Leg speaker = connect(SPEAKER);
+        Leg listener = connect(LISTENER);
+        media.stageChanged(ROOM, Set.of(SPEAKER));
+        Thread.sleep(200); // the server completes its side of the handshakes
+
+        int received = 0;
+        for (int seq = 0; seq < 50 && received < 10; seq++) {
+            speaker.browser().sendRaw(speaker.browser().protectRtp(opus(seq, seq * 960L, 0x1111, 20)));
+            byte[] got = listener.browser().receiveRtp(Duration.ofMillis(100));
+            if (got != null) {
+                var packet = new RtpPacket();
+                assertThat(packet.wrap(got, 0, got.length)).isNull();
+                assertThat(listener.slotSsrcs()).contains(packet.ssrc());
+                assertThat(Arrays.copyOfRange(got, packet.payloadOffset(), packet.payloadOffset() + packet.payloadLength()))
+                        .isEqualTo(payload(seq));
+                received++;
+            }
+        }
+        assertThat(received).as("forwarded packets").isGreaterThanOrEqualTo(10);
+
+        media.stageChanged(ROOM, Set.of()); // a moderator muted the speaker
+        while (listener.browser().receiveRtp(Duration.ofMillis(50)) != null) {
+            // drain what was in flight before the mute
+        }
+        for (int seq = 100; seq < 120; seq++) {
+            speaker.browser().sendRaw(speaker.browser().protectRtp(opus(seq, seq * 960L, 0x1111, 20)));
+        }
+        assertThat(listener.browser().receiveRtp(Duration.ofMillis(300))).as("nothing after the mute").isNull();
+        assertThat(media.counters()).containsEntry("dropped.forward.not-on-stage-or-muted", 20L)
+                .containsEntry("leg.dropped.auth-failed", 0L);
+        assertThat(media.counters().get("leg.rtp-received")).isGreaterThanOrEqualTo(30L);
+    }
+
+    @Test
+    void a_listener_is_not_forwarded_and_silence_is_not_forwarded() throws Exception {
+        Leg speaker = connect(SPEAKER);
+        Leg listener = connect(LISTENER);
+        media.stageChanged(ROOM, Set.of(SPEAKER));
+        Thread.sleep(200);
+        for (int seq = 0; seq < 10; seq++) {
+            listener.browser().sendRaw(listener.browser().protectRtp(opus(seq, seq * 960L, 0x2222, 20)));
+            speaker.browser().sendRaw(speaker.browser().protectRtp(opus(seq, seq * 960L, 0x1111, 127)));
+        }
+        assertThat(speaker.browser().receiveRtp(Duration.ofMillis(300))).as("a listener's packets go nowhere").isNull();
+        assertThat(listener.browser().receiveRtp(Duration.ofMillis(100))).as("silence goes nowhere").isNull();
+        assertThat(media.counters().get("dropped.forward.silence")).isGreaterThanOrEqualTo(10L);
+    }
+
+    static String find(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        assertThat(m.find()).as(p + " in " + text).isTrue();
+        return m.group(1);
+    }
+
+    static byte[] opus(int sequence, long timestamp, int ssrc, int level) {
+        byte[] buf = new byte[200];
+        int n = RtpWriter.writeHeader(buf, 0, false, 111, sequence, timestamp, ssrc);
+        n += RtpWriter.writeOneByteExtensions(buf, 0, n, new int[] {1}, new byte[][] {{(byte) (0x80 | level)}});
+        byte[] payload = payload(sequence);
+        System.arraycopy(payload, 0, buf, n, payload.length);
+        return Arrays.copyOf(buf, n + payload.length);
+    }
+
+    static byte[] payload(int sequence) {
+        byte[] payload = new byte[60];
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) (sequence * 31 + i);
+        }
+        return payload;
+    }
+}

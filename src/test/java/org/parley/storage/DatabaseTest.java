@@ -1,0 +1,111 @@
+package org.parley.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.parley.testing.TestParley;
+
+/** The storage layer on whichever database the run targets (H2, then PostgreSQL). */
+@Tag("db")
+@Timeout(60)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DatabaseTest {
+
+    TestParley parley;
+    Database db;
+
+    @BeforeAll
+    void start() {
+        parley = TestParley.start();
+        db = parley.server().database();
+    }
+
+    @AfterAll
+    void stop() {
+        parley.close();
+    }
+
+    @Test
+    void instants_round_trip_to_the_microsecond_in_utc() {
+        Instant t = Instant.parse("2026-03-29T01:30:00.123456Z"); // inside a DST change in Europe
+        Instant read = db.read(conn -> {
+            try (var st = conn.prepareStatement("SELECT CAST(? AS TIMESTAMP WITH TIME ZONE) AS t")) {
+                st.setObject(1, Database.toDb(t));
+                try (var rs = st.executeQuery()) {
+                    rs.next();
+                    return Database.instant(rs, "t");
+                }
+            }
+        });
+        assertThat(read).isEqualTo(t.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    @Test
+    void a_failed_transaction_leaves_nothing_behind() {
+        assertThatThrownBy(() -> db.transaction(conn -> {
+            insertInvite(conn, "rollback-me");
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        assertThat(countInvites("rollback-me")).isZero();
+    }
+
+    @Test
+    void a_duplicate_key_is_recognised_the_same_way_on_every_database() {
+        db.transaction(conn -> insertInvite(conn, "dup"));
+        assertThatThrownBy(() -> db.transaction(conn -> insertInvite(conn, "dup")))
+                .isInstanceOf(StorageException.class)
+                .satisfies(e -> assertThat(Database.isUniqueViolation((SQLException) e.getCause())).isTrue());
+    }
+
+    @Test
+    void migrations_are_applied_once_and_a_restart_keeps_the_data() {
+        db.transaction(conn -> insertInvite(conn, "kept"));
+        parley.restart();
+        db = parley.server().database();
+        assertThat(countInvites("kept")).isEqualTo(1);
+        long migrations = db.read(conn -> {
+            try (var st = conn.prepareStatement("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = TRUE");
+                 var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(migrations).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void a_url_with_credentials_is_redacted_before_logging() {
+        assertThat(Database.redact("jdbc:postgresql://db/parley?user=bob&password=hunter2"))
+                .doesNotContain("hunter2").doesNotContain("bob");
+    }
+
+    private static int insertInvite(java.sql.Connection conn, String code) throws SQLException {
+        try (var st = conn.prepareStatement("INSERT INTO invites (code, grants_admin, created_at, expires_at) VALUES (?, FALSE, ?, ?)")) {
+            st.setString(1, code);
+            st.setObject(2, Database.toDb(Instant.now()));
+            st.setObject(3, Database.toDb(Instant.now()));
+            return st.executeUpdate();
+        }
+    }
+
+    private long countInvites(String code) {
+        return db.read(conn -> {
+            try (var st = conn.prepareStatement("SELECT COUNT(*) FROM invites WHERE code = ?")) {
+                st.setString(1, code);
+                try (var rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+}
