@@ -2,6 +2,7 @@ package org.parley.media;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,24 @@ public final class MediaServer implements RoomListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MediaServer.class);
 
     /** Everything the media server is configured with; each part documents its own defaults. */
-    public record Config(MediaConfig transport, DtlsConfig dtls, ForwardConfig forward) {}
+    public record Config(MediaConfig transport, DtlsConfig dtls, ForwardConfig forward, Duration rtcpInterval) {
+
+        /**
+         * How often each leg gets the server's RTCP report (SR/RR + SDES): libwebrtc's audio interval,
+         * RFC 3550 §6.2's minimum.
+         */
+        public static final Duration DEFAULT_RTCP_INTERVAL = Duration.ofSeconds(5);
+
+        public Config(MediaConfig transport, DtlsConfig dtls, ForwardConfig forward) {
+            this(transport, dtls, forward, DEFAULT_RTCP_INTERVAL);
+        }
+
+        public Config {
+            if (rtcpInterval == null || rtcpInterval.toMillis() < RtcpTimer.TICKS_PER_INTERVAL) {
+                throw new IllegalArgumentException("rtcpInterval must be at least " + RtcpTimer.TICKS_PER_INTERVAL + " ms");
+            }
+        }
+    }
 
     /** Who is speaking in a room changed (for the clients' speaking rings). */
     @FunctionalInterface
@@ -66,12 +84,24 @@ public final class MediaServer implements RoomListener, AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     /** Per-leg counters of legs already closed, so node totals do not shrink when people leave. */
     private final Map<String, Long> closedLegTotals = new ConcurrentHashMap<>();
+    private final RtcpTimer rtcp;
 
     private MediaServer(Config config, UdpTransport transport, DtlsServer dtls, SpeakingNotifier notifier) {
         this.config = config;
         this.transport = transport;
         this.dtls = dtls;
         this.notifier = notifier;
+        this.rtcp = new RtcpTimer(config.rtcpInterval(), this::sessions);
+    }
+
+    private Iterable<PeerSession> sessions() {
+        List<PeerSession> all = new java.util.ArrayList<>();
+        for (RoomMedia room : rooms.values()) {
+            for (RoomMedia.Leg leg : room.legs(l -> l.session != null)) {
+                all.add(leg.session);
+            }
+        }
+        return all;
     }
 
     public static MediaServer start(Config config, SpeakingNotifier notifier) throws IOException {
@@ -202,6 +232,7 @@ public final class MediaServer implements RoomListener, AutoCloseable {
         for (String roomId : List.copyOf(rooms.keySet())) {
             roomEnded(roomId);
         }
+        rtcp.close();
         transport.close();
     }
 

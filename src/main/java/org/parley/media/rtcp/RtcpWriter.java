@@ -55,22 +55,34 @@ public final class RtcpWriter {
 
     /** Writes an SDES packet with one chunk holding one CNAME item (1..255 UTF-8 bytes), RFC 3550 §6.5.1. */
     public static int writeSdesCname(byte[] buf, int off, int ssrc, String cname) {
+        return writeSdesCname(buf, off, new int[] {ssrc}, 1, cname);
+    }
+
+    /**
+     * Writes one SDES packet with a chunk per source, each holding the same CNAME item (1..255 UTF-8
+     * bytes), RFC 3550 §6.5: the sources of one endpoint share its CNAME. At most 31 chunks (SC is 5 bits).
+     */
+    public static int writeSdesCname(byte[] buf, int off, int[] ssrcs, int count, String cname) {
         byte[] text = cname.getBytes(StandardCharsets.UTF_8);
-        if (text.length < 1 || text.length > 255) {
+        if (text.length < 1 || text.length > 255 || count < 1 || count > MAX_REPORT_BLOCKS || count > ssrcs.length) {
             return -1;
         }
-        // header, SSRC, item type + length + text, then at least one null octet, padded to 32 bits.
-        int total = (RtcpCompound.HEADER_LENGTH + 4 + 2 + text.length + 1 + 3) & ~3;
+        // Per chunk: SSRC, item type + length + text, then at least one null octet, padded to 32 bits.
+        int chunk = (4 + 2 + text.length + 1 + 3) & ~3;
+        int total = RtcpCompound.HEADER_LENGTH + count * chunk;
         if (!fits(buf, off, total)) {
             return -1;
         }
-        header(buf, off, 1, RtcpPacketType.SDES, total);
-        RtcpCompound.putI32(buf, off + 4, ssrc);
-        buf[off + 8] = SdesChunk.CNAME;
-        buf[off + 9] = (byte) text.length;
-        System.arraycopy(text, 0, buf, off + 10, text.length);
-        for (int i = off + 10 + text.length; i < off + total; i++) {
-            buf[i] = 0;
+        header(buf, off, count, RtcpPacketType.SDES, total);
+        for (int k = 0; k < count; k++) {
+            int c = off + RtcpCompound.HEADER_LENGTH + k * chunk;
+            RtcpCompound.putI32(buf, c, ssrcs[k]);
+            buf[c + 4] = SdesChunk.CNAME;
+            buf[c + 5] = (byte) text.length;
+            System.arraycopy(text, 0, buf, c + 6, text.length);
+            for (int i = c + 6 + text.length; i < c + chunk; i++) {
+                buf[i] = 0;
+            }
         }
         return total;
     }

@@ -305,6 +305,16 @@ public final class RtpPacket {
         putI32(buf, off + 8, ssrc);
     }
 
+    /** The SSRC of the RTP packet at {@code off}; the caller checked {@link #headerLength} first. */
+    public static int ssrcAt(byte[] buf, int off) {
+        return i32(buf, off + 8);
+    }
+
+    /** The RTP timestamp (unsigned) of the packet at {@code off}; after a {@link #headerLength} check. */
+    public static long timestampAt(byte[] buf, int off) {
+        return i32(buf, off + 4) & 0xffff_ffffL;
+    }
+
     static int u16(byte[] b, int i) {
         return ((b[i] & 0xff) << 8) | (b[i + 1] & 0xff);
     }

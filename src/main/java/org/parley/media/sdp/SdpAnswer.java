@@ -20,7 +20,7 @@ public final class SdpAnswer {
     /** RFC 7587 §6.1: 10 ms is Opus's shortest useful packet; in-band FEC helps on lossy links. */
     static final String OPUS_FMTP = "minptime=10;useinbandfec=1";
     /** The msid stream id and CNAME of every stream Parley sends (RFC 8830, RFC 7022). */
-    static final String STREAM_ID = "parley";
+    public static final String STREAM_ID = "parley";
 
     private SdpAnswer() {}
 

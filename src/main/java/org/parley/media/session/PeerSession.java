@@ -3,6 +3,7 @@ package org.parley.media.session;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.parley.media.dtls.DtlsFailure;
 import org.parley.media.dtls.DtlsServer;
@@ -10,6 +11,7 @@ import org.parley.media.dtls.DtlsSession;
 import org.parley.media.dtls.DtlsSrtpKeys;
 import org.parley.media.dtls.HandshakeOutcome;
 import org.parley.media.ice.IceCredentials;
+import org.parley.media.sdp.SdpAnswer;
 import org.parley.media.srtp.SrtpConfig;
 import org.parley.media.srtp.SrtpKeys;
 import org.parley.media.srtp.SrtpProfile;
@@ -58,6 +60,7 @@ public final class PeerSession implements AutoCloseable {
     private final PeerCounters counters = new PeerCounters();
     private final ReceivePath receive;
     private final SendPath send;
+    private final RtcpReporter reports;
     private final AtomicReference<PeerState> state = new AtomicReference<>(PeerState.NEW);
     private volatile DtlsFailure dtlsFailure;
     private volatile Duration handshakeDuration;
@@ -69,7 +72,9 @@ public final class PeerSession implements AutoCloseable {
         this.handler = handler;
         this.logContext = logContext;
         this.srtpConfig = srtpConfig;
-        this.receive = new ReceivePath(logContext, counters, handler);
+        this.reports = new RtcpReporter(ThreadLocalRandom.current().nextInt(), SdpAnswer.STREAM_ID,
+                RtcpReporter.NanoClock.SYSTEM);
+        this.receive = new ReceivePath(logContext, counters, handler, reports);
         this.send = new SendPath(peer, counters);
         // DTLS flights go out from the shared port to the nominated address; a refused send is lost, and
         // DTLS retransmits (RFC 6347 §4.2.4).
@@ -192,7 +197,41 @@ public final class PeerSession implements AutoCloseable {
      * @throws IllegalArgumentException if the region is not inside {@code buf} (a caller bug)
      */
     public boolean sendRtp(byte[] buf, int off, int len) {
-        return send.send(buf, off, len, false);
+        if (!send.send(buf, off, len, false)) {
+            return false;
+        }
+        reports.sent(buf, off, len);
+        return true;
+    }
+
+    /**
+     * Sends this leg's own RTCP report (RFC 3550 §6.4: SRs for the slots it receives, report blocks for
+     * what the browser sends, SDES CNAME), if there is anything to report. Called by a timer at the
+     * RTCP interval; any thread. False if nothing was sent.
+     */
+    public boolean sendReports() {
+        if (state.get() != PeerState.CONNECTED) {
+            return false;
+        }
+        return writeAndSendReports();
+    }
+
+    /**
+     * Sends the report when this leg's next RTCP interval has passed: the first within one interval of
+     * the first call, then every 0.5–1.5 intervals (RFC 3550 §6.3.1's randomisation, which also spreads
+     * thousands of legs' reports over the interval). One timer thread calls this for every leg.
+     */
+    public boolean sendReportsIfDue(long nowNanos, Duration interval) {
+        if (state.get() != PeerState.CONNECTED || !reports.due(nowNanos, interval.toNanos())) {
+            return false;
+        }
+        return writeAndSendReports();
+    }
+
+    private boolean writeAndSendReports() {
+        byte[] compound = new byte[RtcpReporter.MAX_COMPOUND];
+        int n = reports.write(compound);
+        return n > 0 && send.send(compound, 0, n, true);
     }
 
     /** As {@link #sendRtp}, for one plain RTCP compound packet (SRTCP, RFC 3711 §3.4). */

@@ -5,6 +5,7 @@ import org.parley.media.rtcp.Bye;
 import org.parley.media.rtcp.RtcpCompound;
 import org.parley.media.rtcp.RtcpPacketType;
 import org.parley.media.rtcp.SdesChunk;
+import org.parley.media.rtcp.SenderReport;
 import org.parley.media.rtp.RtpPacket;
 import org.parley.media.srtp.SrtpBuffer;
 import org.parley.media.srtp.SrtpSession;
@@ -29,6 +30,7 @@ final class ReceivePath implements PacketSink {
     private final String logContext;
     private final PeerCounters counters;
     private final PeerHandler handler;
+    private final RtcpReporter reports;
 
     // Receive thread only.
     private final SrtpBuffer packet = new SrtpBuffer(new byte[PeerSession.MAX_PACKET], 0, 0);
@@ -40,10 +42,11 @@ final class ReceivePath implements PacketSink {
     private volatile SrtpSession srtp;
     private volatile String remoteCname;
 
-    ReceivePath(String logContext, PeerCounters counters, PeerHandler handler) {
+    ReceivePath(String logContext, PeerCounters counters, PeerHandler handler, RtcpReporter reports) {
         this.logContext = logContext;
         this.counters = counters;
         this.handler = handler;
+        this.reports = reports;
     }
 
     void keyed(SrtpSession session) {
@@ -92,6 +95,7 @@ final class ReceivePath implements PacketSink {
             return;
         }
         counters.count(PeerCounters.Traffic.RTP_RECEIVED);
+        reports.received(rtp);
         try {
             handler.onRtp(rtp);
         } catch (RuntimeException e) {
@@ -110,12 +114,20 @@ final class ReceivePath implements PacketSink {
         counters.count(PeerCounters.Traffic.RTCP_RECEIVED);
         while (rtcp.next()) {
             switch (rtcp.packetType()) {
+                case RtcpPacketType.SR -> noteSenderReport(rtcp.senderReport());
                 case RtcpPacketType.SDES -> noteSdes(rtcp.sdes());
                 case RtcpPacketType.BYE -> noteBye(rtcp.bye());
                 default -> {
-                    // SR, RR, feedback, XR: terminated on this leg. The SFU's own reports are a later step.
+                    // RR, feedback, XR: terminated on this leg; the browser's reports are about the
+                    // SFU's streams, and the SFU sends its own (RtcpReporter).
                 }
             }
+        }
+    }
+
+    private void noteSenderReport(SenderReport sr) {
+        if (sr != null) {
+            reports.senderReport(sr.senderSsrc(), sr.ntpTimestamp());
         }
     }
 

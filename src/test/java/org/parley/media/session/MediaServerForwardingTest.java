@@ -135,6 +135,55 @@ class MediaServerForwardingTest {
         assertThat(media.counters().get("dropped.forward.silence")).isGreaterThanOrEqualTo(10L);
     }
 
+    @Test
+    void every_leg_gets_the_servers_own_rtcp_reports_at_the_configured_interval() throws Exception {
+        media.close();
+        var transport = MediaConfig.defaults().withPort(0).withBindAddress(InetAddress.getLoopbackAddress())
+                .withAdvertisedAddresses(List.of(InetAddress.getLoopbackAddress()));
+        media = MediaServer.start(new MediaServer.Config(transport, DtlsConfig.defaults(),
+                ForwardConfig.defaults().withHonourVoiceActivity(false), Duration.ofMillis(200)), (room, who) -> { });
+        Leg speaker = connect(SPEAKER);
+        Leg listener = connect(LISTENER);
+        media.stageChanged(ROOM, Set.of(SPEAKER));
+        Thread.sleep(200);
+        for (int seq = 0; seq < 20; seq++) {
+            speaker.browser().sendRaw(speaker.browser().protectRtp(opus(seq, seq * 960L, 0x1111, 20)));
+        }
+
+        var compound = new org.parley.media.rtcp.RtcpCompound();
+        byte[] toListener = awaitReport(listener, org.parley.media.rtcp.RtcpPacketType.SR);
+        assertThat(compound.wrap(toListener, 0, toListener.length)).isNull();
+        assertThat(compound.next()).isTrue();
+        assertThat(listener.slotSsrcs()).as("an SR for the slot it hears the speaker in")
+                .contains(compound.senderReport().senderSsrc());
+        assertThat(compound.senderReport().packetCount()).isPositive();
+
+        byte[] toSpeaker = awaitReport(speaker, org.parley.media.rtcp.RtcpPacketType.RR);
+        assertThat(compound.wrap(toSpeaker, 0, toSpeaker.length)).isNull();
+        assertThat(compound.next()).isTrue();
+        assertThat(compound.receiverReport().reports()).as("a report block on the speaker's stream")
+                .singleElement().satisfies(b -> {
+                    assertThat(b.ssrc()).isEqualTo(0x1111);
+                    assertThat(b.cumulativeLost()).isZero();
+                });
+        assertThat(speaker.browser().receiveRtcp(Duration.ofSeconds(2))).as("and again, an interval later").isNotNull();
+    }
+
+    /** The first report of {@code type} a leg receives within 3 s (earlier ones may predate the audio). */
+    static byte[] awaitReport(Leg leg, int type) throws InterruptedException {
+        var compound = new org.parley.media.rtcp.RtcpCompound();
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            byte[] report = leg.browser().receiveRtcp(Duration.ofMillis(500));
+            if (report != null && compound.wrap(report, 0, report.length) == null && compound.next()
+                    && compound.packetType() == type && (type != org.parley.media.rtcp.RtcpPacketType.RR
+                    || !compound.receiverReport().reports().isEmpty())) {
+                return report;
+            }
+        }
+        throw new AssertionError("no RTCP packet type " + type + " within 3 s");
+    }
+
     static String find(Pattern p, String text) {
         Matcher m = p.matcher(text);
         assertThat(m.find()).as(p + " in " + text).isTrue();

@@ -24,7 +24,12 @@ import org.parley.media.dtls.DtlsConfig;
 import org.parley.media.dtls.DtlsFailure;
 import org.parley.media.dtls.DtlsFingerprint;
 import org.parley.media.dtls.DtlsServer;
+import org.parley.media.rtcp.ReportBlock;
+import org.parley.media.rtcp.RtcpCompound;
+import org.parley.media.rtcp.RtcpPacketType;
 import org.parley.media.rtcp.RtcpWriter;
+import org.parley.media.rtcp.SdesChunk;
+import org.parley.media.rtcp.SenderReport;
 import org.parley.media.rtp.AudioLevel;
 import org.parley.media.rtp.RtpPacket;
 import org.parley.media.rtp.RtpWriter;
@@ -132,6 +137,55 @@ class PeerSessionLoopbackTest {
         assertThat(handler.byes.poll(2, TimeUnit.SECONDS)).containsExactly(BROWSER_SSRC);
         assertThat(session.remoteCname()).isEqualTo("browser-cname");
         assertThat(handler.rtp).as("RTCP is not handed on as media").isEmpty();
+    }
+
+    @Test
+    void the_server_reports_what_it_sent_and_what_it_lost_of_the_browsers_stream_in_its_own_rtcp() throws Exception {
+        connect();
+        for (int i = 0; i < 10; i++) {
+            if (i != 4) { // one packet lost on the way up
+                browser.sendRaw(browser.protectRtp(opus(500 + i, 960L * i, BROWSER_SSRC, 30)));
+            }
+        }
+        awaitTrue(() -> session.counters().rtpReceived() == 9);
+        byte[] sr = new byte[100];
+        int srLength = RtcpWriter.writeSenderReport(sr, 0, BROWSER_SSRC, 0x0102_0304_0506_0708L, 960L * 9, 9, 540,
+                List.of());
+        browser.sendRaw(browser.protectRtcp(Arrays.copyOf(sr, srLength)));
+        awaitTrue(() -> session.counters().rtcpReceived() == 1);
+        for (int i = 0; i < 5; i++) {
+            byte[] plain = opus(7 + i, 90_000L + 960L * i, SFU_SSRC, 40);
+            assertThat(session.sendRtp(plain, 0, plain.length)).isTrue();
+        }
+
+        assertThat(session.sendReports()).isTrue();
+        byte[] report = browser.receiveRtcp(Duration.ofSeconds(2));
+        assertThat(report).as("the server's RTCP compound").isNotNull();
+        RtcpCompound compound = new RtcpCompound();
+        assertThat(compound.wrap(report, 0, report.length)).isNull();
+
+        assertThat(compound.next()).isTrue();
+        assertThat(compound.packetType()).as("RFC 3550 §6.1: an SR first").isEqualTo(RtcpPacketType.SR);
+        SenderReport server = compound.senderReport();
+        assertThat(server.senderSsrc()).isEqualTo(SFU_SSRC);
+        assertThat(server.packetCount()).isEqualTo(5);
+        assertThat(server.octetCount()).as("payload octets only").isEqualTo(5 * 60);
+        assertThat(server.rtpTimestamp()).as("the last packet's timestamp, moved on by the time since")
+                .isBetween(90_000L + 960L * 4, 90_000L + 960L * 4 + 48_000L);
+        assertThat(server.reports()).hasSize(1);
+        ReportBlock block = server.reports().get(0);
+        assertThat(block.ssrc()).isEqualTo(BROWSER_SSRC);
+        assertThat(block.extendedHighestSequence()).isEqualTo(509);
+        assertThat(block.cumulativeLost()).isEqualTo(1);
+        // RFC 3550 App. A.1: the first packet only starts the source's probation, so 9 are expected.
+        assertThat(block.fractionLost()).as("1 of 9 in 1/256ths").isEqualTo(256 / 9);
+        assertThat(block.lastSenderReport()).as("LSR: the middle 32 bits of the browser's SR").isEqualTo(0x0304_0506L);
+
+        assertThat(compound.next()).isTrue();
+        assertThat(compound.packetType()).isEqualTo(RtcpPacketType.SDES);
+        assertThat(compound.sdes()).extracting(SdesChunk::ssrc).containsExactly(SFU_SSRC);
+        assertThat(compound.next()).isFalse();
+        assertThat(session.counters().rtcpSent()).isEqualTo(1);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DatagramTransport;
 import org.parley.media.ice.IceCredentials;
+import org.parley.media.rtcp.RtcpPacketType;
 import org.parley.media.srtp.SrtpBuffer;
 import org.parley.media.srtp.SrtpConfig;
 import org.parley.media.srtp.SrtpProfile;
@@ -48,6 +49,8 @@ final class UdpBrowser implements AutoCloseable {
     private final LinkedBlockingQueue<byte[]> stunIn = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<byte[]> dtlsIn = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<byte[]> srtpIn = new LinkedBlockingQueue<>();
+    /** The server's own RTCP reports (RFC 5761 §4: second byte 192..223), apart from the media. */
+    private final LinkedBlockingQueue<byte[]> srtcpIn = new LinkedBlockingQueue<>();
     private final Thread reader;
     private final ScheduledExecutorService consentKeeper = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("browser-consent").daemon().unstarted(r));
@@ -154,6 +157,20 @@ final class UdpBrowser implements AutoCloseable {
         return Arrays.copyOf(buffer.array(), buffer.length());
     }
 
+    /** The next SRTCP datagram from the server, decrypted; null if none came in time. */
+    byte[] receiveRtcp(Duration timeout) throws InterruptedException {
+        byte[] datagram = srtcpIn.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (datagram == null) {
+            return null;
+        }
+        SrtpBuffer buffer = new SrtpBuffer(datagram, 0, datagram.length);
+        SrtpStatus status = srtp.unprotectRtcp(buffer);
+        if (status != SrtpStatus.OK) {
+            throw new IllegalStateException("unprotect failed: " + status);
+        }
+        return Arrays.copyOf(buffer.array(), buffer.length());
+    }
+
     void sendRaw(byte[] datagram) throws IOException {
         socket.send(new DatagramPacket(datagram, datagram.length, server));
     }
@@ -177,7 +194,7 @@ final class UdpBrowser implements AutoCloseable {
             } else if (first >= 20 && first <= 63) {
                 dtlsIn.add(datagram);
             } else if (first >= 128 && first <= 191) {
-                srtpIn.add(datagram);
+                (RtcpPacketType.isRtcp(datagram, 0, datagram.length) ? srtcpIn : srtpIn).add(datagram);
             }
         }
     }
