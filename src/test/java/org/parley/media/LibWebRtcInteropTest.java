@@ -164,6 +164,46 @@ class LibWebRtcInteropTest {
         assertThat(media.counters().get("dropped.forward.not-on-stage-or-muted")).isGreaterThanOrEqualTo(40L);
     }
 
+    @Test
+    void libwebrtc_reads_the_servers_rtcp_a_round_trip_time_for_the_speaker_and_sender_reports_for_the_listener()
+            throws Exception {
+        media.close();
+        var transport = MediaConfig.defaults().withPort(0).withBindAddress(InetAddress.getLoopbackAddress())
+                .withAdvertisedAddresses(List.of(InetAddress.getLoopbackAddress()));
+        media = MediaServer.start(new MediaServer.Config(transport, DtlsConfig.defaults(), ForwardConfig.defaults(),
+                Duration.ofMillis(500)), (room, who) -> { });
+        LibWebRtcPeer speaker = connect(SPEAKER);
+        LibWebRtcPeer listener = connect(LISTENER);
+        media.stageChanged(ROOM, Set.of(SPEAKER));
+        speaker.startTone();
+
+        // The RTT needs libwebrtc's own SR first (LSR/DLSR, RFC 3550 §6.4.1); it sends one every few seconds.
+        RTCStats remoteInbound = awaitStats(speaker, RTCStatsType.REMOTE_INBOUND_RTP, "roundTripTime");
+        log.info("speaker remote-inbound-rtp (from the server's report blocks): {}", remoteInbound.getAttributes());
+        assertThat(((Number) remoteInbound.getAttributes().get("roundTripTime")).doubleValue())
+                .as("round-trip time over loopback, seconds").isBetween(0.0, 0.5);
+        assertThat(LibWebRtcPeer.number(remoteInbound.getAttributes().get("packetsLost"))).isZero();
+
+        RTCStats remoteOutbound = awaitStats(listener, RTCStatsType.REMOTE_OUTBOUND_RTP, "packetsSent");
+        log.info("listener remote-outbound-rtp (from the server's sender reports): {}", remoteOutbound.getAttributes());
+        assertThat(listener.slotSsrcs).contains(LibWebRtcPeer.number(remoteOutbound.getAttributes().get("ssrc")));
+        assertThat(LibWebRtcPeer.number(remoteOutbound.getAttributes().get("packetsSent"))).isPositive();
+    }
+
+    /** The first stats entry of {@code type} that has {@code attribute}, within two RTCP rounds of libwebrtc. */
+    RTCStats awaitStats(LibWebRtcPeer peer, RTCStatsType type, String attribute) throws Exception {
+        List<RTCStats> found = List.of();
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos(); System.nanoTime() < deadline; ) {
+            found = LibWebRtcPeer.ofType(peer.stats(), type).stream()
+                    .filter(s -> s.getAttributes().get(attribute) != null).toList();
+            if (!found.isEmpty()) {
+                return found.getFirst();
+            }
+            Thread.sleep(250);
+        }
+        return fail("no %s stats with %s within 15 s; server counters %s", type, attribute, media.counters());
+    }
+
     /** Waits until {@code counter} reaches {@code atLeast}; returns all counters. */
     Map<String, Long> awaitCounter(String counter, long atLeast) throws InterruptedException {
         Map<String, Long> counters = media.counters();
