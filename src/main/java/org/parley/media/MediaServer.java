@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.parley.media.dtls.DtlsConfig;
+import org.parley.media.dtls.DtlsDropReason;
 import org.parley.media.dtls.DtlsServer;
 import org.parley.media.forward.DropCounters;
 import org.parley.media.forward.ForwardConfig;
@@ -220,7 +221,15 @@ public final class MediaServer implements RoomListener, AutoCloseable {
         all.putAll(legs);
         all.put("dtls.completed", dtls.counters().completed());
         all.put("dtls.failed", dtls.counters().failedTotal());
+        for (DtlsDropReason reason : DtlsDropReason.values()) {
+            all.put("dropped.dtls." + reason.label(), dtls.counters().dropped(reason));
+        }
         return all;
+    }
+
+    /** The one UDP port every leg uses. */
+    public int port() {
+        return transport.localAddress().getPort();
     }
 
     public List<String> candidates() {

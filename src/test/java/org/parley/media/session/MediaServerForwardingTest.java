@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -167,6 +168,117 @@ class MediaServerForwardingTest {
                     assertThat(b.cumulativeLost()).isZero();
                 });
         assertThat(speaker.browser().receiveRtcp(Duration.ofSeconds(2))).as("and again, an interval later").isNotNull();
+    }
+
+    @Test
+    @Timeout(90)
+    void a_flood_of_hostile_datagrams_is_counted_keeps_no_state_and_the_room_still_talks() throws Exception {
+        Leg speaker = connect(SPEAKER);
+        Leg listener = connect(LISTENER);
+        media.stageChanged(ROOM, Set.of(SPEAKER));
+        Thread.sleep(200);
+        var random = new java.util.Random(4);
+        byte[] valid = speaker.browser().protectRtp(opus(1, 960, 0x1111, 20));
+        var server = new InetSocketAddress(InetAddress.getLoopbackAddress(), media.port());
+        try (var strangers = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            flood(random, valid, speaker, strangers, server, 20_000); // warms up every path
+            long heapBefore = usedHeapAfterGc();
+            long countedBefore = dropsCounted();
+            int sent = flood(random, valid, speaker, strangers, server, 100_000);
+            awaitCounted(countedBefore + sent * 95L / 100);
+            long heapGrowth = usedHeapAfterGc() - heapBefore;
+            assertThat(heapGrowth).as("heap kept after %d hostile datagrams (counters %s)", sent, media.counters())
+                    .isLessThan(4L << 20);
+        }
+        assertThat(media.counters()).containsEntry("dropped.handler-error", 0L);
+
+        // The legs survived: the speaker is still heard.
+        int heard = 0;
+        for (int seq = 1000; seq < 1050 && heard < 5; seq++) {
+            speaker.browser().sendRaw(speaker.browser().protectRtp(opus(seq, seq * 960L, 0x1111, 20)));
+            if (listener.browser().receiveRtp(Duration.ofMillis(100)) != null) {
+                heard++;
+            }
+        }
+        assertThat(heard).as("packets forwarded after the flood").isGreaterThanOrEqualTo(5);
+    }
+
+    /**
+     * Sends {@code count} hostile datagrams, half from the speaker's own (ICE-validated) address and half
+     * from a stranger: random bytes in every RFC 7983 range, truncated DTLS records, STUN checks with a
+     * wrong integrity, RTP with lengths that lie, and the speaker's SRTP with a flipped tag bit or replayed.
+     * Paced in bursts so the kernel's socket buffer, not the server, is never what drops them.
+     */
+    static int flood(java.util.Random random, byte[] valid, Leg speaker, java.net.DatagramSocket strangers,
+                     InetSocketAddress server, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            byte[] d = switch (i % 5) {
+                case 0 -> randomBytes(random, 1 + random.nextInt(300), random.nextInt(256));
+                case 1 -> randomBytes(random, 1 + random.nextInt(12), 20 + random.nextInt(44)); // truncated DTLS
+                case 2 -> badStunCheck(random);
+                case 3 -> randomBytes(random, random.nextInt(40), 0x80); // RTP whose header lengths lie
+                default -> {
+                    byte[] copy = valid.clone();
+                    if (random.nextBoolean()) {
+                        copy[copy.length - 1 - random.nextInt(16)] ^= (byte) (1 << random.nextInt(8)); // bad tag
+                    }
+                    yield copy; // unchanged: a replay
+                }
+            };
+            if (i % 2 == 0) {
+                speaker.browser().sendRaw(d);
+            } else {
+                strangers.send(new java.net.DatagramPacket(d, d.length, server));
+            }
+            if (i % 100 == 99) {
+                Thread.sleep(1);
+            }
+        }
+        return count;
+    }
+
+    static byte[] randomBytes(java.util.Random random, int length, int first) {
+        byte[] d = new byte[Math.max(1, length)];
+        random.nextBytes(d);
+        d[0] = (byte) first;
+        return d;
+    }
+
+    /** A binding request with a ufrag nobody owns or a wrong MESSAGE-INTEGRITY. */
+    static byte[] badStunCheck(java.util.Random random) {
+        byte[] id = new byte[12];
+        random.nextBytes(id);
+        return org.parley.media.stun.StunMessageBuilder.create(org.parley.media.stun.StunMessageType.BINDING_REQUEST, id)
+                .username("nobody" + random.nextInt(1000) + ":" + UdpBrowser.UFRAG)
+                .priority(1)
+                .iceControlling(random.nextLong())
+                .messageIntegrity(org.parley.media.stun.MessageIntegrity.shortTermKey("wrong-password-" + random.nextInt()))
+                .fingerprint()
+                .build();
+    }
+
+    long dropsCounted() {
+        return media.counters().entrySet().stream().filter(e -> e.getKey().contains("dropped"))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    void awaitCounted(long atLeast) throws InterruptedException {
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                dropsCounted() < atLeast && System.nanoTime() < deadline; ) {
+            Thread.sleep(50);
+        }
+        assertThat(dropsCounted()).as("drops counted (counters %s)", media.counters()).isGreaterThanOrEqualTo(atLeast);
+    }
+
+    static long usedHeapAfterGc() throws InterruptedException {
+        Runtime rt = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) { // the least of a few full collections: one may race a thread's allocation
+            System.gc();
+            Thread.sleep(100);
+            used = Math.min(used, rt.totalMemory() - rt.freeMemory());
+        }
+        return used;
     }
 
     /** The first report of {@code type} a leg receives within 3 s (earlier ones may predate the audio). */
