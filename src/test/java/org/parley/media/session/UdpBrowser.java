@@ -145,26 +145,21 @@ final class UdpBrowser implements AutoCloseable {
 
     /** The next SRTP datagram from the server, decrypted; null if none came in time. */
     byte[] receiveRtp(Duration timeout) throws InterruptedException {
-        byte[] datagram = srtpIn.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (datagram == null) {
-            return null;
-        }
-        SrtpBuffer buffer = new SrtpBuffer(datagram, 0, datagram.length);
-        SrtpStatus status = srtp.unprotectRtp(buffer);
-        if (status != SrtpStatus.OK) {
-            throw new IllegalStateException("unprotect failed: " + status);
-        }
-        return Arrays.copyOf(buffer.array(), buffer.length());
+        return receive(srtpIn, timeout, false);
     }
 
     /** The next SRTCP datagram from the server, decrypted; null if none came in time. */
     byte[] receiveRtcp(Duration timeout) throws InterruptedException {
-        byte[] datagram = srtcpIn.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return receive(srtcpIn, timeout, true);
+    }
+
+    private byte[] receive(LinkedBlockingQueue<byte[]> queue, Duration timeout, boolean rtcp) throws InterruptedException {
+        byte[] datagram = queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (datagram == null) {
             return null;
         }
         SrtpBuffer buffer = new SrtpBuffer(datagram, 0, datagram.length);
-        SrtpStatus status = srtp.unprotectRtcp(buffer);
+        SrtpStatus status = rtcp ? srtp.unprotectRtcp(buffer) : srtp.unprotectRtp(buffer);
         if (status != SrtpStatus.OK) {
             throw new IllegalStateException("unprotect failed: " + status);
         }
