@@ -7,6 +7,7 @@ import { h, icon } from './dom.js';
 import { start as startLive, stop as stopLive, mountBanner } from './live.js';
 import { mountMiniBar } from './room-ui/mini-bar.js';
 import { mountAudio } from './audio.js';
+import { mountAudioStatus } from './room-ui/audio-status.js';
 
 route('/', () => import('./pages/home.js'));
 route('/hallway', () => import('./pages/hallway.js'));
@@ -53,6 +54,7 @@ async function boot() {
   const miniBar = mountMiniBar();
   // The room's sound follows the room this tab is in, on every page (audio.js).
   mountAudio();
+  mountAudioStatus();
   // A session that ended (expired, logged out elsewhere, password changed) sends the reader to log in,
   // returning them afterwards to where they were.
   onUnauthenticated(() => {

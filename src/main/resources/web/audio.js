@@ -1,61 +1,89 @@
 // The room's audio leg (docs/protocol.md "Audio", docs/media.md): one RTCPeerConnection to the SFU
 // per room visit, negotiated over the live connection with `mediaOffer`.
 //
-// - The offer bundles ONE sendrecv transceiver (my voice; no track until I am on stage, then
-//   replaceTrack, so going on stage never renegotiates) and THREE recvonly ones: the receive slots
-//   that carry the loudest speakers. Each received track plays through its own hidden <audio>.
-// - Listeners are never asked for the microphone: getUserMedia runs only once my role in the room
-//   state is speaker or moderator, and the track stops when I leave the stage.
-// - The track follows the room state's `muted` for me (the server enforces it too, on every packet;
-//   disabling the track only saves the bandwidth and makes a mute immediate on my side).
+// - The offer bundles ONE sendrecv transceiver (my voice: microphone.js puts a track on it once I
+//   am on stage, with replaceTrack, so going on stage never renegotiates) and THREE recvonly ones:
+//   the receive slots that carry the loudest speakers. Each received track plays through its own
+//   hidden <audio>; when the browser refuses to play without a gesture, `blocked` is set and the
+//   "Tap to listen" button (room-ui/audio-status.js) calls resumePlayback().
 // - The leg follows the room store, not the room page: browsing other pages keeps the room playing
 //   (the mini bar), while leaving, switching rooms, the room ending, removal and closing the page
-//   tear it down: pc.close(), every track stopped, the <audio> elements removed.
-// - A failed connection (or one disconnected for DISCONNECTED_GRACE_MS) and a reconnected
-//   WebSocket (the server drops the leg with the connection) renegotiate from scratch.
-import { command, currentRoom, onRoomChange, onRoomJoined } from './live.js';
+//   tear it down: pc.close(), every track stopped, the <audio> elements emptied and removed.
+// - Recovery: a connection that fails, stays `disconnected` for DISCONNECTED_GRACE_MS or never
+//   connects within CONNECT_TIMEOUT_MS, and the browser's `online` event (a network change), send a
+//   new offer (the server replaces the leg), after the RETRY_MS backoff; a reconnected WebSocket
+//   (the server drops the leg with the connection) renegotiates on its rejoin. `status` says
+//   connecting / reconnecting meanwhile, for the audio status line.
+import { command, connectionStatus, currentRoom, onRoomChange, onRoomJoined } from './live.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { toast } from './ui.js';
+import { attachSender, micTrack, mountMicrophone } from './microphone.js';
 
 /** The receive slots the SFU fills with the loudest speakers (protocol.md: 3). */
 const RECEIVE_SLOTS = 3;
-/** ICE may recover from `disconnected` on its own; after this long we renegotiate instead. */
-const DISCONNECTED_GRACE_MS = 5000;
-/** Delays before retrying a failed negotiation, then the last one while still in the room. */
-const RETRY_MS = [1000, 3000, 10000, 30000];
-/** 'off' turns echo cancellation, noise suppression and gain control off (tests: a known level). */
-const PROCESSING_KEY = 'parley.audio.processing';
-/** The microphone picked in the device menu, kept for the next visit. */
-const INPUT_KEY = 'parley.audio.input';
+/**
+ * ICE may recover from `disconnected` on its own; after this long we offer again instead. Chromium
+ * reports `disconnected` only after ~5-6 s without answers to its checks, so waiting longer is rarely
+ * worth it, and a new leg costs one round trip and a DTLS handshake.
+ */
+const DISCONNECTED_GRACE_MS = 2000;
+/** A leg whose ICE and DTLS have not completed by then is given up and offered again. */
+const CONNECT_TIMEOUT_MS = 15000;
+/** Delays before each new offer after a failure, then the last one while still in the room. */
+const RETRY_MS = [0, 1000, 3000, 10000, 30000];
+/** After this many failures in a row a toast says that Parley keeps trying. */
+const FAILURES_BEFORE_NOTICE = 3;
 
 // Threading: everything runs on the page's event loop. `generation` changes on every new
 // negotiation and on teardown, so a negotiation still awaiting an answer knows it was overtaken.
 let generation = 0;
-const leg = { roomId: null, connection: 0, negotiations: 0, pc: null, upstream: null, players: [], disconnectedTimer: null, retries: 0, retryTimer: null };
-const mic = { track: null, acquiring: null };
-const micListeners = new Set();
-let unblock = null; // the "Tap to listen" button, once built
+const leg = {
+  roomId: null, connection: 0, negotiations: 0, pc: null, upstream: null, players: [],
+  watchdog: null, retries: 0, retryTimer: null, connectedOnce: false,
+};
+/** idle (no room) | connecting | connected | reconnecting; `blocked`: playback waits for a tap. */
+const audio = { status: 'idle', blocked: false };
+const listeners = new Set();
 
 /** Called once at boot (app.js): the audio leg follows the live room from then on. */
 export function mountAudio() {
+  mountMicrophone();
   onRoomJoined(({ room, connection }) => {
     // A resync join on the same connection keeps the leg; a new connection needs a new one.
     if (leg.pc && leg.roomId === room && leg.connection === connection) return;
+    leg.retries = 0;
     negotiate(room, connection);
   });
-  onRoomChange((current) => follow(current));
+  onRoomChange(({ id, state, gone }) => {
+    if (leg.roomId && (id !== leg.roomId || gone || state?.ended)) teardown();
+  });
+  // A network change: the old path may be dead without ICE noticing for a while. A live connection
+  // that is down renegotiates on its rejoin instead.
+  window.addEventListener('online', () => {
+    if (!leg.roomId || connectionStatus() !== 'open') return;
+    leg.retries = 0;
+    negotiate(leg.roomId, leg.connection);
+  });
   window.addEventListener('pagehide', () => teardown());
-  window.__parleyAudio = { state, receivedStreams, micTrack: () => mic.track, upstreamSender: () => leg.upstream?.sender ?? null, pc: () => leg.pc, stats };
+  window.__parleyAudio = { state, receivedStreams, micTrack, upstreamSender: () => leg.upstream?.sender ?? null, pc: () => leg.pc, stats };
 }
 
-function follow({ id, state: roomState, me, gone }) {
-  if (!leg.roomId) return;
-  if (id !== leg.roomId || gone || roomState?.ended) {
-    teardown();
-    return;
-  }
-  if (me) followStage(me);
+/** {status, blocked}: what the audio status line shows. */
+export function audioStatus() {
+  return { ...audio };
+}
+
+/** listener(audioStatus()) on every change; returns the unsubscribe function. */
+export function onAudioChange(listener) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function update(changes) {
+  if (Object.entries(changes).every(([k, v]) => audio[k] === v)) return;
+  Object.assign(audio, changes);
+  for (const listener of listeners) listener(audioStatus());
 }
 
 // ---- negotiation --------------------------------------------------------------------------------
@@ -66,6 +94,7 @@ async function negotiate(roomId, connection) {
   clearTimeout(leg.retryTimer);
   leg.roomId = roomId;
   leg.connection = connection;
+  update({ status: leg.connectedOnce ? 'reconnecting' : 'connecting' });
   const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
   leg.pc = pc;
   leg.negotiations += 1;
@@ -76,47 +105,64 @@ async function negotiate(roomId, connection) {
   });
   pc.addEventListener('connectionstatechange', () => watchConnection(pc));
   try {
-    if (mic.track) await leg.upstream.sender.replaceTrack(mic.track);
+    await attachSender(leg.upstream.sender);
     await pc.setLocalDescription(await pc.createOffer());
     if (mine !== generation) return;
     const ack = await command('mediaOffer', { sdp: pc.localDescription.sdp });
     if (mine !== generation) return;
     await pc.setRemoteDescription({ type: 'answer', sdp: ack.sdp });
-    leg.retries = 0;
   } catch (error) {
     if (mine !== generation) return;
     // console.warn, not error: a refused leg leaves the room usable, just silent.
     console.warn('Parley audio: negotiation failed', error.code || error.name, error.message);
-    closePeer();
-    const delay = RETRY_MS[Math.min(leg.retries, RETRY_MS.length - 1)];
-    leg.retries += 1;
-    if (leg.retries === 2) toast(t('audio.unavailable'), { kind: 'error' });
-    leg.retryTimer = setTimeout(() => {
-      if (mine === generation && currentRoom().id === roomId) negotiate(roomId, leg.connection);
-    }, delay);
+    retry();
     return;
   }
-  const { me } = currentRoom();
-  if (me) followStage(me);
+  if (pc.connectionState !== 'connected') watchdog(pc, CONNECT_TIMEOUT_MS);
 }
 
 function watchConnection(pc) {
   if (leg.pc !== pc) return;
-  const s = pc.connectionState;
-  if (s === 'failed') {
-    renegotiate();
-  } else if (s === 'disconnected') {
-    clearTimeout(leg.disconnectedTimer);
-    leg.disconnectedTimer = setTimeout(() => {
-      if (leg.pc === pc && pc.connectionState === 'disconnected') renegotiate();
-    }, DISCONNECTED_GRACE_MS);
-  } else {
-    clearTimeout(leg.disconnectedTimer);
+  switch (pc.connectionState) {
+    case 'connected':
+      clearTimeout(leg.watchdog);
+      leg.retries = 0;
+      leg.connectedOnce = true;
+      update({ status: 'connected' });
+      break;
+    case 'disconnected':
+      update({ status: 'reconnecting' });
+      watchdog(pc, DISCONNECTED_GRACE_MS);
+      break;
+    case 'failed':
+      retry();
+      break;
+    default:
+      break; // new, connecting: the watchdog set after the answer runs
   }
 }
 
-function renegotiate() {
-  if (leg.roomId) negotiate(leg.roomId, leg.connection);
+/** Offers again if `pc` is still the leg and not connected after `ms`. */
+function watchdog(pc, ms) {
+  clearTimeout(leg.watchdog);
+  leg.watchdog = setTimeout(() => {
+    if (leg.pc === pc && pc.connectionState !== 'connected') retry();
+  }, ms);
+}
+
+/** Drops the leg and offers a new one after the backoff delay. */
+function retry() {
+  const roomId = leg.roomId;
+  const delay = RETRY_MS[Math.min(leg.retries, RETRY_MS.length - 1)];
+  leg.retries += 1;
+  if (leg.retries === FAILURES_BEFORE_NOTICE) toast(t('audio.unavailable'), { kind: 'error' });
+  closePeer();
+  update({ status: leg.connectedOnce ? 'reconnecting' : 'connecting' });
+  const mine = generation;
+  clearTimeout(leg.retryTimer);
+  leg.retryTimer = setTimeout(() => {
+    if (mine === generation && leg.roomId === roomId && currentRoom().id === roomId) negotiate(roomId, leg.connection);
+  }, delay);
 }
 
 // ---- playback -----------------------------------------------------------------------------------
@@ -128,31 +174,22 @@ function play(track) {
   leg.players.push({ element, track });
   track.addEventListener('ended', () => element.remove());
   element.play().catch((error) => {
-    if (error.name === 'NotAllowedError') showUnblock();
+    if (error.name === 'NotAllowedError' && leg.players.some((p) => p.element === element)) update({ blocked: true });
   });
 }
 
-/** The browser refused to play without a gesture: one tap resumes every slot. */
-function showUnblock() {
-  if (!unblock) {
-    unblock = h('button', { type: 'button', class: 'btn btn-primary audio-unblock', 'data-testid': 'audio-unblock', hidden: true },
-      h('span', { class: 'btn-label' }, t('audio.tapToListen')));
-    unblock.setAttribute('aria-describedby', 'audio-unblock-why');
-    unblock.append(h('span', { id: 'audio-unblock-why', class: 'visually-hidden' }, t('audio.blocked')));
-    unblock.addEventListener('click', async () => {
-      const results = await Promise.allSettled(leg.players.map((p) => p.element.play()));
-      if (results.every((r) => r.status === 'fulfilled')) unblock.hidden = true;
-    });
-    document.body.append(unblock);
-  }
-  unblock.hidden = false;
+/** "Tap to listen": called from the user's gesture, which lets every slot play. */
+export async function resumePlayback() {
+  const results = await Promise.allSettled(leg.players.map((p) => p.element.play()));
+  update({ blocked: results.some((r) => r.status === 'rejected') });
 }
 
 function closePeer() {
-  clearTimeout(leg.disconnectedTimer);
+  clearTimeout(leg.watchdog);
   const pc = leg.pc;
   leg.pc = null;
   leg.upstream = null;
+  attachSender(null);
   for (const { element, track } of leg.players) {
     element.pause();
     element.srcObject = null;
@@ -160,8 +197,8 @@ function closePeer() {
     track.stop();
   }
   leg.players = [];
-  if (pc) pc.close();
-  if (unblock) unblock.hidden = true;
+  pc?.close();
+  update({ blocked: false });
 }
 
 /** Leaving the room (or the page): nothing of the audio leg survives. */
@@ -169,108 +206,10 @@ function teardown() {
   generation += 1;
   clearTimeout(leg.retryTimer);
   closePeer();
-  releaseMic();
   leg.roomId = null;
   leg.retries = 0;
-}
-
-// ---- the microphone -----------------------------------------------------------------------------
-
-function followStage(me) {
-  const onStage = me.role === 'moderator' || me.role === 'speaker';
-  if (onStage && !mic.track && !mic.acquiring) acquireMic(localStorage.getItem(INPUT_KEY));
-  if (!onStage && (mic.track || mic.acquiring)) releaseMic();
-  if (mic.track && mic.track.enabled === me.muted) {
-    mic.track.enabled = !me.muted;
-    notifyMic();
-  }
-}
-
-function constraints(deviceId) {
-  const processing = localStorage.getItem(PROCESSING_KEY) !== 'off';
-  return {
-    audio: {
-      echoCancellation: processing, noiseSuppression: processing, autoGainControl: processing,
-      ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
-    },
-  };
-}
-
-async function acquireMic(deviceId) {
-  const token = {};
-  mic.acquiring = token;
-  let stream;
-  try {
-    stream = await navigator.mediaDevices.getUserMedia(constraints(deviceId));
-  } catch (error) {
-    if (deviceId && error.name === 'OverconstrainedError') {
-      // The remembered microphone is gone: fall back to the default one.
-      localStorage.removeItem(INPUT_KEY);
-      if (mic.acquiring === token) mic.acquiring = null;
-      return acquireMic(null);
-    }
-    if (mic.acquiring === token) mic.acquiring = null;
-    toast(t(error.name === 'NotFoundError' ? 'audio.micMissing' : 'audio.micRefused'), { kind: 'error' });
-    return undefined;
-  }
-  const track = stream.getAudioTracks()[0];
-  if (mic.acquiring !== token) {
-    track.stop(); // left the stage (or switched again) while the browser was asking
-    return undefined;
-  }
-  mic.acquiring = null;
-  const old = mic.track;
-  const me = currentRoom().me;
-  track.enabled = !!me && !me.muted;
-  mic.track = track;
-  if (leg.upstream) await leg.upstream.sender.replaceTrack(track);
-  old?.stop();
-  notifyMic();
-  return undefined;
-}
-
-function releaseMic() {
-  mic.acquiring = null;
-  const track = mic.track;
-  mic.track = null;
-  if (leg.upstream) leg.upstream.sender.replaceTrack(null).catch(() => {});
-  track?.stop();
-  if (track) notifyMic();
-}
-
-/** Mutes my track at once, before the server confirms (unmuting waits for the room state). */
-export function muteNow() {
-  if (mic.track) mic.track.enabled = false;
-}
-
-/** Puts my track back in line with the room state (after a refused mute, say). */
-export function resyncMic() {
-  const { me } = currentRoom();
-  if (me && leg.roomId) followStage(me);
-}
-
-/** The audio inputs to choose from, and the one in use. */
-export async function inputDevices() {
-  const devices = await navigator.mediaDevices.enumerateDevices();
-  const inputs = devices.filter((d) => d.kind === 'audioinput' && d.deviceId);
-  const current = mic.track?.getSettings().deviceId || '';
-  return { inputs, current };
-}
-
-/** Switches to another microphone: a new track replaces the old one on the same sender. */
-export async function useInput(deviceId) {
-  localStorage.setItem(INPUT_KEY, deviceId);
-  if (mic.track || mic.acquiring) await acquireMic(deviceId);
-}
-
-/** listener() when my microphone starts, stops, or changes; returns the unsubscribe function. */
-export function onMicChange(listener) {
-  micListeners.add(listener);
-  return () => micListeners.delete(listener);
-}
-
-function notifyMic() {
-  for (const listener of micListeners) listener();
+  leg.connectedOnce = false;
+  update({ status: 'idle' });
 }
 
 // ---- for tests and debugging (window.__parleyAudio) -----------------------------------------------
@@ -279,8 +218,10 @@ function state() {
   return {
     connectionState: leg.pc ? leg.pc.connectionState : 'closed',
     receivingTracks: leg.players.filter((p) => p.track.readyState === 'live').length,
-    micLive: !!mic.track && mic.track.readyState === 'live' && mic.track.enabled,
+    micLive: !!micTrack() && micTrack().readyState === 'live' && micTrack().enabled,
     negotiations: leg.negotiations,
+    status: audio.status,
+    blocked: audio.blocked,
   };
 }
 

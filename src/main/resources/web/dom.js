@@ -74,6 +74,7 @@ const ICONS = {
   power: 'M12 3v9 M6.3 6.3a8 8 0 1 0 11.4 0',
   userX: 'M10 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8z M3 21c.8-3.5 3.6-5.5 7-5.5 2 0 3.7.6 5 1.8 M17 14l5 5 M22 14l-5 5',
   more: 'M5 12h.01 M12 12h.01 M19 12h.01',
+  volume: 'M4 9h4l5-4v14l-5-4H4z M16 9a4 4 0 0 1 0 6 M18.5 6.5a8 8 0 0 1 0 11',
 };
 
 export function icon(name, size = 18) {

@@ -1,12 +1,13 @@
 // "/room/{id}": a live room. Joining happens on open; from then on everything on the page follows
 // the room's deltas (live.js): the stage, the audience, raised hands, invitations, titles, the end.
-// The sound itself is audio.js's; this page shows who is speaking and the microphone picker.
+// The sound itself is audio.js's and microphone.js's; this page shows who is speaking and the
+// microphone picker, and unmutes only once the microphone runs.
 import { h, icon, reconcile, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { button, withBusy, toast, notice, delayedSkeleton, skeletonLines } from '../ui.js';
 import { requireMe } from '../auth.js';
 import { start, joinRoom, leaveRoom, forgetRoom, command, currentRoom, onRoomChange, onSpeaking } from '../live.js';
-import { muteNow, resyncMic } from '../audio.js';
+import { muteNow, resyncMic, ensureMic } from '../microphone.js';
 import { micMenu } from '../room-ui/mic-menu.js';
 import { stage, audience, handQueue } from '../room-state.js';
 import { mayRaiseHand } from '../room-rules.js';
@@ -109,9 +110,13 @@ function mountRoom(ctx) {
     mics.element,
     bar));
 
-  micButton.addEventListener('click', () => act(micButton, () => {
+  micButton.addEventListener('click', () => act(micButton, async () => {
     const muted = !currentRoom().me.muted;
     if (muted) muteNow(); // silent at once; unmuting waits for the server's word
+    else if (!(await ensureMic())) {
+      mics.explain(); // refused or missing: the mic menu says why; stay muted
+      return undefined;
+    }
     return command('setMuted', { muted }).catch((error) => {
       resyncMic();
       throw error;

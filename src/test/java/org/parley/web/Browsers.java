@@ -38,6 +38,12 @@ final class Browsers {
         }
     }
 
+    /**
+     * Chromium's fake microphone (a beep), allowed without a prompt: for tests in which someone
+     * unmutes on stage, which the client only does once a microphone runs.
+     */
+    static final List<String> FAKE_MICROPHONE = List.of("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
+
     private Browsers() {}
 
     static Browser launchChromium(Playwright playwright) {

@@ -44,7 +44,7 @@ class RoomFlowBrowserTest {
     static void startServerAndBrowser() {
         parley = TestParley.start();
         playwright = Playwright.create();
-        browser = Browsers.launchChromium(playwright);
+        browser = Browsers.launchChromium(playwright, Browsers.FAKE_MICROPHONE);
         PlaywrightAssertions.setDefaultAssertionTimeout(10_000); // 2-core machines are slow to start pages
     }
 

@@ -35,7 +35,7 @@ class ScreenshotTour {
         Path out = Paths.get(System.getProperty("parley.screenshots"));
         try (TestParley parley = TestParley.start();
              Playwright playwright = Playwright.create();
-             Browser browser = Browsers.launchChromium(playwright)) {
+             Browser browser = Browsers.launchChromium(playwright, Browsers.FAKE_MICROPHONE)) {
             String base = parley.baseUrl();
             List<String> errors = new ArrayList<>();
 
