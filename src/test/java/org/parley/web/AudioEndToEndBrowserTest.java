@@ -12,9 +12,6 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.Cookie;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +53,6 @@ class AudioEndToEndBrowserTest {
     private static final Logger LOG = LoggerFactory.getLogger(AudioEndToEndBrowserTest.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final int SAMPLE_RATE = 48_000;
-    private static final double FREQUENCY = 440;
     private static final double AMPLITUDE = 0.5;
     private static final int SECONDS = 20;
     private static final double EXPECTED_RMS = AMPLITUDE / Math.sqrt(2);
@@ -81,7 +76,7 @@ class AudioEndToEndBrowserTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void a_speaker_is_heard_at_the_level_she_sends_and_a_moderators_mute_silences_her_at_once() throws Exception {
-        Path wav = writeSine(temp.resolve("sine-440.wav"));
+        Path wav = AudioProbe.writeSine(temp.resolve("sine-440.wav"), SECONDS);
         List<String> flags = List.of("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
                 "--use-file-for-fake-audio-capture=" + wav, "--autoplay-policy=no-user-gesture-required",
                 "--allow-loopback-in-peer-connection");
@@ -118,7 +113,7 @@ class AudioEndToEndBrowserTest {
             Assertions.assertThat((Boolean) guest.evaluate("() => window.__parleyAudio.micTrack() === null")).isTrue();
             assertThat(guest.getByTestId("mic-menu")).isHidden();
 
-            JsonNode hostLocal = measure(host, "local");
+            JsonNode hostLocal = AudioProbe.measure(host, "local");
             JsonNode guestHears = measureOrExplain(guest, "listener hears the host");
             LOG.info("host local mic RMS {} / listener received RMS {} / expected {}", hostLocal, guestHears, EXPECTED_RMS);
             Assertions.assertThat(hostLocal.get("median").asDouble()).as("the fake microphone's level")
@@ -240,43 +235,12 @@ class AudioEndToEndBrowserTest {
 
     /** Measures what the page receives; when nothing arrives, fails with the peer connection's stats. */
     private static JsonNode measureOrExplain(Page page, String what) throws IOException {
-        JsonNode result = measure(page, "received");
+        JsonNode result = AudioProbe.measure(page, "received");
         if (result.get("median").asDouble() < SILENCE_RMS) {
             throw new AssertionError(what + ": silence " + result + "; state " + audioState(page) + "; stats " + stats(page));
         }
         return result;
     }
-
-    private static JsonNode measure(Page page, String kind) throws IOException {
-        return JSON.readTree((String) page.evaluate(MEASURE, kind));
-    }
-
-    /**
-     * RMS of the page's received streams (all receive slots summed) or of its own microphone track:
-     * waits up to 10 s for sound, lets the jitter buffer settle, then reads 8 windows of 8,192
-     * samples (~170 ms at 48 kHz) 200 ms apart and returns their median.
-     */
-    private static final String MEASURE = """
-            async (kind) => {
-              const audio = window.__parleyAudio;
-              const ctx = window.__rmsContext || (window.__rmsContext = new AudioContext({ sampleRate: 48000 }));
-              await ctx.resume();
-              const streams = kind === 'local' ? [new MediaStream([audio.micTrack()])] : audio.receivedStreams();
-              const analyser = ctx.createAnalyser();
-              analyser.fftSize = 8192;
-              const sources = streams.map((s) => { const n = ctx.createMediaStreamSource(s); n.connect(analyser); return n; });
-              const buffer = new Float32Array(analyser.fftSize);
-              const rms = () => { analyser.getFloatTimeDomainData(buffer); let sum = 0; for (const x of buffer) sum += x * x; return Math.sqrt(sum / buffer.length); };
-              const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-              const deadline = performance.now() + 10000;
-              while (rms() < 0.05 && performance.now() < deadline) await sleep(100);
-              await sleep(500);
-              const values = [];
-              for (let i = 0; i < 8; i++) { await sleep(200); values.push(Math.round(rms() * 10000) / 10000); }
-              sources.forEach((n) => n.disconnect());
-              const sorted = [...values].sort((a, b) => a - b);
-              return JSON.stringify({ median: sorted[4], values, streams: streams.length, sampleRate: ctx.sampleRate });
-            }""";
 
     /**
      * Starts watching the host's received level every ~10 ms (windows of 1,024 samples, 21 ms) and
@@ -333,20 +297,6 @@ class AudioEndToEndBrowserTest {
                 });
               })();
             }""".replace("SILENCE_RMS", String.valueOf(SILENCE_RMS));
-
-    /** 16-bit PCM, 48 kHz, mono: a 440 Hz sine at AMPLITUDE of full scale. */
-    private static Path writeSine(Path file) throws IOException {
-        int samples = SAMPLE_RATE * SECONDS;
-        ByteBuffer data = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
-        data.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes());
-        data.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(SAMPLE_RATE).putInt(SAMPLE_RATE * 2).putShort((short) 2).putShort((short) 16);
-        data.put("data".getBytes()).putInt(samples * 2);
-        for (int i = 0; i < samples; i++) {
-            data.putShort((short) Math.round(AMPLITUDE * 32767 * Math.sin(2 * Math.PI * FREQUENCY * i / SAMPLE_RATE)));
-        }
-        return Files.write(file, data.array());
-    }
 
     private static Locator stageMember(Page page, String username) {
         return page.locator("[data-testid=stage-member][data-username=" + username + "]");

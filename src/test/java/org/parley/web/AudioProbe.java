@@ -100,7 +100,7 @@ final class AudioProbe {
 
     /** The median RMS of what the page receives (all slots); fails with the leg's stats on silence. */
     static double receivedLevel(Page page, String what) {
-        JsonNode result = json((String) page.evaluate(MEASURE, "received"));
+        JsonNode result = measure(page, "received");
         double median = result.get("median").asDouble();
         if (median < SILENCE_RMS) {
             throw new AssertionError(what + ": silence " + result + "; state " + audioState(page) + "; stats " + stats(page));
@@ -132,8 +132,13 @@ final class AudioProbe {
               for (let i = 0; i < 8; i++) { await sleep(200); values.push(Math.round(rms() * 10000) / 10000); }
               sources.forEach((n) => n.disconnect());
               const sorted = [...values].sort((a, b) => a - b);
-              return JSON.stringify({ median: sorted[4], values, streams: streams.length });
+              return JSON.stringify({ median: sorted[4], values, streams: streams.length, sampleRate: ctx.sampleRate });
             }""";
+
+    /** Measures {@code kind} ("received" or "local", the page's own microphone) as {@link #MEASURE} describes. */
+    static JsonNode measure(Page page, String kind) {
+        return json((String) page.evaluate(MEASURE, kind));
+    }
 
     /** 16-bit PCM, 48 kHz, mono: a 440 Hz sine at AMPLITUDE of full scale, {@code seconds} long (the fake mic loops it). */
     static Path writeSine(Path file, int seconds) {
