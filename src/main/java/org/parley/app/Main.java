@@ -6,14 +6,21 @@ import java.util.List;
 import java.util.Map;
 import org.parley.accounts.MemberStore;
 import org.parley.invites.Invitations;
+import org.parley.loadtest.LoadTest;
 import org.parley.storage.Database;
 
-/** The command line: {@code parley [serve]}, {@code parley invite --admin}, {@code --help}, {@code --version}. */
+/**
+ * The command line: {@code parley [serve]}, {@code parley invite --admin}, {@code parley loadtest …},
+ * {@code --help}, {@code --version}.
+ */
 public final class Main {
 
     private Main() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("loadtest")) {
+            LoadTest.quietLibraryLogs(System.getenv()); // here, not in run(): tests share the JVM's loggers
+        }
         int status = run(List.of(args), System.getenv(), System.out, System.err);
         if (status >= 0) {
             System.exit(status);
@@ -27,6 +34,7 @@ public final class Main {
             return switch (command) {
                 case "serve" -> serve(args.subList(Math.min(1, args.size()), args.size()), env, err);
                 case "invite" -> invite(args.subList(1, args.size()), env, out, err);
+                case "loadtest" -> LoadTest.run(args.subList(1, args.size()), env, out, err);
                 case "--help", "-h", "help" -> {
                     out.print(usage());
                     yield 0;
@@ -54,6 +62,8 @@ public final class Main {
                 Commands:
                   serve            Start the server (the default when no command is given).
                   invite --admin   Print a new one-time administrator invitation link.
+                  loadtest         Load a running server with speakers and listeners and measure it
+                                   (parley loadtest --help).
                   build            Rebuild the jar (handled by the ./parley launcher).
                   --version        Print the version.
                   --help           Show this help.

@@ -130,7 +130,10 @@ class HttpEdgeTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("text/plain");
         assertThat(r.raw()).contains("parley_rooms_live ").contains("process_cpu_seconds_total ")
-                .contains("parley_media_dropped_forward_not_on_stage_or_muted ").contains("jvm_heap_used_bytes ");
+                .contains("parley_media_dropped_forward_not_on_stage_or_muted ").contains("jvm_heap_used_bytes ")
+                // what `parley loadtest` reads: forwarded copies, the heap after the last collection, collections
+                .contains("parley_media_forwarded_packets_total ").contains("jvm_heap_after_gc_bytes ")
+                .contains("jvm_gc_collections_total ");
     }
 
     @Test

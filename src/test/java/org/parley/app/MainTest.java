@@ -40,6 +40,17 @@ class MainTest {
     }
 
     @Test
+    void loadtest_is_a_subcommand_with_its_own_help_and_usage_errors() {
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("loadtest");
+        assertThat(run("loadtest", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: parley loadtest");
+        assertThat(run("loadtest", "--url", "not a url")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("parley loadtest: --url").doesNotContain("\tat ");
+    }
+
+    @Test
     void an_unknown_command_fails_with_usage() {
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command").contains("Usage:");

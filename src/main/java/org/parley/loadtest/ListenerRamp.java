@@ -1,0 +1,188 @@
+package org.parley.loadtest;
+
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Joins the listeners at {@code --ramp-rate} per second, at most {@code --max-pending} at a time, each
+ * on a virtual thread: WebSocket and {@code hello}, {@code join} (the join clock starts), {@code
+ * mediaOffer}, then the leg's ICE check, DTLS handshake and SRTP. The join ends, for the join time,
+ * when the leg's first audio packet arrives (the receiver notes it).
+ *
+ * <p>Threading: {@link #run} on the orchestrator's thread; join tasks on virtual threads; the counters
+ * are atomics; the legs' statistics are read once the receivers stopped.
+ */
+final class ListenerRamp {
+
+    /** A join task not finished this long after the last one started is given up. */
+    static final long FINISH_TIMEOUT_MILLIS = 90_000;
+    /** Failure reasons shown, so a broken setup is diagnosable without drowning the output. */
+    static final int REASONS_SHOWN = 5;
+    /** Attempts per listener join. */
+    static final int JOIN_ATTEMPTS = 2;
+
+    private final LoadTestOptions options;
+    private final HttpClient wsClient;
+    private final String roomId;
+    private final LoadRun run;
+    private final DtlsClient.Identity identity;
+    private final InetAddress local;
+    private final List<Leg> listenerLegs = Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger joined = new AtomicInteger();
+    final AtomicInteger failed = new AtomicInteger();
+    final AtomicInteger retried = new AtomicInteger();
+    final AtomicInteger notStarted = new AtomicInteger();
+
+    ListenerRamp(LoadTestOptions options, HttpClient wsClient, String roomId, LoadRun run,
+                 DtlsClient.Identity identity, InetAddress local) {
+        this.options = options;
+        this.wsClient = wsClient;
+        this.roomId = roomId;
+        this.run = run;
+        this.identity = identity;
+        this.local = local;
+    }
+
+    void run(List<Member> listeners) throws InterruptedException {
+        Semaphore inFlight = new Semaphore(options.maxPending());
+        long start = System.nanoTime();
+        double intervalNanos = 1e9 / options.rampRate();
+        List<Thread> tasks = new ArrayList<>();
+        for (int i = 0; i < listeners.size(); i++) {
+            long due = start + (long) (i * intervalNanos);
+            for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+                LockSupport.parkNanos(wait);
+            }
+            if (failed.get() > options.maxFailedJoins()) {
+                notStarted.addAndGet(listeners.size() - i);
+                run.out().printf("loadtest: more than %d joins failed: the ramp stops at %d listeners (--max-failed-joins)%n",
+                        options.maxFailedJoins(), i);
+                break;
+            }
+            if (!inFlight.tryAcquire(FINISH_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+                notStarted.addAndGet(listeners.size() - i);
+                break;
+            }
+            Member member = listeners.get(i);
+            int index = options.speakers() + i;
+            tasks.add(Thread.ofVirtual().name("loadtest-join-" + i).start(() -> {
+                try {
+                    join(member, index);
+                    joined.incrementAndGet();
+                } catch (Exception e) {
+                    if (failed.incrementAndGet() <= REASONS_SHOWN) {
+                        out().println("loadtest: listener " + member.username + " could not join: "
+                                + (e instanceof JoinFailed ? e.getMessage() : describe(e)));
+                    }
+                } finally {
+                    inFlight.release();
+                }
+            }));
+        }
+        long deadline = System.nanoTime() + FINISH_TIMEOUT_MILLIS * 1_000_000L;
+        for (Thread t : tasks) {
+            t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
+        }
+    }
+
+    /**
+     * One listener's join, tried again once from the start (new WebSocket, new leg) if a step fails,
+     * as a browser's client would reconnect; the join time still counts from the first attempt.
+     */
+    private void join(Member member, int index) throws Exception {
+        long firstStart = 0;
+        for (int attempt = 1; ; attempt++) {
+            String step = "WebSocket";
+            try {
+                RoomSocket ws = RoomSocket.connect(wsClient, options.url(), member);
+                run.track(ws);
+                long joinStart = System.nanoTime();
+                firstStart = firstStart == 0 ? joinStart : firstStart;
+                step = "join";
+                ws.call("join", "room", roomId);
+                step = "audio leg";
+                Leg leg = run.connectLeg(ws, index, true, identity, local);
+                leg.joinStartNanos = firstStart;
+                listenerLegs.add(leg);
+                return;
+            } catch (Exception e) {
+                if (attempt >= JOIN_ATTEMPTS) {
+                    throw new JoinFailed(step, e);
+                }
+                retried.incrementAndGet();
+            }
+        }
+    }
+
+    /** Which step of a join failed, and why. */
+    static final class JoinFailed extends Exception {
+        JoinFailed(String step, Exception cause) {
+            super(step + ": " + describe(cause), cause);
+        }
+    }
+
+    /** Listeners whose leg has decrypted audio so far (racy read, for progress). */
+    int hearing() {
+        synchronized (listenerLegs) {
+            int n = 0;
+            for (Leg leg : listenerLegs) {
+                if (leg.firstAudioNanos != 0) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    /** Join → first audio, per listener that heard audio, sorted. */
+    long[] joinTimesNanos() {
+        synchronized (listenerLegs) {
+            return listenerLegs.stream().filter(l -> l.firstAudioNanos != 0 && l.joinStartNanos != 0)
+                    .mapToLong(l -> l.firstAudioNanos - l.joinStartNanos).sorted().toArray();
+        }
+    }
+
+    /** Mean RFC 3550 interarrival jitter over every listener's receive slots that carried audio, in ms. */
+    double meanJitterMs() {
+        double sum = 0;
+        int n = 0;
+        synchronized (listenerLegs) {
+            for (Leg leg : listenerLegs) {
+                for (int i = 0; i < leg.slotSeen.length; i++) {
+                    if (leg.slotSeen[i]) {
+                        sum += leg.jitterQ4[i] / 16.0 / 48.0; // timestamp units of 1/48 ms
+                        n++;
+                    }
+                }
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** Joined listeners that received nothing during the hold (dropped by the server, e.g. consent expired). */
+    int silentInHold() {
+        synchronized (listenerLegs) {
+            return (int) listenerLegs.stream().filter(l -> l.windowPackets == 0).count();
+        }
+    }
+
+    private PrintStream out() {
+        return run.out();
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+}
