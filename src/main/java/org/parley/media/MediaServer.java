@@ -41,7 +41,13 @@ public final class MediaServer implements RoomListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MediaServer.class);
 
     /** Everything the media server is configured with; each part documents its own defaults. */
-    public record Config(MediaConfig transport, DtlsConfig dtls, ForwardConfig forward) {}
+    public record Config(MediaConfig transport, DtlsConfig dtls, ForwardConfig forward, FanOutConfig fanOut) {
+
+        /** With {@link FanOutConfig#defaults()}. */
+        public Config(MediaConfig transport, DtlsConfig dtls, ForwardConfig forward) {
+            this(transport, dtls, forward, FanOutConfig.defaults());
+        }
+    }
 
     /** Who is speaking in a room changed (for the clients' speaking rings). */
     @FunctionalInterface
@@ -66,18 +72,26 @@ public final class MediaServer implements RoomListener, AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     /** Per-leg counters of legs already closed, so node totals do not shrink when people leave. */
     private final Map<String, Long> closedLegTotals = new ConcurrentHashMap<>();
+    /** The sender threads every room's fan-out runs on (see {@link SendShard}). */
+    private final SendShard[] shards;
 
     private MediaServer(Config config, UdpTransport transport, DtlsServer dtls, SpeakingNotifier notifier) {
         this.config = config;
         this.transport = transport;
         this.dtls = dtls;
         this.notifier = notifier;
+        this.shards = new SendShard[config.fanOut().senderThreads()];
+        for (int k = 0; k < shards.length; k++) {
+            shards[k] = new SendShard(k, config.fanOut().queuePackets());
+            shards[k].start();
+        }
     }
 
     public static MediaServer start(Config config, SpeakingNotifier notifier) throws IOException {
         UdpTransport transport = UdpTransport.start(config.transport());
         DtlsServer dtls = DtlsServer.create(config.dtls());
-        log.info("Media server on UDP {} (candidates {})", transport.localAddress(), transport.localCandidates());
+        log.info("Media server on UDP {} (candidates {}), {} sender thread(s)", transport.localAddress(),
+                transport.localCandidates(), config.fanOut().senderThreads());
         return new MediaServer(config, transport, dtls, notifier);
     }
 
@@ -103,10 +117,15 @@ public final class MediaServer implements RoomListener, AutoCloseable {
             ssrcs[i] = ssrc;
         }
         var leg = new RoomMedia.Leg(memberId, connection, offer.opusPayloadType(),
-                offer.audioLevelExtensionId().orElse(0), new SlotRewriter(ssrcs, random, dropCounters));
+                offer.audioLevelExtensionId().orElse(0), new SlotRewriter(ssrcs, random, room.drops()));
         PeerSession session = PeerSession.open(transport, dtls,
                 new RemotePeer(offer.remoteCredentials().ufrag(), offer.remoteCredentials().pwd(), offer.fingerprints()),
                 "room " + roomId + " member " + memberId, new PeerHandler() {
+                    @Override
+                    public boolean admitEncrypted(RtpPacket header) {
+                        return room.admitEncrypted(leg, header);
+                    }
+
                     @Override
                     public void onRtp(RtpPacket packet) {
                         room.forward(leg, packet);
@@ -133,9 +152,10 @@ public final class MediaServer implements RoomListener, AutoCloseable {
     }
 
     private RoomMedia newRoom(String roomId) {
-        var selector = new SpeakerSelector(config.forward(), System::nanoTime, dropCounters,
+        var drops = new DropCounters(dropCounters);
+        var selector = new SpeakerSelector(config.forward(), System::nanoTime, drops,
                 members -> notifier.speaking(roomId, members));
-        return new RoomMedia(roomId, policies.room(roomId), selector);
+        return new RoomMedia(roomId, policies.room(roomId), selector, drops, shards);
     }
 
     @Override
@@ -193,6 +213,16 @@ public final class MediaServer implements RoomListener, AutoCloseable {
         return all;
     }
 
+    /**
+     * Per-room forwarding totals of the rooms with media now (a room's entry goes when the room ends), as
+     * an immutable map by room id; each room's drops are also in the node totals of {@link #counters()}.
+     */
+    public Map<String, RoomCounters> roomCounters() {
+        Map<String, RoomCounters> out = new java.util.TreeMap<>();
+        rooms.forEach((id, room) -> out.put(id, room.counters()));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     public List<String> candidates() {
         return transport.localCandidates().stream().map(Object::toString).toList();
     }
@@ -203,6 +233,9 @@ public final class MediaServer implements RoomListener, AutoCloseable {
             roomEnded(roomId);
         }
         transport.close();
+        for (SendShard shard : shards) {
+            shard.stop();
+        }
     }
 
     private static boolean contains(int[] values, int upTo, int value) {
