@@ -43,7 +43,8 @@ public final class MediaServer implements RoomListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MediaServer.class);
 
     /** Everything the media server is configured with; each part documents its own defaults. */
-    public record Config(MediaConfig transport, DtlsConfig dtls, ForwardConfig forward, Duration rtcpInterval) {
+    public record Config(MediaConfig transport, DtlsConfig dtls, ForwardConfig forward, FanOutConfig fanOut,
+                         Duration rtcpInterval) {
 
         /**
          * How often each leg gets the server's RTCP report (SR/RR + SDES): libwebrtc's audio interval,
@@ -51,14 +52,23 @@ public final class MediaServer implements RoomListener, AutoCloseable {
          */
         public static final Duration DEFAULT_RTCP_INTERVAL = Duration.ofSeconds(5);
 
+        /** With {@link FanOutConfig#defaults()} and {@link #DEFAULT_RTCP_INTERVAL}. */
         public Config(MediaConfig transport, DtlsConfig dtls, ForwardConfig forward) {
-            this(transport, dtls, forward, DEFAULT_RTCP_INTERVAL);
+            this(transport, dtls, forward, FanOutConfig.defaults(), DEFAULT_RTCP_INTERVAL);
         }
 
         public Config {
             if (rtcpInterval == null || rtcpInterval.toMillis() < RtcpTimer.TICKS_PER_INTERVAL) {
                 throw new IllegalArgumentException("rtcpInterval must be at least " + RtcpTimer.TICKS_PER_INTERVAL + " ms");
             }
+        }
+
+        public Config withFanOut(FanOutConfig fanOut) {
+            return new Config(transport, dtls, forward, fanOut, rtcpInterval);
+        }
+
+        public Config withRtcpInterval(Duration rtcpInterval) {
+            return new Config(transport, dtls, forward, fanOut, rtcpInterval);
         }
     }
 
@@ -86,12 +96,19 @@ public final class MediaServer implements RoomListener, AutoCloseable {
     /** Per-leg counters of legs already closed, so node totals do not shrink when people leave. */
     private final Map<String, Long> closedLegTotals = new ConcurrentHashMap<>();
     private final RtcpTimer rtcp;
+    /** The sender threads every room's fan-out runs on (see {@link SendShard}). */
+    private final SendShard[] shards;
 
     private MediaServer(Config config, UdpTransport transport, DtlsServer dtls, SpeakingNotifier notifier) {
         this.config = config;
         this.transport = transport;
         this.dtls = dtls;
         this.notifier = notifier;
+        this.shards = new SendShard[config.fanOut().senderThreads()];
+        for (int k = 0; k < shards.length; k++) {
+            shards[k] = new SendShard(k, config.fanOut().queuePackets());
+            shards[k].start();
+        }
         this.rtcp = new RtcpTimer(config.rtcpInterval(), this::sessions);
     }
 
@@ -108,7 +125,8 @@ public final class MediaServer implements RoomListener, AutoCloseable {
     public static MediaServer start(Config config, SpeakingNotifier notifier) throws IOException {
         UdpTransport transport = UdpTransport.start(config.transport());
         DtlsServer dtls = DtlsServer.create(config.dtls());
-        log.info("Media server on UDP {} (candidates {})", transport.localAddress(), transport.localCandidates());
+        log.info("Media server on UDP {} (candidates {}), {} sender thread(s)", transport.localAddress(),
+                transport.localCandidates(), config.fanOut().senderThreads());
         return new MediaServer(config, transport, dtls, notifier);
     }
 
@@ -134,10 +152,15 @@ public final class MediaServer implements RoomListener, AutoCloseable {
             ssrcs[i] = ssrc;
         }
         var leg = new RoomMedia.Leg(memberId, connection, offer.opusPayloadType(),
-                offer.audioLevelExtensionId().orElse(0), new SlotRewriter(ssrcs, random, dropCounters));
+                offer.audioLevelExtensionId().orElse(0), new SlotRewriter(ssrcs, random, room.drops()));
         PeerSession session = PeerSession.open(transport, dtls,
                 new RemotePeer(offer.remoteCredentials().ufrag(), offer.remoteCredentials().pwd(), offer.fingerprints()),
                 "room " + roomId + " member " + memberId, new PeerHandler() {
+                    @Override
+                    public boolean admitEncrypted(RtpPacket header) {
+                        return room.admitEncrypted(leg, header);
+                    }
+
                     @Override
                     public void onRtp(RtpPacket packet) {
                         room.forward(leg, packet);
@@ -164,9 +187,10 @@ public final class MediaServer implements RoomListener, AutoCloseable {
     }
 
     private RoomMedia newRoom(String roomId) {
-        var selector = new SpeakerSelector(config.forward(), System::nanoTime, dropCounters,
+        var drops = new DropCounters(dropCounters);
+        var selector = new SpeakerSelector(config.forward(), System::nanoTime, drops,
                 members -> notifier.speaking(roomId, members));
-        return new RoomMedia(roomId, policies.room(roomId), selector);
+        return new RoomMedia(roomId, policies.room(roomId), selector, drops, shards);
     }
 
     @Override
@@ -232,6 +256,16 @@ public final class MediaServer implements RoomListener, AutoCloseable {
         return transport.localAddress().getPort();
     }
 
+    /**
+     * Per-room forwarding totals of the rooms with media now (a room's entry goes when the room ends), as
+     * an immutable map by room id; each room's drops are also in the node totals of {@link #counters()}.
+     */
+    public Map<String, RoomCounters> roomCounters() {
+        Map<String, RoomCounters> out = new java.util.TreeMap<>();
+        rooms.forEach((id, room) -> out.put(id, room.counters()));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     public List<String> candidates() {
         return transport.localCandidates().stream().map(Object::toString).toList();
     }
@@ -243,6 +277,9 @@ public final class MediaServer implements RoomListener, AutoCloseable {
         }
         rtcp.close();
         transport.close();
+        for (SendShard shard : shards) {
+            shard.stop();
+        }
     }
 
     private static boolean contains(int[] values, int upTo, int value) {

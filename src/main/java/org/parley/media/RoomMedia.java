@@ -3,6 +3,10 @@ package org.parley.media;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
+import org.parley.media.forward.DropCounters;
+import org.parley.media.forward.ForwardDropReason;
 import org.parley.media.forward.SendPolicy;
 import org.parley.media.forward.SlotRewriter;
 import org.parley.media.forward.SpeakerSelector;
@@ -14,12 +18,22 @@ import org.parley.media.session.PeerState;
 /**
  * The audio of one room: its browser legs and the forwarding between them.
  *
+ * <pre>
+ *  receive thread:  header check (policy, level) ─► decrypt ─► policy, SpeakerSelector ─► copy into one job
+ *                   (skips decrypting drops)                                                per sender shard
+ *  sender thread k: for each of its legs ≠ speaker: copy ─► SlotRewriter ─► SRTP protect ─► send
+ * </pre>
+ *
  * <p>Threading: packets arrive on the transport's single receive thread, which alone runs
- * {@link #forward}, the speaker selector and every leg's slot rewriter (confinement, no locks). The
- * set of legs is an immutable array behind a volatile field, replaced on join and leave from the
- * signalling threads under this object's monitor, and read without locks per packet.
+ * {@link #admitEncrypted}, {@link #forward} and the speaker selector (confinement, no locks). Each leg
+ * belongs to one {@link SendShard}, whose thread alone runs that leg's slot rewriter and uses its buffer
+ * and view ({@link #send}). The legs are immutable arrays behind a volatile field, replaced on join and
+ * leave from the signalling threads under this object's monitor, and read without locks per packet.
  */
 final class RoomMedia {
+
+    /** Opus silence frames sent into a slot when its speaker is cut (two: one may be lost). */
+    static final int SILENCE_FRAMES_ON_CUT = 2;
 
     /** One browser leg: its session and what forwarding to it needs. */
     static final class Leg {
@@ -27,9 +41,12 @@ final class RoomMedia {
         final Object connection;
         final int opusPayloadType;
         final int audioLevelId;
+        /** Owned by the leg's sender thread, like {@link #buffer} and {@link #view}. */
         final SlotRewriter rewriter;
         final byte[] buffer = new byte[PeerSession.MAX_PACKET];
         final RtpPacket view = new RtpPacket();
+        /** The sender shard that owns this leg; set once by {@link #add}, under the room's monitor. */
+        int shard;
         volatile PeerSession session;
 
         Leg(long memberId, Object connection, int opusPayloadType, int audioLevelId, SlotRewriter rewriter) {
@@ -44,21 +61,47 @@ final class RoomMedia {
     final String roomId;
     private final SendPolicy policy;
     private final SpeakerSelector selector;
+    private final SendShard[] shards;
+    private final DropCounters drops;
+    private final LongAdder forwarded = new LongAdder();
+    private final LongAdder silenceSent = new LongAdder();
     private volatile Leg[] legs = new Leg[0];
+    /** {@code byShard[k]}: the legs sender shard k owns; replaced together with {@link #legs}. */
+    private volatile Leg[][] byShard;
 
-    RoomMedia(String roomId, SendPolicy policy, SpeakerSelector selector) {
+    /**
+     * @param drops this room's drop counters (with the node's as parent); the selector and the legs'
+     *              rewriters must count into the same object
+     */
+    RoomMedia(String roomId, SendPolicy policy, SpeakerSelector selector, DropCounters drops, SendShard[] shards) {
         this.roomId = roomId;
         this.policy = policy;
         this.selector = selector;
+        this.drops = drops;
+        this.shards = shards;
+        this.byShard = new Leg[shards.length][0];
     }
 
     /**
-     * A packet from {@code from}: dropped unless the room lets its member send (checked on every
-     * packet, so a mute or demotion takes effect on the next one), then forwarded in the speaker's
-     * slot to every other leg, rewritten into that leg's slot stream.
+     * Receive thread, before decryption: whether a packet from {@code from} could be forwarded at all,
+     * judged from its header alone (SRTP leaves the header and its RFC 6464 level in the clear, RFC 3711
+     * §3.1, not yet authenticated: it is only trusted to drop). False means dropped, counted by reason.
+     */
+    boolean admitEncrypted(Leg from, RtpPacket header) {
+        if (!admitted(from)) {
+            return false;
+        }
+        return !selector.dropUndecrypted(from.audioLevelId > 0 ? AudioLevel.find(header, from.audioLevelId)
+                : AudioLevel.ABSENT);
+    }
+
+    /**
+     * Receive thread: a decrypted packet from {@code from}, dropped unless the room lets its member send
+     * (checked on every packet, so a mute or demotion takes effect on the next one) and the selector gives
+     * it a slot; then queued to every sender shard, which rewrites it into that slot for each of its legs.
      */
     void forward(Leg from, RtpPacket packet) {
-        if (!policy.admit(from.memberId)) {
+        if (!admitted(from)) {
             return;
         }
         int level = from.audioLevelId > 0 ? AudioLevel.find(packet, from.audioLevelId) : AudioLevel.ABSENT;
@@ -66,26 +109,113 @@ final class RoomMedia {
         if (slot < 0) {
             return;
         }
+        long displaced = selector.displaced();
+        enqueue(from.memberId, slot, packet, displaced, displaced >= 0 ? slot : -1);
+    }
+
+    /** The policy check; a member it stops who holds a slot is cut from it (silence into the slot). */
+    private boolean admitted(Leg from) {
+        if (policy.allows(from.memberId)) {
+            return true;
+        }
+        drops.dropped(ForwardDropReason.NOT_ON_STAGE_OR_MUTED);
+        int slot = selector.slotOf(from.memberId);
+        if (slot >= 0) {
+            selector.forget(from.memberId); // frees the slot now, and clears the speaking ring
+            enqueue(from.memberId, -1, null, from.memberId, slot);
+        }
+        return false;
+    }
+
+    /** Receive thread: one job per shard that has legs here, the packet bytes copied into it. */
+    private void enqueue(long from, int slot, RtpPacket packet, long cutMember, int cutSlot) {
+        Leg[][] owned = byShard;
         long now = System.nanoTime();
-        int length = packet.length();
-        for (Leg to : legs) {
-            PeerSession session = to.session;
-            if (to.memberId == from.memberId || session == null || session.state() != PeerState.CONNECTED) {
+        for (int k = 0; k < owned.length; k++) {
+            if (owned[k].length == 0) {
                 continue;
             }
-            System.arraycopy(packet.buffer(), packet.offset(), to.buffer, 0, length);
-            if (to.view.wrap(to.buffer, 0, length) != null || !to.rewriter.rewrite(to.view, slot, from.memberId, now)) {
+            SendShard shard = shards[k];
+            SendShard.Job job = shard.offer();
+            if (job == null) {
+                drops.dropped(ForwardDropReason.SEND_QUEUE_FULL);
                 continue;
             }
-            to.view.setPayloadType(to.opusPayloadType);
-            session.sendRtp(to.buffer, 0, length);
+            if (packet != null) {
+                System.arraycopy(packet.buffer(), packet.offset(), job.data, 0, packet.length());
+                job.length = packet.length();
+            }
+            job.room = this;
+            job.from = from;
+            job.slot = slot;
+            job.cutMember = cutMember;
+            job.cutSlot = cutSlot;
+            job.nowNanos = now;
+            shard.publish();
         }
     }
 
+    /** Sender thread of {@code shard}: runs one job for every leg of this room the shard owns. */
+    void send(SendShard shard, SendShard.Job job) {
+        int sent = 0;
+        int silences = 0;
+        for (Leg to : byShard[shard.index]) {
+            PeerSession session = to.session;
+            if (to.memberId == job.from || session == null || session.state() != PeerState.CONNECTED) {
+                continue;
+            }
+            if (job.cutMember >= 0 && to.rewriter.cut(job.cutSlot, job.cutMember)) {
+                for (int i = 0; i < SILENCE_FRAMES_ON_CUT; i++) {
+                    int n = to.rewriter.writeSilence(job.cutSlot, to.opusPayloadType, to.buffer, 0);
+                    if (n > 0 && session.sendRtp(to.buffer, 0, n)) {
+                        silences++;
+                    }
+                }
+            }
+            if (job.slot < 0) {
+                continue;
+            }
+            System.arraycopy(job.data, 0, to.buffer, 0, job.length);
+            if (to.view.wrap(to.buffer, 0, job.length) != null
+                    || !to.rewriter.rewrite(to.view, job.slot, job.from, job.nowNanos)) {
+                continue;
+            }
+            to.view.setPayloadType(to.opusPayloadType);
+            if (session.sendRtp(to.buffer, 0, job.length)) {
+                sent++;
+            }
+        }
+        if (sent > 0) {
+            forwarded.add(sent);
+        }
+        if (silences > 0) {
+            silenceSent.add(silences);
+        }
+    }
+
+    /** This room's drop counters, for the legs' rewriters. */
+    DropCounters drops() {
+        return drops;
+    }
+
+    /** This room's totals so far; see {@link RoomCounters}. */
+    RoomCounters counters() {
+        return new RoomCounters(forwarded.sum(), silenceSent.sum(), drops.byLabel());
+    }
+
+    /** Adds a leg, giving it to the sender shard with the fewest legs in this room. */
     synchronized void add(Leg leg) {
+        Leg[][] owned = byShard;
+        int least = 0;
+        for (int k = 1; k < owned.length; k++) {
+            if (owned[k].length < owned[least].length) {
+                least = k;
+            }
+        }
+        leg.shard = least;
         Leg[] next = Arrays.copyOf(legs, legs.length + 1);
         next[legs.length] = leg;
-        legs = next;
+        publish(next);
     }
 
     synchronized void remove(Leg leg) {
@@ -96,12 +226,22 @@ final class RoomMedia {
     synchronized boolean removeIfPresent(Leg leg) {
         Leg[] next = Arrays.stream(legs).filter(l -> l != leg).toArray(Leg[]::new);
         boolean removed = next.length != legs.length;
-        legs = next;
+        publish(next);
         return removed;
     }
 
+    private void publish(Leg[] all) {
+        Leg[][] owned = new Leg[shards.length][];
+        for (int k = 0; k < shards.length; k++) {
+            final int shard = k;
+            owned[k] = Arrays.stream(all).filter(l -> l.shard == shard).toArray(Leg[]::new);
+        }
+        byShard = owned;
+        legs = all;
+    }
+
     /** The legs of a connection (at most one) or of a member (one per connection). */
-    synchronized List<Leg> legs(java.util.function.Predicate<Leg> which) {
+    synchronized List<Leg> legs(Predicate<Leg> which) {
         List<Leg> out = new ArrayList<>();
         for (Leg l : legs) {
             if (which.test(l)) {

@@ -170,8 +170,8 @@ class LibWebRtcInteropTest {
         media.close();
         var transport = MediaConfig.defaults().withPort(0).withBindAddress(InetAddress.getLoopbackAddress())
                 .withAdvertisedAddresses(List.of(InetAddress.getLoopbackAddress()));
-        media = MediaServer.start(new MediaServer.Config(transport, DtlsConfig.defaults(), ForwardConfig.defaults(),
-                Duration.ofMillis(500)), (room, who) -> { });
+        media = MediaServer.start(new MediaServer.Config(transport, DtlsConfig.defaults(), ForwardConfig.defaults())
+                .withRtcpInterval(Duration.ofMillis(500)), (room, who) -> { });
         LibWebRtcPeer speaker = connect(SPEAKER);
         LibWebRtcPeer listener = connect(LISTENER);
         media.stageChanged(ROOM, Set.of(SPEAKER));

@@ -15,7 +15,12 @@ public enum ForwardDropReason {
     /** A reordered packet older than the point where its speaker took the slot (counted per listener). */
     STALE_AFTER_SWITCH,
     /** A sequence number far from the expected one, held on probation (RFC 3550 App. A.1, per listener). */
-    SEQUENCE_JUMP;
+    SEQUENCE_JUMP,
+    /**
+     * A sender thread's queue was full (it fell a whole queue behind), so this packet did not reach the
+     * listeners of that thread's shard; counted once per shard and packet.
+     */
+    SEND_QUEUE_FULL;
 
     /** The counter suffix, e.g. {@code not-on-stage-or-muted}. */
     public String label() {

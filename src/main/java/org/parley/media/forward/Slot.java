@@ -103,6 +103,34 @@ final class Slot {
         return out;
     }
 
+    /**
+     * {@code member} was cut from this slot (muted, off stage, or displaced by a louder speaker): true if
+     * it was the slot's source, in which case the slot lets go of it, so whoever comes next re-anchors
+     * (continuing the sequence, marker set), even {@code member} itself after an unmute.
+     */
+    boolean cut(long member) {
+        if (!anchored || member != sourceMember) {
+            return false;
+        }
+        anchored = false;
+        return true;
+    }
+
+    /**
+     * Takes the next outgoing sequence number and timestamp for a packet the SFU makes up (a silence
+     * frame): one frame after the newest packet sent. Returns the sequence number; the timestamp is then in
+     * {@link #outTimestamp()}.
+     */
+    int next() {
+        lastSeq = (lastSeq + 1) & 0xffff;
+        lastTs += FRAME_TICKS;
+        outTs = lastTs;
+        // The made-up frame stands for the next 20 ms, so the next anchor's wall-clock gap starts after it.
+        lastNanos += Speaker.FRAME_NANOS;
+        sent = true;
+        return lastSeq;
+    }
+
     /** The outgoing timestamp (low 32 bits) of the packet {@link #map} accepted last. */
     int outTimestamp() {
         return outTs;

@@ -3,6 +3,7 @@ package org.parley.media.forward;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.parley.media.rtp.RtpPacket;
+import org.parley.media.rtp.RtpWriter;
 
 /**
  * Rewrites the speakers' packets onto one listener's fixed receive slots, so the listener negotiates N
@@ -22,6 +23,21 @@ import org.parley.media.rtp.RtpPacket;
  * counted per listener, so one late source packet may count once per listener that got the switch.
  */
 public final class SlotRewriter {
+
+    /**
+     * An Opus packet that decodes to 20 ms of silence (RFC 6716 §3.1: TOC 0xF8 = config 31, CELT-only
+     * fullband 20 ms, mono, one frame; then the two-byte frame 0xFF 0xFE), the frame libwebrtc and Jitsi
+     * send for DTX comfort silence. A decoder that receives it goes quiet at once instead of concealing
+     * the lost stream, whose fade takes ~200-400 ms.
+     *
+     * <pre>
+     *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3
+     * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+     * |config=31|s| c |     0xFF      |     0xFE      |   TOC 0xF8: s=0 mono, c=0 one frame
+     * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+     * </pre>
+     */
+    static final byte[] OPUS_SILENCE = {(byte) 0xF8, (byte) 0xFF, (byte) 0xFE};
 
     private final Slot[] slots;
     private final DropCounters counters;
@@ -51,6 +67,34 @@ public final class SlotRewriter {
     /** The outgoing SSRC of {@code slot}. */
     public int ssrc(int slot) {
         return slots[slot].ssrc;
+    }
+
+    /**
+     * Speaker {@code member} was cut from {@code slot} (muted, off stage, or displaced by a louder speaker).
+     * True if it was feeding that slot: then send {@link #writeSilence} packets into it next. The next
+     * packet in the slot, from anyone, starts a new source (sequence continued, marker set).
+     */
+    public boolean cut(int slot, long member) {
+        return slots[slot].cut(member);
+    }
+
+    /**
+     * Writes one RTP packet carrying {@link #OPUS_SILENCE} into {@code slot}'s stream at {@code off}: the
+     * slot's SSRC, the next sequence number, a timestamp one frame on. Plain RTP, to be protected like any
+     * forwarded packet.
+     *
+     * @return its length, or -1 if it does not fit (nothing is then taken from the slot's spaces)
+     */
+    public int writeSilence(int slot, int payloadType, byte[] out, int off) {
+        int length = RtpPacket.FIXED_HEADER_LENGTH + OPUS_SILENCE.length;
+        if (out == null || off < 0 || off > out.length - length) {
+            return -1;
+        }
+        Slot s = slots[slot];
+        int seq = s.next();
+        RtpWriter.writeHeader(out, off, false, payloadType, seq, s.outTimestamp() & 0xffff_ffffL, s.ssrc);
+        System.arraycopy(OPUS_SILENCE, 0, out, off + RtpPacket.FIXED_HEADER_LENGTH, OPUS_SILENCE.length);
+        return length;
     }
 
     /**

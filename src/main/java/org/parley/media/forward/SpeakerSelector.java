@@ -50,6 +50,8 @@ public final class SpeakerSelector {
     private final long[] scratch;
     private long notifiedNanos;
     private boolean everNotified;
+    /** The holder the last {@link #select} took its slot from while still speaking, or -1. */
+    private long displaced = -1;
 
     /**
      * @param clock    monotonic nanoseconds ({@code System::nanoTime} in production)
@@ -80,6 +82,7 @@ public final class SpeakerSelector {
      * @return the slot to forward the packet in, or -1 if it is dropped (and counted)
      */
     public int select(long memberId, int rawLevel) {
+        displaced = -1;
         long now = clock.getAsLong();
         int slot = decide(memberId, rawLevel, now);
         notifyIfDue(now);
@@ -92,8 +95,7 @@ public final class SpeakerSelector {
             return -1;
         }
         int level = AudioLevel.level(rawLevel);
-        boolean silent = level >= config.silenceLevel()
-                || (config.honourVoiceActivity() && !AudioLevel.voiceActivity(rawLevel));
+        boolean silent = silent(rawLevel);
         Speaker s = speaker(memberId, now);
         s.hear(silent ? 0 : AudioLevel.SILENT - level, now, tauNanos);
         if (silent) {
@@ -127,10 +129,44 @@ public final class SpeakerSelector {
             }
         }
         if (s.loudness(now, tauNanos) > weakestLoudness + config.hysteresisDb()) {
+            displaced = holders[weakest].memberId;
             holders[weakest] = s;
             return weakest;
         }
         return -1;
+    }
+
+    /**
+     * The member whose slot the last {@link #select} gave to a louder speaker while that member was still
+     * speaking (within {@link ForwardConfig#speakingHold()}), or -1. The listeners' decoders of that slot
+     * should hear silence before the new speaker (see {@link SlotRewriter#cut}).
+     */
+    public long displaced() {
+        return displaced;
+    }
+
+    /**
+     * Decides, from the audio level alone, whether {@link #select} would drop a packet whoever sends it:
+     * no level, or silence. True means dropped, and counted as {@link #select} would count it. Lets the
+     * receive path skip decrypting such packets (RFC 6464 levels are in the clear under SRTP, RFC 3711
+     * §3.1). Not hearing the silence changes nothing: a speaker's average decays between packets exactly
+     * as silence would fold it (see {@link Speaker}).
+     */
+    public boolean dropUndecrypted(int rawLevel) {
+        if (rawLevel == AudioLevel.ABSENT) {
+            counters.dropped(ForwardDropReason.NO_AUDIO_LEVEL);
+            return true;
+        }
+        if (silent(rawLevel)) {
+            counters.dropped(ForwardDropReason.SILENCE);
+            return true;
+        }
+        return false;
+    }
+
+    private boolean silent(int rawLevel) {
+        return AudioLevel.level(rawLevel) >= config.silenceLevel()
+                || (config.honourVoiceActivity() && !AudioLevel.voiceActivity(rawLevel));
     }
 
     /** The slot {@code memberId} holds, or -1. */

@@ -15,7 +15,13 @@
  *                    or-muted)            not-selected)               (stale-after-switch, sequence-jump)
  * </pre>
  *
+ * <p>The policy and {@link org.parley.media.forward.SpeakerSelector#dropUndecrypted} also run on the clear
+ * header before decryption, so most drops cost no decryption. When a speaker is cut from a slot (muted, or
+ * displaced while talking), {@link org.parley.media.forward.SlotRewriter#writeSilence} puts Opus silence
+ * into the slot so listeners' decoders go quiet at once.
+ *
  * <p>Threading: the policy is read lock-free from any thread and written by the room's executor; selectors
- * and rewriters are single-owner (the packet thread). Nothing allocates per packet.
+ * are owned by the receive thread, each rewriter by the sender thread of its listener's leg. Nothing
+ * allocates per packet.
  */
 package org.parley.media.forward;

@@ -14,7 +14,9 @@ public final class PeerCounters {
     private final AtomicLongArray traffic = new AtomicLongArray(Traffic.values().length);
 
     enum Traffic {
-        RTP_RECEIVED, RTCP_RECEIVED, RTP_SENT, RTCP_SENT;
+        RTP_RECEIVED, RTCP_RECEIVED, RTP_SENT, RTCP_SENT,
+        /** RTP the handler dropped from its clear header, never decrypted (and not in {@code rtp-received}). */
+        RTP_UNDECRYPTED;
 
         String label() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -39,6 +41,11 @@ public final class PeerCounters {
 
     public long rtcpReceived() {
         return traffic.get(Traffic.RTCP_RECEIVED.ordinal());
+    }
+
+    /** RTP packets dropped before decryption ({@link PeerHandler#admitEncrypted}); the handler counted why. */
+    public long rtpUndecrypted() {
+        return traffic.get(Traffic.RTP_UNDECRYPTED.ordinal());
     }
 
     public long rtpSent() {

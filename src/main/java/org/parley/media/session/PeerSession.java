@@ -34,8 +34,11 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>the transport's receive thread delivers incoming SRTP/SRTCP ({@link PeerHandler#onRtp},
  *       {@link PeerHandler#onBye}) and nominations; the receive buffer and parser views are confined to it;</li>
- *   <li>{@link #sendRtp} and {@link #sendRtcp} may be called from any thread (normally the forwarding
- *       thread); the send buffer and send-side SRTP contexts are guarded by one lock ({@link SendPath});</li>
+ *   <li>{@link #sendRtp} and {@link #sendRtcp} may be called from any thread (normally the sender thread
+ *       that owns this leg); the send buffer and send-side SRTP contexts are guarded by one lock
+ *       ({@link SendPath});</li>
+ *   <li>before decrypting, the receive thread asks {@link PeerHandler#admitEncrypted} about the clear
+ *       header, so packets the pipeline would drop anyway are not decrypted ({@link ReceivePath});</li>
  *   <li>the DTLS session's virtual thread completes the handshake and keys the session;</li>
  *   <li>the transport's consent timer reports expiry; {@link #close()} may come from any thread.</li>
  * </ul>

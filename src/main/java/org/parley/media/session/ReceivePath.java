@@ -27,6 +27,17 @@ final class ReceivePath implements PacketSink {
 
     private static final Logger log = LoggerFactory.getLogger(ReceivePath.class);
 
+    /**
+     * Of the packets the handler would drop undecrypted, one is decrypted anyway whenever its sequence
+     * number is this far past the last decrypted one's, or its SSRC differs. RFC 3711 §3.3.1 (and App. A)
+     * guesses a packet's rollover counter from its sequence number relative to the highest one decrypted,
+     * which only works while they are less than 2^15 apart: a speaker muted for longer than that (~11 min
+     * at 50 packets/s) and never decrypted would come back with the wrong ROC guess, failing
+     * authentication for good. 1,024 (~20 s at 50 packets/s) keeps the gap far from 2^15 even with heavy
+     * loss, and costs one decryption in 1,024 of a muted speaker's packets.
+     */
+    static final int DECRYPT_EVERY_SEQ = 1024;
+
     private final String logContext;
     private final PeerCounters counters;
     private final PeerHandler handler;
@@ -36,17 +47,31 @@ final class ReceivePath implements PacketSink {
     private final SrtpBuffer packet = new SrtpBuffer(new byte[PeerSession.MAX_PACKET], 0, 0);
     private final RtpPacket rtp = new RtpPacket();
     private final RtcpCompound rtcp = new RtcpCompound();
+    /** View of the clear header before decryption. */
+    private final RtpPacket header = new RtpPacket();
     private boolean loggedHandlerError;
+    /** SSRC and sequence number of the last RTP packet decrypted; {@code decrypted} false before the first. */
+    private boolean decrypted;
+    private int decryptedSsrc;
+    private int decryptedSeq;
+    private final int decryptEverySeq;
 
     /** Null before the handshake and after close: everything is then dropped as before-keys. */
     private volatile SrtpSession srtp;
     private volatile String remoteCname;
 
     ReceivePath(String logContext, PeerCounters counters, PeerHandler handler, RtcpReporter reports) {
+        this(logContext, counters, handler, reports, DECRYPT_EVERY_SEQ);
+    }
+
+    /** As the main constructor with another {@link #DECRYPT_EVERY_SEQ} (tests show why it is needed). */
+    ReceivePath(String logContext, PeerCounters counters, PeerHandler handler, RtcpReporter reports,
+                int decryptEverySeq) {
         this.logContext = logContext;
         this.counters = counters;
         this.handler = handler;
         this.reports = reports;
+        this.decryptEverySeq = decryptEverySeq;
     }
 
     void keyed(SrtpSession session) {
@@ -87,6 +112,9 @@ final class ReceivePath implements PacketSink {
     }
 
     private void receiveRtp(SrtpSession session) {
+        if (droppedUndecrypted()) {
+            return;
+        }
         if (!unprotected(session.unprotectRtp(packet))) {
             return;
         }
@@ -94,6 +122,10 @@ final class ReceivePath implements PacketSink {
             counters.drop(PeerDropReason.MALFORMED);
             return;
         }
+        // Authentic: SRTP's index estimate has moved on to this packet.
+        decrypted = true;
+        decryptedSsrc = rtp.ssrc();
+        decryptedSeq = rtp.sequenceNumber();
         counters.count(PeerCounters.Traffic.RTP_RECEIVED);
         reports.received(rtp);
         try {
@@ -101,6 +133,34 @@ final class ReceivePath implements PacketSink {
         } catch (RuntimeException e) {
             handlerFailed(e);
         }
+    }
+
+    /**
+     * Asks the handler about the clear header (see {@link PeerHandler#admitEncrypted}); true if it dropped
+     * the packet. A packet that cannot be parsed, or that is due for decryption to keep the ROC estimate
+     * right ({@link #DECRYPT_EVERY_SEQ}), is never dropped here.
+     */
+    private boolean droppedUndecrypted() {
+        if (header.wrapEncrypted(packet.array(), packet.offset(), packet.length()) != null) {
+            return false; // unprotect will reject it with a reason
+        }
+        int sinceDecrypted = (header.sequenceNumber() - decryptedSeq) & 0xffff;
+        if (!decrypted || header.ssrc() != decryptedSsrc || sinceDecrypted >= decryptEverySeq) {
+            return false;
+        }
+        boolean admit;
+        try {
+            admit = handler.admitEncrypted(header);
+        } catch (RuntimeException e) {
+            handlerFailed(e);
+            return true;
+        }
+        if (!admit) {
+            counters.count(PeerCounters.Traffic.RTP_UNDECRYPTED);
+            // It did arrive: our receiver report must not tell the browser's encoder it was lost.
+            reports.received(header);
+        }
+        return !admit;
     }
 
     private void receiveRtcp(SrtpSession session) {

@@ -16,9 +16,15 @@ import org.slf4j.LoggerFactory;
  * here.
  */
 public enum SrtpCryptoProvider {
-    /** OpenSSL (libcrypto 1.1 or 3) through jitsi-srtp's bundled JNI library: AES-NI, fastest. */
+    /**
+     * OpenSSL (libcrypto 1.1 or 3) through jitsi-srtp's bundled JNI library: AES-NI, fastest for large
+     * (video-sized) packets, but each call crosses JNI, which dominates at audio sizes.
+     */
     OPENSSL("OpenSSL"),
-    /** The JDK's SunJCE provider: intrinsified AES-CTR and GCM on x86-64 and aarch64. */
+    /**
+     * The JDK's SunJCE provider: intrinsified AES-CTR and GCM on x86-64 and aarch64, no JNI crossing; the
+     * fastest at audio sizes (see {@link #preferred()}).
+     */
     SUN_JCE("SunJCE"),
     /** BouncyCastle's pure-Java AES: portable, slowest. */
     BOUNCY_CASTLE("BouncyCastle");
@@ -32,9 +38,17 @@ public enum SrtpCryptoProvider {
         this.factoryName = factoryName;
     }
 
-    /** OpenSSL if jitsi-srtp's native library loaded on this machine, else SunJCE. */
+    /**
+     * SunJCE, always. Parley forwards Opus packets of ~80-200 bytes, and at those sizes SunJCE beat OpenSSL
+     * in {@code SrtpCostMain} on JDK 25 (2026-11-22, 2 cores, x86-64: GCM protect 450 vs 710 ns at 80
+     * bytes, 560 vs 740 ns at 180 bytes; AES-CM + HMAC-SHA1 650 vs 970 and 860 vs 1,470 ns), and even at
+     * 1,250 bytes; the fixed JNI cost per call outweighs OpenSSL's faster bulk AES on small packets.
+     * BouncyCastle's pure-Java AES was 3-5x slower. jitsi-srtp's own start-up benchmark uses 1,250-byte
+     * buffers (and takes seconds), so it is not used. Re-measure with {@code SrtpCostMain} when the JDK
+     * or jitsi-srtp changes.
+     */
     public static SrtpCryptoProvider preferred() {
-        return JitsiOpenSslProvider.isLoaded() ? OPENSSL : SUN_JCE;
+        return SUN_JCE;
     }
 
     /**

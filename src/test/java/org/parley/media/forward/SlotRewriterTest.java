@@ -202,4 +202,77 @@ class SlotRewriterTest {
         assertThat(b.ssrc()).isEqualTo(rewriter.ssrc(1)).isEqualTo(SLOT_SSRC + 1);
         assertThat(rewriter.slots()).isEqualTo(2);
     }
+
+    /** Writes {@code n} silence packets into slot 0, as the fan-out does when its speaker is cut. */
+    List<RtpPacket> silence(int n) {
+        List<RtpPacket> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            byte[] buf = new byte[64];
+            int len = rewriter.writeSilence(0, 109, buf, 0);
+            assertThat(len).isEqualTo(RtpPacket.FIXED_HEADER_LENGTH + 3);
+            RtpPacket p = new RtpPacket();
+            assertThat(p.wrap(buf, 0, len)).isNull();
+            out.add(p);
+        }
+        return out;
+    }
+
+    @Test
+    void a_muted_speakers_slot_gets_opus_silence_right_after_its_last_packet() {
+        talk(A, SSRC_A, 1000, 5000, 10);
+        RtpPacket last = out(9);
+
+        assertThat(rewriter.cut(0, A)).isTrue();
+        List<RtpPacket> quiet = silence(2);
+
+        for (int i = 0; i < quiet.size(); i++) {
+            RtpPacket p = quiet.get(i);
+            assertThat(p.ssrc()).isEqualTo(SLOT_SSRC);
+            assertThat(p.payloadType()).isEqualTo(109);
+            assertThat(p.marker()).isFalse();
+            assertThat(p.sequenceNumber()).isEqualTo((last.sequenceNumber() + 1 + i) & 0xffff);
+            assertThat(tsDelta(p, last)).isEqualTo(960L * (i + 1));
+            // RFC 6716 §3.1: TOC 0xF8 (CELT fullband 20 ms, mono, one frame), then the silence frame.
+            assertThat(java.util.Arrays.copyOfRange(p.buffer(), p.payloadOffset(), p.payloadOffset() + p.payloadLength()))
+                    .containsExactly(0xF8, 0xFF, 0xFE);
+        }
+    }
+
+    @Test
+    void after_the_silence_the_next_speaker_continues_the_slot_with_the_marker_set() {
+        talk(A, SSRC_A, 1000, 5000, 10);
+        rewriter.cut(0, A);
+        RtpPacket lastSilence = silence(2).get(1);
+        now += 3 * FRAME_NANOS;
+
+        talk(B, SSRC_B, 7, 123, 2);
+        RtpPacket first = out(10);
+        assertThat(first.sequenceNumber()).isEqualTo((lastSilence.sequenceNumber() + 1) & 0xffff);
+        assertThat(first.marker()).isTrue();
+        assertThat(tsDelta(first, lastSilence)).isGreaterThanOrEqualTo(960L);
+        assertThat(out(11).marker()).isFalse();
+    }
+
+    @Test
+    void an_unmuted_speaker_restarts_its_slot_stream_after_the_silence() {
+        talk(A, SSRC_A, 1000, 5000, 10);
+        rewriter.cut(0, A);
+        RtpPacket lastSilence = silence(2).get(1);
+        now += 50 * FRAME_NANOS;
+
+        talk(A, SSRC_A, 1060, 5000 + 960L * 60, 1); // same source, back after a second
+        RtpPacket back = out(10);
+        assertThat(back.sequenceNumber()).isEqualTo((lastSilence.sequenceNumber() + 1) & 0xffff);
+        assertThat(back.marker()).isTrue();
+        assertThat(tsDelta(back, lastSilence)).isGreaterThanOrEqualTo(960L * 45);
+    }
+
+    @Test
+    void cutting_a_member_who_does_not_feed_the_slot_sends_nothing() {
+        talk(A, SSRC_A, 1000, 5000, 3);
+        assertThat(rewriter.cut(0, B)).isFalse();
+        assertThat(rewriter.cut(1, A)).as("slot 1 never carried A").isFalse();
+        assertThat(rewriter.cut(0, A)).isTrue();
+        assertThat(rewriter.cut(0, A)).as("only once").isFalse();
+    }
 }

@@ -184,4 +184,46 @@ class SpeakerSelectorTest {
 
         assertThat(sel.select(1, level(20))).isZero();
     }
+
+    @Test
+    void a_louder_speaker_taking_a_held_slot_names_the_displaced_speaker_once() {
+        SpeakerSelector sel = selector(ForwardConfig.defaults().withSlots(1));
+        assertThat(sel.select(1, level(60))).isZero();
+        assertThat(sel.displaced()).isEqualTo(-1);
+        long displacedSeen = -1;
+        for (int i = 0; i < 100 && displacedSeen < 0; i++) {
+            advance(FRAME_NANOS);
+            sel.select(1, level(60));
+            if (sel.select(2, level(20)) == 0) {
+                displacedSeen = sel.displaced();
+            }
+        }
+        assertThat(displacedSeen).isEqualTo(1);
+        advance(FRAME_NANOS);
+        assertThat(sel.select(2, level(20))).isZero();
+        assertThat(sel.displaced()).as("only on the takeover").isEqualTo(-1);
+    }
+
+    @Test
+    void a_free_slot_taken_after_the_speaking_hold_displaces_nobody() {
+        SpeakerSelector sel = selector(ForwardConfig.defaults().withSlots(1));
+        sel.select(1, level(10));
+        advance(ForwardConfig.DEFAULT_SPEAKING_HOLD.toNanos() + FRAME_NANOS);
+        assertThat(sel.select(2, level(70))).isZero();
+        assertThat(sel.displaced()).isEqualTo(-1);
+    }
+
+    @Test
+    void silence_and_missing_levels_are_dropped_before_decryption_and_counted_as_select_would() {
+        SpeakerSelector sel = selector(ForwardConfig.defaults());
+        assertThat(sel.dropUndecrypted(level(AudioLevel.SILENT))).isTrue();
+        assertThat(sel.dropUndecrypted(unvoiced(30))).as("V=0 honoured by default").isTrue();
+        assertThat(sel.dropUndecrypted(AudioLevel.ABSENT)).isTrue();
+        assertThat(sel.dropUndecrypted(level(30))).isFalse();
+        assertThat(counters.snapshot()).containsEntry("dropped.forward.silence", 2L)
+                .containsEntry("dropped.forward.no-audio-level", 1L);
+
+        SpeakerSelector vadOff = selector(ForwardConfig.defaults().withHonourVoiceActivity(false));
+        assertThat(vadOff.dropUndecrypted(unvoiced(30))).isFalse();
+    }
 }

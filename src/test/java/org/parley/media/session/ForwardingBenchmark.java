@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.parley.media.FanOutConfig;
 import org.parley.media.MediaServer;
 import org.parley.media.dtls.DtlsConfig;
 import org.parley.media.forward.ForwardConfig;
@@ -32,8 +33,8 @@ import org.parley.media.transport.MediaConfig;
  * packet and the latency forwarding adds, with S speakers and L listener legs connected over real
  * UDP on loopback (ICE, DTLS, SRTP), one {@link MediaServer} in this JVM.
  *
- * <p>Usage: {@code ForwardingBenchmark [--speakers S] [--duration SECONDS] [listeners...]}, default
- * {@code --speakers 1 --duration 20 200 1}. The run with one listener is the baseline: its latency
+ * <p>Usage: {@code ForwardingBenchmark [--speakers S] [--duration SECONDS] [--senders T] [listeners...]},
+ * default {@code --speakers 1 --duration 20 200 1} and the server's default sender threads. The run with one listener is the baseline: its latency
  * is almost all client work and loopback, so the difference to it is what fanning out adds; put it
  * last, so that it runs on compiled code (a cold JVM forwards 50 packets a second in the interpreter).
  * Prints one {@code parley-forwarding ...} line per size, a {@code parley-forwarding-detail} line,
@@ -59,11 +60,13 @@ public final class ForwardingBenchmark {
     public static void main(String[] args) throws Exception {
         int speakers = 1;
         int duration = 20;
+        int senders = 0;
         List<Integer> sizes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--speakers" -> speakers = Integer.parseInt(args[++i]);
                 case "--duration" -> duration = Integer.parseInt(args[++i]);
+                case "--senders" -> senders = Integer.parseInt(args[++i]);
                 default -> sizes.add(Integer.parseInt(args[i]));
             }
         }
@@ -73,7 +76,7 @@ public final class ForwardingBenchmark {
         Result baseline = null;
         List<Result> results = new ArrayList<>();
         for (int listeners : sizes) {
-            Result r = run(speakers, listeners, duration);
+            Result r = run(speakers, listeners, duration, senders);
             System.out.printf(Locale.ROOT, "parley-forwarding speakers=%d listeners=%d duration_s=%d forwarded_pps=%.0f "
                     + "server_cpu_us_per_packet=%.2f latency_p50_ms=%.3f latency_p99_ms=%.3f loss_pct=%.3f%n",
                     r.speakers, r.listeners, r.duration, r.forwardedPps, r.serverCpuUsPerPacket, r.p50, r.p99, r.lossPct);
@@ -100,7 +103,8 @@ public final class ForwardingBenchmark {
         }
     }
 
-    static Result run(int speakers, int listeners, int duration) throws Exception {
+    /** @param senders sender threads of the server; 0 for {@link FanOutConfig#defaultSenderThreads()} */
+    static Result run(int speakers, int listeners, int duration, int senders) throws Exception {
         var transport = MediaConfig.defaults().withPort(0).withBindAddress(InetAddress.getLoopbackAddress())
                 .withAdvertisedAddresses(List.of(InetAddress.getLoopbackAddress()));
         int total = duration * PACKETS_PER_SECOND;
@@ -109,7 +113,9 @@ public final class ForwardingBenchmark {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (MediaServer media = MediaServer.start(new MediaServer.Config(transport, DtlsConfig.defaults(),
-                ForwardConfig.defaults().withHonourVoiceActivity(false)), (room, who) -> { })) {
+                ForwardConfig.defaults().withHonourVoiceActivity(false)).withFanOut(
+                FanOutConfig.defaults().withSenderThreads(senders > 0 ? senders : FanOutConfig.defaultSenderThreads())),
+                (room, who) -> { })) {
             var receiver = new BenchReceiver(speakers, total + 1, (int) Math.min(Integer.MAX_VALUE - 8,
                     (long) listeners * speakers * (total - warmup + 1)));
             receiver.measure(warmup, total - 1);
@@ -283,21 +289,30 @@ public final class ForwardingBenchmark {
         }
     }
 
-    /** The server's platform threads: the receive thread (which forwards) first, then the consent timer. */
+    /**
+     * The server's platform threads: the receive thread first, then the consent timer, the STUN reply
+     * thread and the sender threads ({@code parley-media-send-k}) that rewrite, encrypt and send the copies.
+     */
     private static long[] serverThreadIds() {
         long udp = -1;
-        long consent = -1;
+        List<Long> others = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().equals("parley-media-udp")) {
                 udp = t.threadId();
-            } else if (t.getName().equals("parley-media-consent")) {
-                consent = t.threadId();
+            } else if (t.getName().equals("parley-media-consent") || t.getName().equals("parley-media-reply")
+                    || t.getName().startsWith("parley-media-send-")) {
+                others.add(t.threadId());
             }
         }
         if (udp < 0) {
             throw new IllegalStateException("no parley-media-udp thread");
         }
-        return consent < 0 ? new long[] {udp} : new long[] {udp, consent};
+        long[] ids = new long[1 + others.size()];
+        ids[0] = udp;
+        for (int i = 0; i < others.size(); i++) {
+            ids[i + 1] = others.get(i);
+        }
+        return ids;
     }
 
     private static long cpu(ThreadMXBean threads, long[] ids) {
