@@ -10,13 +10,14 @@ import java.lang.management.MemoryUsage;
 import java.net.InetAddress;
 import java.util.Map;
 import org.parley.media.MediaServer;
+import org.parley.media.RoomCounters;
 import org.parley.rooms.Rooms;
 import org.parley.web.ProblemException;
 import org.parley.web.Tokens;
 
 /**
  * {@code GET /metrics}: the node's counters in the Prometheus text format — media drops by reason,
- * live rooms and participants, packets forwarded, process CPU time and heap. Counts only, never names or addresses.
+ * per-room forwarding totals, live rooms and participants, packets forwarded, process CPU time and heap. Counts only, never names or addresses.
  * Open to loopback callers; others need {@code Authorization: Bearer <PARLEY_METRICS_TOKEN>}.
  */
 final class Metrics {
@@ -45,6 +46,7 @@ final class Metrics {
         // divides the CPU time by it. The same count as parley_media_leg_rtp_sent.
         out.append("# TYPE parley_media_forwarded_packets_total counter\nparley_media_forwarded_packets_total ")
                 .append(counters.getOrDefault("leg.rtp-sent", 0L)).append('\n');
+        roomCounters(out);
         long participants = rooms.live().stream().mapToLong(r -> r.snapshot().participants().size()).sum();
         gauge(out, "parley_rooms_live", rooms.live().size());
         gauge(out, "parley_room_participants", participants);
@@ -68,6 +70,24 @@ final class Metrics {
         }
         out.append("# TYPE jvm_gc_collections_total counter\njvm_gc_collections_total ").append(collections).append('\n');
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").header("Cache-Control", "no-store").result(out.toString());
+    }
+
+    /**
+     * Each room's forwarding totals, labelled by room id (random, never a title or a name): forwarded
+     * copies, silence frames sent on cuts, and drops by reason. A room's series end with the room.
+     */
+    private void roomCounters(StringBuilder out) {
+        Map<String, RoomCounters> perRoom = media.roomCounters();
+        out.append("# TYPE parley_room_media_forwarded_total counter\n");
+        perRoom.forEach((room, c) -> out.append("parley_room_media_forwarded_total{room=\"").append(room).append("\"} ")
+                .append(c.forwarded()).append('\n'));
+        out.append("# TYPE parley_room_media_silence_frames_sent_total counter\n");
+        perRoom.forEach((room, c) -> out.append("parley_room_media_silence_frames_sent_total{room=\"").append(room)
+                .append("\"} ").append(c.silenceFramesSent()).append('\n'));
+        out.append("# TYPE parley_room_media_dropped_total counter\n");
+        perRoom.forEach((room, c) -> new java.util.TreeMap<>(c.dropped()).forEach((reason, n) ->
+                out.append("parley_room_media_dropped_total{room=\"").append(room).append("\",reason=\"").append(reason)
+                        .append("\"} ").append(n).append('\n')));
     }
 
     private boolean allowed(Context ctx) throws Exception {

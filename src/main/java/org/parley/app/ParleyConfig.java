@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.parley.accounts.AccountsConfig;
 import org.parley.invites.InvitesConfig;
+import org.parley.media.FanOutConfig;
 import org.parley.media.MediaServer;
 import org.parley.media.TurnConfig;
 import org.parley.media.dtls.DtlsConfig;
@@ -53,6 +54,7 @@ public record ParleyConfig(String host, int port, Path dataDir, HttpConfig http,
         PARLEY_MEDIA_ADDRESSES(null, "Comma-separated addresses advertised to browsers as ICE candidates, e.g. the public IP of a server behind 1:1 NAT. Unset: the bind address, or every interface address."),
         PARLEY_MEDIA_CONSENT_SECONDS(String.valueOf(MediaConfig.DEFAULT_CONSENT_TIMEOUT.toSeconds()), "Seconds without a valid connectivity check before an audio leg is dropped (RFC 7675)."),
         PARLEY_MEDIA_SLOTS(String.valueOf(ForwardConfig.DEFAULT_SLOTS), "Loudest speakers each listener receives at once."),
+        PARLEY_MEDIA_SENDER_THREADS(null, "Threads that encrypt and send forwarded audio; each listener's leg belongs to one. Unset: one per core, 2 to 4."),
         PARLEY_TURN_URLS(null, "Comma-separated TURN URLs handed to browsers behind UDP-blocking firewalls, e.g. turn:turn.example.org:3478?transport=udp,turns:turn.example.org:5349. Unset: no TURN."),
         PARLEY_TURN_SECRET(null, "The TURN server's shared secret (coturn static-auth-secret); clients get short-lived credentials derived from it."),
         PARLEY_METRICS_TOKEN(null, "Bearer token that lets non-loopback callers read /metrics. Unset: loopback only."),
@@ -116,7 +118,9 @@ public record ParleyConfig(String host, int port, Path dataDir, HttpConfig http,
                 Duration.ofSeconds(v.integer(Key.PARLEY_MEDIA_CONSENT_SECONDS, 1, 3600))), DtlsConfig.defaults(),
                 // RFC 6464's voice-activity bit is not trusted: browsers set it from their own VAD,
                 // which would silence music and tones; the level alone decides.
-                ForwardConfig.defaults().withSlots(v.integer(Key.PARLEY_MEDIA_SLOTS, 1, 8)).withHonourVoiceActivity(false));
+                ForwardConfig.defaults().withSlots(v.integer(Key.PARLEY_MEDIA_SLOTS, 1, 8)).withHonourVoiceActivity(false))
+                .withFanOut(FanOutConfig.defaults().withSenderThreads(v.string(Key.PARLEY_MEDIA_SENDER_THREADS) == null
+                        ? FanOutConfig.defaultSenderThreads() : v.integer(Key.PARLEY_MEDIA_SENDER_THREADS, 1, 64)));
         return new ParleyConfig(v.string(Key.PARLEY_HOST), v.integer(Key.PARLEY_PORT, 0, 65_535), dataDir,
                 http, database, accounts, invites, rooms, media, v.string(Key.PARLEY_METRICS_TOKEN), turn(v));
     }

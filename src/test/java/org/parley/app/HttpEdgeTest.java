@@ -126,6 +126,9 @@ class HttpEdgeTest {
 
     @Test
     void metrics_give_counters_in_prometheus_text_to_loopback_callers() {
+        // A room with an audio leg has its own forwarding series.
+        var answer = parley.server().media().answer("metricsRoom1", 1, new Object(), org.parley.media.sdp.Offers.chrome());
+        assertThat(answer).isInstanceOf(org.parley.media.MediaServer.AnswerResult.Answer.class);
         var r = client.get("/metrics");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("text/plain");
@@ -133,7 +136,9 @@ class HttpEdgeTest {
                 .contains("parley_media_dropped_forward_not_on_stage_or_muted ").contains("jvm_heap_used_bytes ")
                 // what `parley loadtest` reads: forwarded copies, the heap after the last collection, collections
                 .contains("parley_media_forwarded_packets_total ").contains("jvm_heap_after_gc_bytes ")
-                .contains("jvm_gc_collections_total ");
+                .contains("jvm_gc_collections_total ")
+                .contains("parley_room_media_forwarded_total{room=\"metricsRoom1\"} 0\n")
+                .contains("parley_room_media_dropped_total{room=\"metricsRoom1\",reason=\"not-on-stage-or-muted\"} 0\n");
     }
 
     @Test

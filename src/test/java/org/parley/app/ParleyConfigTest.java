@@ -25,6 +25,17 @@ class ParleyConfigTest {
         assertThat(config.accounts().sessionTtl()).isEqualTo(Duration.ofDays(30));
         assertThat(config.http().publicUrl()).isNull();
         assertThat(config.http().redactIps()).isTrue();
+        assertThat(config.media().fanOut().senderThreads())
+                .isEqualTo(org.parley.media.FanOutConfig.defaultSenderThreads()).isBetween(2, 4);
+        assertThat(config.media().rtcpInterval()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void the_media_sender_threads_can_be_set() {
+        assertThat(ParleyConfig.load(Map.of("PARLEY_MEDIA_SENDER_THREADS", "6")).media().fanOut().senderThreads())
+                .isEqualTo(6);
+        assertThatThrownBy(() -> ParleyConfig.load(Map.of("PARLEY_MEDIA_SENDER_THREADS", "0")))
+                .hasMessageContaining("PARLEY_MEDIA_SENDER_THREADS").hasMessageContaining("between");
     }
 
     @Test
