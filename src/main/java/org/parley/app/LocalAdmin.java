@@ -3,6 +3,7 @@ package org.parley.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,11 +24,15 @@ import org.slf4j.LoggerFactory;
  * Lets {@code parley invite --admin} work while the server runs. The embedded H2 database is locked by
  * the running server, so the command asks the server instead: through a loopback-only endpoint
  * guarded by a random token that the server writes, readable by its owner only, into the data folder.
+ * The same guard serves {@code parley loadtest} on the server's machine a second endpoint, the heap in
+ * use after a full collection: the only exact "heap per listener" (garbage makes every other reading
+ * depend on when the collector last ran).
  */
 final class LocalAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(LocalAdmin.class);
     static final String PATH = "/internal/admin-invites";
+    static final String HEAP_PATH = "/internal/admin-heap";
     static final String FILE = "admin-endpoint.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,16 +46,37 @@ final class LocalAdmin {
     }
 
     void handle(Context ctx) throws IOException {
-        InetAddress peer = InetAddress.getByName(ctx.req().getRemoteAddr());
-        String given = ctx.header("Authorization");
-        boolean tokenOk = Tokens.constantTimeEquals(given, "Bearer " + token);
-        if (!peer.isLoopbackAddress() || !tokenOk) {
-            ctx.status(404); // indistinguishable from any unknown path
+        if (!authorized(ctx)) {
             return;
         }
         String code = invitations.createOperatorInvite();
         log.info("Administrator invitation created from the command line");
         ctx.json(Map.of("url", publicBase + "/invite/" + code));
+    }
+
+    /** A full collection, then the heap in use: {@code {"heapUsedBytes": N}}. */
+    void heap(Context ctx) throws IOException {
+        if (!authorized(ctx)) {
+            return;
+        }
+        long used = Long.MAX_VALUE;
+        var memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 2; i++) { // the smaller of two: a collection may race a burst of allocation
+            System.gc();
+            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+        }
+        ctx.json(Map.of("heapUsedBytes", used));
+    }
+
+    /** Loopback and the token, or a 404 indistinguishable from any unknown path. */
+    private boolean authorized(Context ctx) throws IOException {
+        InetAddress peer = InetAddress.getByName(ctx.req().getRemoteAddr());
+        boolean tokenOk = Tokens.constantTimeEquals(ctx.header("Authorization"), "Bearer " + token);
+        if (!peer.isLoopbackAddress() || !tokenOk) {
+            ctx.status(404);
+            return false;
+        }
+        return true;
     }
 
     /** Writes the endpoint file (owner-only) once the server listens on {@code port}. */
@@ -59,7 +85,8 @@ final class LocalAdmin {
         try {
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, JSON.writeValueAsString(Map.of("url", "http://127.0.0.1:" + port + PATH, "token", token)));
+            Files.writeString(file, JSON.writeValueAsString(Map.of("url", "http://127.0.0.1:" + port + PATH,
+                    "heapUrl", "http://127.0.0.1:" + port + HEAP_PATH, "token", token)));
         } catch (IOException | UnsupportedOperationException e) {
             log.warn("Could not write {}: `parley invite --admin` will not reach this running server ({})", file, e.getMessage());
         }

@@ -150,6 +150,7 @@ public final class Parley implements AutoCloseable {
             jc.routes.get(OpenApiDocument.RESOURCE, openApi::handle);
             jc.routes.get("/metrics", metrics::handle);
             jc.routes.post(LocalAdmin.PATH, localAdmin::handle);
+            jc.routes.post(LocalAdmin.HEAP_PATH, localAdmin::heap);
             accountsApi.routes(jc.routes);
             invitesApi.routes(jc.routes);
             profiles.routes(jc.routes);

@@ -3,9 +3,11 @@ package org.parley.loadtest;
 import java.util.List;
 
 /**
- * The server's live heap at one point of the run, from {@code /metrics} readings. There is no remote
- * GC, so the only figure close to the live data is the heap in use right after the server's last
- * collection ({@code jvm_heap_after_gc_bytes}: live data plus old garbage not yet collected):
+ * The server's live heap at one point of the run. On the server's machine its loopback admin endpoint
+ * runs a full collection and reports the heap in use: the live data, exactly ({@link #afterFullGc}).
+ * Against a remote server there is no remote GC, so the only figure close to the live data is the heap
+ * in use right after the server's last collection ({@code jvm_heap_after_gc_bytes} in {@code /metrics}:
+ * live data plus old garbage not yet collected):
  * <ul>
  *   <li>before the listeners join: the newest such figure, whenever that collection ran;</li>
  *   <li>at the end of the hold: the newest such figure, only if a collection ran during the hold
@@ -16,6 +18,10 @@ import java.util.List;
  * heap_kb_per_listener = (end estimate - baseline estimate) / listeners.
  */
 record HeapEstimate(double bytes, String method) {
+
+    static HeapEstimate afterFullGc(double bytes) {
+        return new HeapEstimate(bytes, "after a full GC");
+    }
 
     static HeapEstimate before(List<ServerMetrics> readings) {
         ServerMetrics newest = newest(readings);

@@ -101,6 +101,10 @@ final class LoadRun {
 
             phase = "baseline";
             List<ServerMetrics> baseline = readings(http, BASELINE_SAMPLES, 500);
+            // On the server's machine its admin endpoint gives the heap after a full collection: exact.
+            var localAdmin = LocalAdmin.find(options.url(), options.dataDir(), http.client);
+            HeapEstimate heapBefore = localAdmin.map(a -> HeapEstimate.afterFullGc(a.heapAfterFullGc()))
+                    .filter(h -> !Double.isNaN(h.bytes())).orElseGet(() -> HeapEstimate.before(baseline));
 
             phase = "ramp";
             ramp = new ListenerRamp(options, wsClient, roomId, this, identity, local);
@@ -128,11 +132,13 @@ final class LoadRun {
             ServerMetrics last = reading(http);
             clientCpuInHold = processCpuNanos() - clientCpuAtHoldStart;
             hold.add(last);
+            HeapEstimate heapAfter = localAdmin.map(a -> HeapEstimate.afterFullGc(a.heapAfterFullGc()))
+                    .filter(h -> !Double.isNaN(h.bytes())).orElseGet(() -> HeapEstimate.after(first, hold));
             phase = "drain";
             sender.stop();
             drain();
             phase = "done";
-            return report(first, last, HeapEstimate.before(baseline), HeapEstimate.after(first, hold), s);
+            return report(first, last, heapBefore, heapAfter, s);
         } finally {
             scheduler.shutdownNow();
             scheduler.awaitTermination(2, TimeUnit.SECONDS); // no progress line after the final one

@@ -2,12 +2,6 @@ package org.parley.loadtest;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,39 +141,9 @@ final class Provisioning {
         return admin;
     }
 
-    /**
-     * Like {@code parley invite --admin}: asks the server through its loopback admin endpoint, whose URL
-     * and token it wrote to {@code admin-endpoint.json} in its data folder. Only for a loopback --url,
-     * and only if that file names the same port (another server's file is ignored).
-     */
+    /** Like {@code parley invite --admin}: asks the server on this machine through its loopback endpoint. */
     private String localAdminInvite() {
-        URI url = options.url();
-        Path file = options.dataDir().resolve("admin-endpoint.json");
-        try {
-            if (!InetAddress.getByName(url.getHost()).isLoopbackAddress() || !Files.isReadable(file)) {
-                return null;
-            }
-            var endpoint = ParleyHttp.JSON.readTree(Files.readString(file));
-            URI target = URI.create(endpoint.path("url").asText());
-            int port = url.getPort() > 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
-            if (target.getPort() != port || !InetAddress.getByName(target.getHost()).isLoopbackAddress()) {
-                return null;
-            }
-            var request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Bearer " + endpoint.path("token").asText())
-                    .POST(HttpRequest.BodyPublishers.noBody()).build();
-            var response = http.client.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return null;
-            }
-            String link = ParleyHttp.JSON.readTree(response.body()).path("url").asText();
-            return link.substring(link.lastIndexOf('/') + 1);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return LocalAdmin.find(options.url(), options.dataDir(), http.client).map(LocalAdmin::adminInviteCode).orElse(null);
     }
 
     @FunctionalInterface

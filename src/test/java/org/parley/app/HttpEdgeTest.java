@@ -142,9 +142,18 @@ class HttpEdgeTest {
     }
 
     @Test
-    void the_local_admin_endpoint_is_invisible_without_its_token() {
-        var r = client.sendRaw("POST", "/internal/admin-invites", null, null, Map.of("Authorization", "Bearer wrong"), false);
-        assertThat(r.status()).isEqualTo(404);
+    void the_local_admin_endpoints_are_invisible_without_their_token_and_the_heap_one_answers_with_it() throws Exception {
+        for (String path : java.util.List.of("/internal/admin-invites", "/internal/admin-heap")) {
+            var r = client.sendRaw("POST", path, null, null, Map.of("Authorization", "Bearer wrong"), false);
+            assertThat(r.status()).as(path).isEqualTo(404);
+        }
+        var endpoint = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                java.nio.file.Files.readString(parley.dataDir().resolve("admin-endpoint.json")));
+        assertThat(endpoint.get("heapUrl").asText()).isEqualTo(parley.baseUrl() + "/internal/admin-heap");
+        var heap = client.sendRaw("POST", "/internal/admin-heap", null, null,
+                Map.of("Authorization", "Bearer " + endpoint.get("token").asText()), false);
+        assertThat(heap.status()).isEqualTo(200);
+        assertThat(heap.json().get("heapUsedBytes").asLong()).as("heap in use after a full GC").isPositive();
     }
 
     /** "METHOD path" → operationId for every operation in the document. */
