@@ -65,7 +65,7 @@ final class DtlsClient extends DefaultTlsClient {
     record Identity(BcTlsCrypto crypto, AsymmetricCipherKeyPair keyPair, Certificate chain, DtlsFingerprint fingerprint) {
 
         static Identity generate() {
-            BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
+            BcTlsCrypto crypto = new org.parley.media.dtls.DtlsCrypto(new SecureRandom());
             ECKeyPairGenerator generator = new ECKeyPairGenerator();
             generator.init(new ECKeyGenerationParameters(
                     ECNamedDomainParameters.lookup(SECObjectIdentifiers.secp256r1), crypto.getSecureRandom()));

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
-import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +35,7 @@ public final class DtlsServer {
 
     static DtlsServer create(DtlsConfig config, Clock clock) {
         Objects.requireNonNull(config, "config");
-        DtlsCertificate certificate = DtlsCertificate.generate(new BcTlsCrypto(new SecureRandom()), clock);
+        DtlsCertificate certificate = DtlsCertificate.generate(new DtlsCrypto(new SecureRandom()), clock);
         log.info("DTLS certificate ready, fingerprint {}", certificate.fingerprint().toSdp());
         return new DtlsServer(config, certificate);
     }
