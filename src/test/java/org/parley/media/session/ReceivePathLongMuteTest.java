@@ -86,10 +86,8 @@ class ReceivePathLongMuteTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(SrtpProfile.class)
-    void a_speaker_muted_longer_than_a_sequence_number_wrap_is_heard_again_after_unmuting(SrtpProfile profile) {
-        Leg leg = new Leg(profile, ReceivePath.DECRYPT_EVERY_SEQ);
+    /** 10 packets, {@link #MUTED_PACKETS} while muted, then 10 more: only those are left in {@code delivered}. */
+    static void talkMuteTalk(Leg leg) {
         for (int i = 0; i < 10; i++) {
             leg.send();
         }
@@ -102,6 +100,13 @@ class ReceivePathLongMuteTest {
         for (int i = 0; i < 10; i++) {
             leg.send();
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
+    void a_speaker_muted_longer_than_a_sequence_number_wrap_is_heard_again_after_unmuting(SrtpProfile profile) {
+        Leg leg = new Leg(profile, ReceivePath.DECRYPT_EVERY_SEQ);
+        talkMuteTalk(leg);
 
         int firstAfter = (10 + MUTED_PACKETS) & 0xffff;
         assertThat(leg.delivered).as("the packets after the unmute decrypt")
@@ -120,18 +125,7 @@ class ReceivePathLongMuteTest {
     @EnumSource(SrtpProfile.class)
     void without_decrypting_some_muted_packets_the_rollover_counter_would_be_lost(SrtpProfile profile) {
         Leg leg = new Leg(profile, 1 << 16); // never due: skip every muted packet
-        for (int i = 0; i < 10; i++) {
-            leg.send();
-        }
-        leg.muted = true;
-        for (int i = 0; i < MUTED_PACKETS; i++) {
-            leg.send();
-        }
-        leg.muted = false;
-        leg.delivered.clear();
-        for (int i = 0; i < 10; i++) {
-            leg.send();
-        }
+        talkMuteTalk(leg);
 
         assertThat(leg.deliveredWhileMuted).isZero();
         assertThat(leg.delivered).as("the ROC guess is one cycle off").isEmpty();
