@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.session.NullSessionCache;
+import org.eclipse.jetty.session.NullSessionDataStore;
 import org.parley.accounts.AccountsApi;
 import org.parley.accounts.Authenticator;
 import org.parley.accounts.MemberStore;
@@ -138,7 +140,20 @@ public final class Parley implements AutoCloseable {
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)));
             Problems.register(jc, webClient::notFound);
             jc.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
-            jc.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler()));
+            jc.jetty.modifyServletContextHandler(context -> {
+                context.setErrorHandler(new ProblemErrorHandler());
+                // Javalin's WebSocket upgrade asks the request for a servlet session (to copy its
+                // attributes), which would set a JSESSIONID cookie and keep one container session per
+                // connection. Parley's sessions are its own (accounts.Authenticator):
+                // the container keeps none and sends no cookie.
+                var sessions = context.getSessionHandler();
+                if (sessions != null) {
+                    var cache = new NullSessionCache(sessions);
+                    cache.setSessionDataStore(new NullSessionDataStore());
+                    sessions.setSessionCache(cache);
+                    sessions.setUsingCookies(false);
+                }
+            });
             jc.jetty.modifyWebSocketServletFactory(ws -> {
                 ws.setMaxTextMessageSize(SignallingSocket.MAX_MESSAGE_BYTES);
                 ws.setMaxOutgoingFrames(SignallingSocket.MAX_QUEUED_FRAMES);

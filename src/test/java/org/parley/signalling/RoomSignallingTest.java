@@ -88,6 +88,27 @@ class RoomSignallingTest {
     }
 
     @Test
+    void the_upgrade_sets_no_cookie_of_its_own() throws Exception {
+        // Parley's session cookie is its own; the servlet container must not add one (JSESSIONID) nor keep
+        // a container session per connection (Javalin's upgrade asks the request for one).
+        var base = java.net.URI.create(parley.baseUrl());
+        try (var socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            String request = "GET /ws HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Origin: " + parley.baseUrl() + "\r\nCookie: parley_session=" + ada.cookie("parley_session") + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            java.util.List<String> head = new java.util.ArrayList<>();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                head.add(line);
+            }
+            assertThat(head.getFirst()).contains("101");
+            assertThat(head).noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("set-cookie"));
+        }
+    }
+
+    @Test
     void clients_get_short_lived_turn_credentials_when_the_node_has_a_turn_relay() {
         try (var withTurn = TestParley.start(Map.of("PARLEY_TURN_URLS", "turn:turn.example.org:3478?transport=udp",
                 "PARLEY_TURN_SECRET", "north-sea"))) {
