@@ -54,17 +54,18 @@ import org.parley.media.dtls.DtlsFingerprint;
 /**
  * A listener's or speaker's DTLS 1.2 client (RFC 6347) like a browser's: ECDHE-ECDSA, extended
  * master secret, both SRTP profiles Parley supports offered in {@code use_srtp} (RFC 5764 §4.1.1), and
- * a self-signed P-256 certificate (RFC 8827 §6.5). Adapted from the media tests' {@code BrowserDtlsClient},
- * with one certificate per run shared by every leg ({@link Identity}): key generation and signing
+ * a self-signed P-256 certificate (RFC 8827 §6.5), one per run shared by every leg ({@link Identity}):
+ * key generation and signing
  * would otherwise cost the load generator a few milliseconds per leg. After the handshake it exports
  * the SRTP keying material with {@code EXTRACTOR-dtls_srtp} (RFC 5764 §4.2). One instance per handshake.
+ * Public because the media tests use it as their browser too.
  */
-final class DtlsClient extends DefaultTlsClient {
+public final class DtlsClient extends DefaultTlsClient {
 
     /** The run's one client certificate: its key pair, chain and SDP fingerprint. */
-    record Identity(BcTlsCrypto crypto, AsymmetricCipherKeyPair keyPair, Certificate chain, DtlsFingerprint fingerprint) {
+    public record Identity(BcTlsCrypto crypto, AsymmetricCipherKeyPair keyPair, Certificate chain, DtlsFingerprint fingerprint) {
 
-        static Identity generate() {
+        public static Identity generate() {
             BcTlsCrypto crypto = new org.parley.media.dtls.DtlsCrypto(new SecureRandom());
             ECKeyPairGenerator generator = new ECKeyPairGenerator();
             generator.init(new ECKeyGenerationParameters(
@@ -81,14 +82,38 @@ final class DtlsClient extends DefaultTlsClient {
         }
     }
 
-    private final Identity identity;
+    /** Generous: under load the server answers late, and bctls retransmits from 1 s (RFC 6347 §4.2.4.1). */
+    static final int HANDSHAKE_TIMEOUT_MILLIS = 20_000;
 
-    volatile int selectedProfile = -1;
-    volatile byte[] keyingMaterial;
+    private final Identity identity;
+    private final int handshakeTimeoutMillis;
+
+    private volatile int selectedProfile = -1;
+    private volatile byte[] keyingMaterial;
 
     DtlsClient(Identity identity) {
+        this(identity, HANDSHAKE_TIMEOUT_MILLIS);
+    }
+
+    public DtlsClient(Identity identity, int handshakeTimeoutMillis) {
         super(identity.crypto());
         this.identity = identity;
+        this.handshakeTimeoutMillis = handshakeTimeoutMillis;
+    }
+
+    /** What an offer from this client carries in {@code a=fingerprint}. */
+    public DtlsFingerprint fingerprint() {
+        return identity.fingerprint();
+    }
+
+    /** The {@code use_srtp} profile id the server chose (RFC 5764 §4.1.2), or -1 before the handshake. */
+    public int selectedProfile() {
+        return selectedProfile;
+    }
+
+    /** The SRTP keying material exported after the handshake (RFC 5764 §4.2), or null before. */
+    public byte[] keyingMaterial() {
+        return keyingMaterial;
     }
 
     /** RFC 5280 §4.1: SEQUENCE { tbsCertificate, ecdsa-with-SHA256, signature BIT STRING }. */
@@ -137,7 +162,7 @@ final class DtlsClient extends DefaultTlsClient {
 
     @Override
     public int getHandshakeTimeoutMillis() {
-        return 20_000; // generous: under load the server answers late, and bctls retransmits from 1 s (RFC 6347 §4.2.4.1)
+        return handshakeTimeoutMillis;
     }
 
     @Override

@@ -111,8 +111,8 @@ final class Leg implements AutoCloseable {
             throw new SocketTimeoutException("no answer to the ICE connectivity check");
         }
         new DTLSClientProtocol().connect(dtlsClient, dtlsEnd());
-        SrtpProfile profile = SrtpProfile.fromId(dtlsClient.selectedProfile);
-        byte[] material = dtlsClient.keyingMaterial;
+        SrtpProfile profile = SrtpProfile.fromId(dtlsClient.selectedProfile());
+        byte[] material = dtlsClient.keyingMaterial();
         dtlsIn = null;
         dtlsClient = null;
         srtp = SrtpSession.fromKeyingMaterial(profile, material, SrtpRole.CLIENT, SrtpConfig.DEFAULTS);

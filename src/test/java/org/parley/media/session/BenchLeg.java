@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DatagramTransport;
+import org.parley.loadtest.DtlsClient;
 import org.parley.media.ice.IceCredentials;
 import org.parley.media.srtp.SrtpBuffer;
 import org.parley.media.srtp.SrtpConfig;
@@ -40,7 +41,7 @@ final class BenchLeg implements AutoCloseable {
     final int index;
     final boolean listener;
     final DatagramChannel channel;
-    final BrowserDtlsClient dtlsClient = new BrowserDtlsClient();
+    final DtlsClient dtlsClient = UdpBrowser.newDtlsClient();
     final LinkedBlockingQueue<byte[]> stunIn = new LinkedBlockingQueue<>();
     final LinkedBlockingQueue<byte[]> dtlsIn = new LinkedBlockingQueue<>();
     private volatile InetSocketAddress server;
@@ -82,8 +83,8 @@ final class BenchLeg implements AutoCloseable {
             throw new SocketTimeoutException("no answer to the connectivity check of leg " + index);
         }
         new DTLSClientProtocol().connect(dtlsClient, dtlsEnd());
-        SrtpProfile profile = SrtpProfile.fromId(dtlsClient.selectedProfile);
-        srtp = SrtpSession.fromKeyingMaterial(profile, dtlsClient.keyingMaterial, SrtpRole.CLIENT, SrtpConfig.DEFAULTS);
+        SrtpProfile profile = SrtpProfile.fromId(dtlsClient.selectedProfile());
+        srtp = SrtpSession.fromKeyingMaterial(profile, dtlsClient.keyingMaterial(), SrtpRole.CLIENT, SrtpConfig.DEFAULTS);
     }
 
     /** RFC 7675 consent refresh: a signed Binding request; its answer is ignored. */

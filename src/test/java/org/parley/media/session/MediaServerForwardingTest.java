@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.parley.loadtest.DtlsClient;
 import org.parley.media.MediaServer;
 import org.parley.media.RoomCounters;
 import org.parley.media.dtls.DtlsConfig;
@@ -79,7 +80,7 @@ class MediaServerForwardingTest {
     record Leg(UdpBrowser browser, Set<Integer> slotSsrcs) {}
 
     Leg connect(long member) throws Exception {
-        var dtls = new BrowserDtlsClient();
+        var dtls = UdpBrowser.newDtlsClient();
         String offer = Offers.chrome().replace("a=ice-ufrag:Kq3v", "a=ice-ufrag:" + UdpBrowser.UFRAG)
                 .replace("a=ice-pwd:Hn2ytVuEIxf0kvN3M8WPmU1A", "a=ice-pwd:" + UdpBrowser.PWD)
                 .replace("a=fingerprint:sha-256 " + "4A:".repeat(31) + "4A", "a=fingerprint:" + dtls.fingerprint().toSdp());

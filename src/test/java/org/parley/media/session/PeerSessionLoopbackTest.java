@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.parley.loadtest.DtlsClient;
 import org.parley.media.dtls.DtlsConfig;
 import org.parley.media.dtls.DtlsFailure;
 import org.parley.media.dtls.DtlsFingerprint;
@@ -208,7 +209,7 @@ class PeerSessionLoopbackTest {
 
     @Test
     void media_before_the_handshake_is_dropped_and_counted() throws Exception {
-        BrowserDtlsClient client = new BrowserDtlsClient();
+        DtlsClient client = UdpBrowser.newDtlsClient();
         open(client, List.of(client.fingerprint()));
         iceCheck();
         byte[] early = opus(1, 0, BROWSER_SSRC, 30); // SRTP-looking, but there are no keys to check it
@@ -239,8 +240,8 @@ class PeerSessionLoopbackTest {
 
     @Test
     void a_client_certificate_not_in_the_offer_fails_the_handshake_and_closes_the_session() throws Exception {
-        DtlsFingerprint offered = new BrowserDtlsClient().fingerprint();
-        open(new BrowserDtlsClient(), List.of(offered)); // the handshake presents another certificate
+        DtlsFingerprint offered = UdpBrowser.newDtlsClient().fingerprint();
+        open(UdpBrowser.newDtlsClient(), List.of(offered)); // the handshake presents another certificate
         iceCheck();
 
         assertThatThrownBy(browser::handshake).isInstanceOf(IOException.class);
@@ -252,14 +253,14 @@ class PeerSessionLoopbackTest {
     // --- the steps of a connection ---
 
     private void connect() throws Exception {
-        BrowserDtlsClient client = new BrowserDtlsClient();
+        DtlsClient client = UdpBrowser.newDtlsClient();
         open(client, List.of(client.fingerprint()));
         iceCheck();
         dtlsHandshake();
     }
 
     /** Signalling's part: the offer's ICE credentials and fingerprints go to a new session. */
-    private void open(BrowserDtlsClient client, List<DtlsFingerprint> offered) throws IOException {
+    private void open(DtlsClient client, List<DtlsFingerprint> offered) throws IOException {
         session = PeerSession.open(transport, dtlsServer, new RemotePeer(UdpBrowser.UFRAG, UdpBrowser.PWD,
                 offered), "room-1/participant-1", handler);
         assertThat(session.state()).isEqualTo(PeerState.CONNECTING);

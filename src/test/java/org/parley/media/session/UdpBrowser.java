@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DatagramTransport;
+import org.parley.loadtest.DtlsClient;
 import org.parley.media.ice.IceCredentials;
 import org.parley.media.rtcp.RtcpPacketType;
 import org.parley.media.srtp.SrtpBuffer;
@@ -42,7 +43,7 @@ final class UdpBrowser implements AutoCloseable {
     static final String PWD = "browserPasswordOf24chars";
     static final int MTU = 1200;
 
-    private final BrowserDtlsClient dtlsClient;
+    private final DtlsClient dtlsClient;
     private final DatagramSocket socket;
     private final InetSocketAddress server;
     private final IceCredentials serverIce;
@@ -57,7 +58,7 @@ final class UdpBrowser implements AutoCloseable {
     private volatile boolean closed;
     private SrtpSession srtp;
 
-    UdpBrowser(InetSocketAddress server, IceCredentials serverIce, BrowserDtlsClient dtlsClient)
+    UdpBrowser(InetSocketAddress server, IceCredentials serverIce, DtlsClient dtlsClient)
             throws SocketException {
         this.dtlsClient = dtlsClient;
         this.server = server;
@@ -116,8 +117,8 @@ final class UdpBrowser implements AutoCloseable {
     /** The DTLS client handshake over this socket; then SRTP keyed in the client role. */
     void handshake() throws IOException {
         new DTLSClientProtocol().connect(dtlsClient, dtlsEnd());
-        SrtpProfile profile = SrtpProfile.fromId(dtlsClient.selectedProfile);
-        srtp = SrtpSession.fromKeyingMaterial(profile, dtlsClient.keyingMaterial, SrtpRole.CLIENT, SrtpConfig.DEFAULTS);
+        SrtpProfile profile = SrtpProfile.fromId(dtlsClient.selectedProfile());
+        srtp = SrtpSession.fromKeyingMaterial(profile, dtlsClient.keyingMaterial(), SrtpRole.CLIENT, SrtpConfig.DEFAULTS);
     }
 
     SrtpProfile profile() {
@@ -164,6 +165,14 @@ final class UdpBrowser implements AutoCloseable {
             throw new IllegalStateException("unprotect failed: " + status);
         }
         return Arrays.copyOf(buffer.array(), buffer.length());
+    }
+
+    /**
+     * A browser's DTLS client, the load test's: DTLS 1.2, ECDHE-ECDSA, extended master secret, both SRTP
+     * profiles offered, a P-256 certificate of its own, and a 5 s handshake bound for the tests.
+     */
+    static DtlsClient newDtlsClient() {
+        return new DtlsClient(DtlsClient.Identity.generate(), 5_000);
     }
 
     void sendRaw(byte[] datagram) throws IOException {
