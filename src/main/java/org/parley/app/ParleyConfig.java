@@ -55,6 +55,7 @@ public record ParleyConfig(String host, int port, Path dataDir, HttpConfig http,
         PARLEY_MEDIA_CONSENT_SECONDS(String.valueOf(MediaConfig.DEFAULT_CONSENT_TIMEOUT.toSeconds()), "Seconds without a valid connectivity check before an audio leg is dropped (RFC 7675)."),
         PARLEY_MEDIA_SLOTS(String.valueOf(ForwardConfig.DEFAULT_SLOTS), "Loudest speakers each listener receives at once."),
         PARLEY_MEDIA_SENDER_THREADS(null, "Threads that encrypt and send forwarded audio; each listener's leg belongs to one. Unset: one per core, 2 to 4."),
+        PARLEY_MEDIA_SOCKET("auto", "UDP stack of the media port: linux (batched sendmmsg/recvmmsg through Java's FFM API; Linux, Java 22+), nio (java.nio, one system call per packet), or auto (linux where it loads, else nio; the log says which)."),
         PARLEY_TURN_URLS(null, "Comma-separated TURN URLs handed to browsers behind UDP-blocking firewalls, e.g. turn:turn.example.org:3478?transport=udp,turns:turn.example.org:5349. Unset: no TURN."),
         PARLEY_TURN_SECRET(null, "The TURN server's shared secret (coturn static-auth-secret); clients get short-lived credentials derived from it."),
         PARLEY_METRICS_TOKEN(null, "Bearer token that lets non-loopback callers read /metrics. Unset: loopback only."),
@@ -115,7 +116,7 @@ public record ParleyConfig(String host, int port, Path dataDir, HttpConfig http,
                 Duration.ofSeconds(v.integer(Key.PARLEY_PRESENCE_GRACE_SECONDS, 1, 86_400)));
         var media = new MediaServer.Config(new MediaConfig(v.integer(Key.PARLEY_MEDIA_PORT, 0, 65_535),
                 v.address(Key.PARLEY_MEDIA_BIND), v.addresses(Key.PARLEY_MEDIA_ADDRESSES),
-                Duration.ofSeconds(v.integer(Key.PARLEY_MEDIA_CONSENT_SECONDS, 1, 3600))), DtlsConfig.defaults(),
+                Duration.ofSeconds(v.integer(Key.PARLEY_MEDIA_CONSENT_SECONDS, 1, 3600)), udpChoice(v)), DtlsConfig.defaults(),
                 // RFC 6464's voice-activity bit is not trusted: browsers set it from their own VAD,
                 // which would silence music and tones; the level alone decides.
                 ForwardConfig.defaults().withSlots(v.integer(Key.PARLEY_MEDIA_SLOTS, 1, 8)).withHonourVoiceActivity(false))
@@ -123,6 +124,14 @@ public record ParleyConfig(String host, int port, Path dataDir, HttpConfig http,
                         ? FanOutConfig.defaultSenderThreads() : v.integer(Key.PARLEY_MEDIA_SENDER_THREADS, 1, 64)));
         return new ParleyConfig(v.string(Key.PARLEY_HOST), v.integer(Key.PARLEY_PORT, 0, 65_535), dataDir,
                 http, database, accounts, invites, rooms, media, v.string(Key.PARLEY_METRICS_TOKEN), turn(v));
+    }
+
+    private static org.parley.media.udp.UdpStack.Choice udpChoice(Values v) {
+        try {
+            return org.parley.media.udp.UdpStack.Choice.parse(v.string(Key.PARLEY_MEDIA_SOCKET));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException("PARLEY_MEDIA_SOCKET: " + e.getMessage());
+        }
     }
 
     private static TurnConfig turn(Values v) {

@@ -15,7 +15,10 @@ package org.parley.media;
 public record FanOutConfig(int senderThreads, int queuePackets) {
 
     public static final int DEFAULT_QUEUE_PACKETS = 64;
-    /** More threads than this only contend for the one socket's send lock (the JDK serialises sends). */
+    /**
+     * The default's ceiling: on the nio stack more threads only contend for the channel's send lock (the JDK
+     * serialises sends); the native stack sends from all of them at once, and more can be set.
+     */
     public static final int MAX_DEFAULT_SENDER_THREADS = 4;
 
     public FanOutConfig {

@@ -106,7 +106,7 @@ public final class MediaServer implements RoomListener, AutoCloseable {
         this.notifier = notifier;
         this.shards = new SendShard[config.fanOut().senderThreads()];
         for (int k = 0; k < shards.length; k++) {
-            shards[k] = new SendShard(k, config.fanOut().queuePackets());
+            shards[k] = new SendShard(k, config.fanOut().queuePackets(), transport.newSendBatch());
             shards[k].start();
         }
         this.rtcp = new RtcpTimer(config.rtcpInterval(), this::sessions);
@@ -125,8 +125,8 @@ public final class MediaServer implements RoomListener, AutoCloseable {
     public static MediaServer start(Config config, SpeakingNotifier notifier) throws IOException {
         UdpTransport transport = UdpTransport.start(config.transport());
         DtlsServer dtls = DtlsServer.create(config.dtls());
-        log.info("Media server on UDP {} (candidates {}), {} sender thread(s)", transport.localAddress(),
-                transport.localCandidates(), config.fanOut().senderThreads());
+        log.info("Media server on UDP {} (candidates {}), {} sender thread(s), {} UDP stack", transport.localAddress(),
+                transport.localCandidates(), config.fanOut().senderThreads(), transport.socketStack());
         return new MediaServer(config, transport, dtls, notifier);
     }
 

@@ -21,13 +21,13 @@ import org.parley.media.session.PeerState;
  * <pre>
  *  receive thread:  header check (policy, level) ─► decrypt ─► policy, SpeakerSelector ─► copy into one job
  *                   (skips decrypting drops)                                                per sender shard
- *  sender thread k: for each of its legs ≠ speaker: copy ─► SlotRewriter ─► SRTP protect ─► send
+ *  sender thread k: for each of its legs ≠ speaker: copy ─► SlotRewriter ─► SRTP protect ─► queue ─► sendmmsg
+ *                   (all in the thread's one buffer)                                    (per 64, or when idle)
  * </pre>
  *
  * <p>Threading: packets arrive on the transport's single receive thread, which alone runs
  * {@link #admitEncrypted}, {@link #forward} and the speaker selector (confinement, no locks). Each leg
- * belongs to one {@link SendShard}, whose thread alone runs that leg's slot rewriter and uses its buffer
- * and view ({@link #send}). The legs are immutable arrays behind a volatile field, replaced on join and
+ * belongs to one {@link SendShard}, whose thread alone runs that leg's slot rewriter ({@link #send}). The legs are immutable arrays behind a volatile field, replaced on join and
  * leave from the signalling threads under this object's monitor, and read without locks per packet.
  */
 final class RoomMedia {
@@ -41,10 +41,8 @@ final class RoomMedia {
         final Object connection;
         final int opusPayloadType;
         final int audioLevelId;
-        /** Owned by the leg's sender thread, like {@link #buffer} and {@link #view}. */
+        /** Owned by the leg's sender thread. */
         final SlotRewriter rewriter;
-        final byte[] buffer = new byte[PeerSession.MAX_PACKET];
-        final RtpPacket view = new RtpPacket();
         /** The sender shard that owns this leg; set once by {@link #add}, under the room's monitor. */
         int shard;
         volatile PeerSession session;
@@ -157,6 +155,8 @@ final class RoomMedia {
 
     /** Sender thread of {@code shard}: runs one job for every leg of this room the shard owns. */
     void send(SendShard shard, SendShard.Job job) {
+        byte[] out = shard.packet;
+        RtpPacket view = shard.view;
         int sent = 0;
         int silences = 0;
         for (Leg to : byShard[shard.index]) {
@@ -166,8 +166,8 @@ final class RoomMedia {
             }
             if (job.cutMember >= 0 && to.rewriter.cut(job.cutSlot, job.cutMember)) {
                 for (int i = 0; i < SILENCE_FRAMES_ON_CUT; i++) {
-                    int n = to.rewriter.writeSilence(job.cutSlot, to.opusPayloadType, to.buffer, 0);
-                    if (n > 0 && session.sendRtp(to.buffer, 0, n)) {
+                    int n = to.rewriter.writeSilence(job.cutSlot, to.opusPayloadType, out, 0);
+                    if (n > 0 && session.queueRtp(shard.srtp.set(0, n), shard.batch)) {
                         silences++;
                     }
                 }
@@ -175,13 +175,13 @@ final class RoomMedia {
             if (job.slot < 0) {
                 continue;
             }
-            System.arraycopy(job.data, 0, to.buffer, 0, job.length);
-            if (to.view.wrap(to.buffer, 0, job.length) != null
-                    || !to.rewriter.rewrite(to.view, job.slot, job.from, job.nowNanos)) {
+            System.arraycopy(job.data, 0, out, 0, job.length);
+            if (view.wrap(out, 0, job.length) != null
+                    || !to.rewriter.rewrite(view, job.slot, job.from, job.nowNanos)) {
                 continue;
             }
-            to.view.setPayloadType(to.opusPayloadType);
-            if (session.sendRtp(to.buffer, 0, job.length)) {
+            view.setPayloadType(to.opusPayloadType);
+            if (session.queueRtp(shard.srtp.set(0, job.length), shard.batch)) {
                 sent++;
             }
         }

@@ -39,6 +39,15 @@ class ParleyConfigTest {
     }
 
     @Test
+    void the_media_socket_stack_can_be_chosen_and_a_wrong_name_says_what_is_allowed() {
+        assertThat(ParleyConfig.load(Map.of()).media().transport().socket()).isEqualTo(org.parley.media.udp.UdpStack.Choice.AUTO);
+        assertThat(ParleyConfig.load(Map.of("PARLEY_MEDIA_SOCKET", "NIO")).media().transport().socket())
+                .isEqualTo(org.parley.media.udp.UdpStack.Choice.NIO);
+        assertThatThrownBy(() -> ParleyConfig.load(Map.of("PARLEY_MEDIA_SOCKET", "epoll")))
+                .hasMessageContaining("PARLEY_MEDIA_SOCKET").hasMessageContaining("auto, linux or nio");
+    }
+
+    @Test
     void a_database_url_switches_to_postgresql() {
         var config = ParleyConfig.load(Map.of("PARLEY_DATABASE_URL", "jdbc:postgresql://db:5432/parley",
                 "PARLEY_DATABASE_USER", "u", "PARLEY_DATABASE_PASSWORD", "p"));

@@ -9,6 +9,8 @@ import org.parley.media.forward.DropCounters;
 import org.parley.media.forward.ForwardConfig;
 import org.parley.media.forward.SendPolicy;
 import org.parley.media.forward.SpeakerSelector;
+import org.parley.media.udp.SendBatch;
+import org.parley.media.udp.UdpAddress;
 
 @Timeout(10)
 class SendShardTest {
@@ -16,6 +18,27 @@ class SendShardTest {
     final DropCounters drops = new DropCounters();
     final RoomMedia room = new RoomMedia("r", new SendPolicy(drops),
             new SpeakerSelector(ForwardConfig.defaults(), System::nanoTime, drops, s -> { }), drops, new SendShard[0]);
+
+    /** Counts flushes: the shard must send what it queued whenever it runs out of work. */
+    static final class CountingBatch implements SendBatch {
+        final java.util.concurrent.atomic.AtomicInteger flushes = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void add(byte[] buf, int off, int len, UdpAddress to) {
+            throw new AssertionError("these jobs have no legs to send to");
+        }
+
+        @Override
+        public int flush() {
+            flushes.incrementAndGet();
+            return 0;
+        }
+
+        @Override
+        public int queued() {
+            return 0;
+        }
+    }
 
     /** Fills and publishes one job, as the receive thread does; false if the ring was full. */
     static boolean hand(SendShard shard, RoomMedia room) {
@@ -32,7 +55,8 @@ class SendShardTest {
 
     @Test
     void a_sender_thread_that_falls_a_whole_queue_behind_refuses_new_packets_until_it_catches_up() throws Exception {
-        SendShard shard = new SendShard(0, 4);
+        CountingBatch batch = new CountingBatch();
+        SendShard shard = new SendShard(0, 4, batch);
         for (int i = 0; i < 4; i++) {
             assertThat(hand(shard, room)).isTrue();
         }
@@ -53,6 +77,7 @@ class SendShardTest {
         }
         assertThat(shard.completed()).as("every handed job ran, none was lost to a missed wake-up").isEqualTo(1004);
         assertThat(hand(shard, room)).isTrue();
+        assertThat(batch.flushes.get()).as("flushed each time it ran dry, before parking").isGreaterThanOrEqualTo(10);
         shard.stop();
     }
 }

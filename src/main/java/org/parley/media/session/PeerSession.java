@@ -12,12 +12,14 @@ import org.parley.media.dtls.DtlsSrtpKeys;
 import org.parley.media.dtls.HandshakeOutcome;
 import org.parley.media.ice.IceCredentials;
 import org.parley.media.sdp.SdpAnswer;
+import org.parley.media.srtp.SrtpBuffer;
 import org.parley.media.srtp.SrtpConfig;
 import org.parley.media.srtp.SrtpKeys;
 import org.parley.media.srtp.SrtpProfile;
 import org.parley.media.srtp.SrtpSession;
 import org.parley.media.transport.MediaPeer;
 import org.parley.media.transport.UdpTransport;
+import org.parley.media.udp.SendBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +36,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>the transport's receive thread delivers incoming SRTP/SRTCP ({@link PeerHandler#onRtp},
  *       {@link PeerHandler#onBye}) and nominations; the receive buffer and parser views are confined to it;</li>
- *   <li>{@link #sendRtp} and {@link #sendRtcp} may be called from any thread (normally the sender thread
- *       that owns this leg); the send buffer and send-side SRTP contexts are guarded by one lock
- *       ({@link SendPath});</li>
+ *   <li>{@link #queueRtp} runs on the sender thread that owns this leg, in that thread's buffer and batch;
+ *       {@link #sendRtp} and {@link #sendRtcp} may be called from any thread; the send-side SRTP contexts
+ *       are guarded by one lock ({@link SendPath});</li>
  *   <li>before decrypting, the receive thread asks {@link PeerHandler#admitEncrypted} about the clear
  *       header, so packets the pipeline would drop anyway are not decrypted ({@link ReceivePath});</li>
  *   <li>the DTLS session's virtual thread completes the handshake and keys the session;</li>
@@ -50,8 +52,8 @@ public final class PeerSession implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PeerSession.class);
 
     /**
-     * Size of the per-peer receive and send buffers: a browser keeps RTP under its 1200-byte MTU, so
-     * 1500 leaves room for the SRTP overhead; anything bigger is dropped as too large.
+     * Largest packet a leg sends or accepts, SRTP overhead included: a browser keeps RTP under its 1200-byte
+     * MTU, so 1500 leaves room for the overhead; anything bigger is dropped as too large.
      */
     public static final int MAX_PACKET = 1500;
 
@@ -204,6 +206,21 @@ public final class PeerSession implements AutoCloseable {
             return false;
         }
         reports.sent(buf, off, len);
+        return true;
+    }
+
+    /**
+     * The forwarding path: protects the plain RTP packet in {@code packet} in place (it needs the SRTP
+     * overhead as room after it, {@link #MAX_PACKET} in all) and queues it on {@code batch}, the calling
+     * sender thread's; the thread flushes the batch. False (and counted) as for {@link #sendRtp}.
+     */
+    public boolean queueRtp(SrtpBuffer packet, SendBatch batch) {
+        int plainLength = packet.length();
+        if (!send.queueRtp(packet, batch)) {
+            return false;
+        }
+        // SRTP leaves the header in the clear (RFC 3711 §3.1): the report reads it from the protected bytes.
+        reports.sent(packet.array(), packet.offset(), plainLength);
         return true;
     }
 

@@ -15,13 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The incoming half of a leg: the peer's SRTP sink. Copies each datagram into its own buffer, decrypts it
- * in place, and either hands RTP to the {@link PeerHandler} or terminates RTCP here (each leg is its own
+ * The incoming half of a leg: the peer's SRTP sink. Decrypts each datagram in place in the transport's
+ * buffer (the receive thread's, free to change until the next datagram), and either hands RTP to the {@link PeerHandler} or terminates RTCP here (each leg is its own
  * RTCP session, like Jitsi's: the browser's receiver reports describe the SFU's streams, not a sender's,
  * so none is forwarded; SDES CNAME and BYE are noted).
  *
  * <p>Threading: {@link #receive} runs only on the transport's receive thread, which owns the buffer and the
- * parser views; {@link #keyed} and {@link #unkeyed} swap the volatile SRTP session from other threads.
+ * parser views (so the leg keeps no packet buffer of its own); {@link #keyed} and {@link #unkeyed} swap the volatile SRTP session from other threads.
  */
 final class ReceivePath implements PacketSink {
 
@@ -38,13 +38,15 @@ final class ReceivePath implements PacketSink {
      */
     static final int DECRYPT_EVERY_SEQ = 1024;
 
+    private static final byte[] EMPTY = new byte[0];
+
     private final String logContext;
     private final PeerCounters counters;
     private final PeerHandler handler;
     private final RtcpReporter reports;
 
     // Receive thread only.
-    private final SrtpBuffer packet = new SrtpBuffer(new byte[PeerSession.MAX_PACKET], 0, 0);
+    private final SrtpBuffer packet = new SrtpBuffer(EMPTY, 0, 0);
     private final RtpPacket rtp = new RtpPacket();
     private final RtcpCompound rtcp = new RtcpCompound();
     /** View of the clear header before decryption. */
@@ -95,16 +97,13 @@ final class ReceivePath implements PacketSink {
             counters.drop(PeerDropReason.BEFORE_KEYS);
             return;
         }
-        byte[] array = packet.array();
-        if (len > array.length) {
+        if (len > PeerSession.MAX_PACKET) {
             counters.drop(PeerDropReason.TOO_LARGE);
             return;
         }
-        // Our own copy: SRTP decrypts in place, and the transport's buffer is not ours to write.
-        System.arraycopy(buf, off, array, 0, len);
-        packet.set(0, len);
+        packet.set(buf, off, len); // decrypted in place: the transport lets sinks write its buffer
         // RFC 5761 §4: with rtcp-mux, the second byte tells RTCP (192..223) from RTP.
-        if (RtcpPacketType.isRtcp(array, 0, len)) {
+        if (RtcpPacketType.isRtcp(buf, off, len)) {
             receiveRtcp(session);
         } else {
             receiveRtp(session);

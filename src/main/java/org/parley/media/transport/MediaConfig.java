@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import org.parley.media.udp.UdpStack;
 
 /**
  * Settings of the media transport.
@@ -15,8 +16,12 @@ import java.util.List;
  * @param consentTimeout      RFC 7675 consent lifetime: a peer with no valid check for this long is
  *                            expired and dropped (default 10 s; the RFC's 30 s keeps dead listeners
  *                            counted in a room for too long)
+ * @param socket              which UDP stack the port uses (default {@link UdpStack.Choice#AUTO}: the
+ *                            native {@code sendmmsg} one on Linux with Java 22+, else java.nio; see
+ *                            {@link org.parley.media.udp})
  */
-public record MediaConfig(int port, InetAddress bindAddress, List<InetAddress> advertisedAddresses, Duration consentTimeout) {
+public record MediaConfig(int port, InetAddress bindAddress, List<InetAddress> advertisedAddresses, Duration consentTimeout,
+                          UdpStack.Choice socket) {
 
     public static final int DEFAULT_PORT = 10000;
     public static final InetAddress DEFAULT_BIND_ADDRESS = new InetSocketAddress(0).getAddress();
@@ -33,6 +38,14 @@ public record MediaConfig(int port, InetAddress bindAddress, List<InetAddress> a
         if (consentTimeout == null || consentTimeout.isNegative() || consentTimeout.isZero()) {
             throw new IllegalArgumentException("consentTimeout must be positive");
         }
+        if (socket == null) {
+            throw new IllegalArgumentException("socket is required (UdpStack.Choice.AUTO by default)");
+        }
+    }
+
+    /** With the default UDP stack choice. */
+    public MediaConfig(int port, InetAddress bindAddress, List<InetAddress> advertisedAddresses, Duration consentTimeout) {
+        this(port, bindAddress, advertisedAddresses, consentTimeout, UdpStack.Choice.AUTO);
     }
 
     public static MediaConfig defaults() {
@@ -40,18 +53,22 @@ public record MediaConfig(int port, InetAddress bindAddress, List<InetAddress> a
     }
 
     public MediaConfig withPort(int port) {
-        return new MediaConfig(port, bindAddress, advertisedAddresses, consentTimeout);
+        return new MediaConfig(port, bindAddress, advertisedAddresses, consentTimeout, socket);
     }
 
     public MediaConfig withBindAddress(InetAddress bindAddress) {
-        return new MediaConfig(port, bindAddress, advertisedAddresses, consentTimeout);
+        return new MediaConfig(port, bindAddress, advertisedAddresses, consentTimeout, socket);
     }
 
     public MediaConfig withAdvertisedAddresses(List<InetAddress> advertisedAddresses) {
-        return new MediaConfig(port, bindAddress, advertisedAddresses, consentTimeout);
+        return new MediaConfig(port, bindAddress, advertisedAddresses, consentTimeout, socket);
     }
 
     public MediaConfig withConsentTimeout(Duration consentTimeout) {
-        return new MediaConfig(port, bindAddress, advertisedAddresses, consentTimeout);
+        return new MediaConfig(port, bindAddress, advertisedAddresses, consentTimeout, socket);
+    }
+
+    public MediaConfig withSocket(UdpStack.Choice socket) {
+        return new MediaConfig(port, bindAddress, advertisedAddresses, consentTimeout, socket);
     }
 }

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.parley.media.ice.IceDropReason;
 import org.parley.media.stun.StunDropReason;
+import org.parley.media.udp.UdpSocket;
 
 /**
  * The transport's counters: datagrams received per protocol, sent, and dropped per reason of each layer.
@@ -19,7 +20,8 @@ final class MediaCounters {
     private final Map<TransportDropReason, LongAdder> transportDrops = adders(TransportDropReason.class);
     private final Map<StunDropReason, LongAdder> stunDrops = adders(StunDropReason.class);
     private final Map<IceDropReason, LongAdder> iceDrops = adders(IceDropReason.class);
-    private final LongAdder sent = new LongAdder();
+    /** Counts the datagrams sent and refused; set once, before any peer exists. */
+    private volatile UdpSocket socket;
 
     void received(PacketKind kind) {
         received.get(kind).increment();
@@ -37,8 +39,8 @@ final class MediaCounters {
         iceDrops.get(reason).increment();
     }
 
-    void sent() {
-        sent.increment();
+    void socket(UdpSocket socket) {
+        this.socket = socket;
     }
 
     /**
@@ -51,7 +53,10 @@ final class MediaCounters {
         transportDrops.forEach((k, v) -> out.put("dropped." + k.label(), v.sum()));
         stunDrops.forEach((k, v) -> out.put("dropped.stun." + k.label(), v.sum()));
         iceDrops.forEach((k, v) -> out.put("dropped.ice." + k.label(), v.sum()));
-        out.put("sent", sent.sum());
+        UdpSocket s = socket;
+        out.put("sent", s == null ? 0 : s.sent());
+        // Refused by the socket (kernel errors, a full send buffer, sent after close) plus the transport's own.
+        out.merge("dropped." + TransportDropReason.SEND_ERROR.label(), s == null ? 0 : s.sendErrors(), Long::sum);
         return out;
     }
 

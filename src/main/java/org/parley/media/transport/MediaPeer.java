@@ -3,6 +3,9 @@ package org.parley.media.transport;
 import java.net.InetSocketAddress;
 import org.parley.media.ice.IceCredentials;
 import org.parley.media.ice.IceLiteAgent;
+import org.parley.media.udp.SendBatch;
+import org.parley.media.udp.UdpAddress;
+import org.parley.media.udp.UdpSocket;
 
 /**
  * One browser's presence on the shared port: its ICE-lite agent, the sinks its DTLS and SRTP packets go
@@ -12,8 +15,10 @@ public final class MediaPeer {
 
     private final IceLiteAgent agent;
     private final PeerTable table;
-    private final DatagramSender sender;
+    private final UdpSocket socket;
     private final MediaCounters counters;
+    /** {@link IceLiteAgent#selectedAddress()} encoded for the socket; replaced when the selection moves. */
+    private volatile UdpAddress destination;
 
     private volatile PacketSink dtlsSink;
     private volatile PacketSink srtpSink;
@@ -22,10 +27,10 @@ public final class MediaPeer {
     /** Order of this peer's latest nomination among all peers; written on the receive thread. */
     private volatile long nominationSequence;
 
-    MediaPeer(IceLiteAgent agent, PeerTable table, DatagramSender sender, MediaCounters counters) {
+    MediaPeer(IceLiteAgent agent, PeerTable table, UdpSocket socket, MediaCounters counters) {
         this.agent = agent;
         this.table = table;
-        this.sender = sender;
+        this.socket = socket;
         this.counters = counters;
     }
 
@@ -66,12 +71,40 @@ public final class MediaPeer {
      * yet, the peer is closed or its consent expired (RFC 7675 §5.1: stop sending), or the socket refused.
      */
     public boolean send(byte[] buf, int off, int len) {
-        InetSocketAddress to = closed ? null : agent.selectedAddress();
+        UdpAddress to = destination();
         if (to == null) {
             counters.dropped(TransportDropReason.NO_SELECTED_ADDRESS);
             return false;
         }
-        return sender.send(buf, off, len, to);
+        return socket.send(buf, off, len, to);
+    }
+
+    /**
+     * As {@link #send}, but queued on the calling thread's {@code batch} (from {@link UdpTransport#newSendBatch()})
+     * and copied there, to go out with the batch; false (and counted) only when there is no selected address.
+     */
+    public boolean queue(SendBatch batch, byte[] buf, int off, int len) {
+        UdpAddress to = destination();
+        if (to == null) {
+            counters.dropped(TransportDropReason.NO_SELECTED_ADDRESS);
+            return false;
+        }
+        batch.add(buf, off, len, to);
+        return true;
+    }
+
+    /** The selected address in the socket's form, encoded again only when the selection changed. */
+    private UdpAddress destination() {
+        InetSocketAddress selected = closed ? null : agent.selectedAddress();
+        if (selected == null) {
+            return null;
+        }
+        UdpAddress d = destination;
+        if (d == null || d.inet() != selected) {
+            d = socket.address(selected);
+            destination = d;
+        }
+        return d;
     }
 
     /** Stops routing to and sending for this peer. Idempotent. */

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.net.SocketAddress;
 import java.net.SocketException;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.DatagramChannel;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,23 +20,30 @@ import java.util.function.LongSupplier;
 import org.parley.media.ice.IceCandidate;
 import org.parley.media.ice.IceLiteAgent;
 import org.parley.media.ice.IceListener;
+import org.parley.media.udp.ReceiveBatch;
+import org.parley.media.udp.SendBatch;
+import org.parley.media.udp.UdpAddress;
+import org.parley.media.udp.UdpSocket;
+import org.parley.media.udp.UdpStack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SFU's single UDP socket, shared by every peer (ICE-lite with one host candidate per address).
+ * The SFU's single UDP socket, shared by every peer (ICE-lite with one host candidate per address), on
+ * the {@link UdpStack} the config chooses (the native {@code sendmmsg} one where it loads).
  *
  * <p>Threading:
  * <ul>
- *   <li>one receive thread ({@code parley-media-udp}) owns the receive buffer and runs the
- *       {@link Demultiplexer}, which answers STUN; sinks are called on it;</li>
+ *   <li>one receive thread ({@code parley-media-udp}) owns the receive batch and runs the
+ *       {@link Demultiplexer}, which answers STUN; sinks are called on it and may change the datagram's
+ *       bytes in place (SRTP decrypts there);</li>
  *   <li>one reply thread ({@code parley-media-reply}) sends those STUN answers, so the receive thread
- *       never waits for the socket's write lock;</li>
+ *       never waits on a send (on the nio stack, for the channel's write lock);</li>
  *   <li>one timer thread ({@code parley-media-consent}) checks consent every {@link #CONSENT_CHECK_INTERVAL}
  *       and closes expired peers after their listener heard of it;</li>
- *   <li>{@link MediaPeer#send} may be called from any thread (the receive thread for STUN, the
- *       forwarding sender threads for RTP, DTLS threads): {@link DatagramChannel} serialises concurrent
- *       writers itself, holding its write lock across each {@code sendto};</li>
+ *   <li>{@link MediaPeer#send} may be called from any thread (DTLS threads, the RTCP timer), and each
+ *       forwarding sender thread queues into its own {@link #newSendBatch()}: the native socket sends
+ *       from all of them at once, the nio one serialises them on its write lock;</li>
  *   <li>{@link #addPeer} and peer changes come from signalling threads and only swap routing snapshots.</li>
  * </ul>
  * Nothing a datagram contains can stop the receive loop: parsers return reasons, sink exceptions are
@@ -51,11 +55,20 @@ public final class UdpTransport implements AutoCloseable {
 
     /** Largest UDP payload, so no datagram is ever truncated. */
     static final int RECEIVE_BUFFER_SIZE = 65_536;
+    /** Datagrams one receive call reads at most (the native stack; nio reads one). */
+    static final int RECEIVE_BATCH = 16;
+    /**
+     * Datagrams a sender thread hands the kernel in one {@code sendmmsg}: past a few dozen the system call's
+     * fixed cost is amortised, and a batch must stay small next to a fan-out of hundreds.
+     */
+    public static final int SEND_BATCH = 64;
     /** How often consent is checked; expiry is noticed at most this late. */
     static final Duration CONSENT_CHECK_INTERVAL = Duration.ofMillis(500);
 
     private final MediaConfig config;
-    private final DatagramChannel channel;
+    private final UdpSocket socket;
+    private final String stackName;
+    private volatile boolean open = true;
     private final LongSupplier nanoClock;
     private final SecureRandom random = new SecureRandom();
     private final MediaCounters counters = new MediaCounters();
@@ -63,20 +76,23 @@ public final class UdpTransport implements AutoCloseable {
     private final Demultiplexer demultiplexer;
     private final Thread receiver;
     /**
-     * STUN answers the receive thread made, sent by {@link #replier}: the channel holds its write lock
-     * across each {@code sendto}, and the forwarding sender threads take it back to back for a whole
-     * fan-out, so a receive thread that sent its own answers would wait there (11-20 ms in a 1,000-listener
-     * profile) instead of reading the next packet.
+     * STUN answers the receive thread made, sent by {@link #replier}: on the nio stack the channel holds
+     * its write lock across each {@code sendto} and the forwarding sender threads take it back to back for
+     * a whole fan-out, so a receive thread that sent its own answers would wait there (11-20 ms in a
+     * 1,000-listener profile) instead of reading the next packet; on the native stack a send takes no lock
+     * but still costs the receive thread a few microseconds of kernel time per answer.
      */
     private final ArrayBlockingQueue<Reply> replies = new ArrayBlockingQueue<>(REPLY_QUEUE);
     private final Thread replier;
     private final ScheduledExecutorService consentTimer;
     private volatile boolean loggedHandlerError;
 
-    private UdpTransport(MediaConfig config, DatagramChannel channel, LongSupplier nanoClock) {
+    private UdpTransport(MediaConfig config, UdpSocket socket, String stackName, LongSupplier nanoClock) {
         this.config = config;
-        this.channel = channel;
+        this.socket = socket;
+        this.stackName = stackName;
         this.nanoClock = nanoClock;
+        this.counters.socket(socket);
         this.demultiplexer = new Demultiplexer(table, this::reply, counters, nanoClock);
         this.receiver = Thread.ofPlatform().name("parley-media-udp").daemon().unstarted(this::receiveLoop);
         this.replier = Thread.ofPlatform().name("parley-media-reply").daemon().unstarted(this::replyLoop);
@@ -84,44 +100,47 @@ public final class UdpTransport implements AutoCloseable {
                 r -> Thread.ofPlatform().name("parley-media-consent").daemon().unstarted(r));
     }
 
-    /** Binds the port and starts the receive thread and consent timer. */
     /** Requested kernel buffer per direction for the one media socket. */
     static final int SOCKET_BUFFER_BYTES = 8 * 1024 * 1024;
 
+    /** Binds the port and starts the receive thread and consent timer. */
     public static UdpTransport start(MediaConfig config) throws IOException {
         return start(config, System::nanoTime);
     }
 
     /** As {@link #start(MediaConfig)}, with a monotonic nanosecond clock for consent (tests move it by hand). */
     public static UdpTransport start(MediaConfig config, LongSupplier nanoClock) throws IOException {
-        DatagramChannel channel = DatagramChannel.open();
-        try {
-            // One socket carries every peer: a burst (many speakers, a GC pause) must queue in the
-            // kernel rather than overflow and take connectivity checks with it, expiring healthy
-            // peers' consent. The kernel caps this at net.core.rmem_max / wmem_max.
-            channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER_BYTES);
-            channel.setOption(java.net.StandardSocketOptions.SO_SNDBUF, SOCKET_BUFFER_BYTES);
-            channel.bind(new InetSocketAddress(config.bindAddress(), config.port()));
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
-        UdpTransport transport = new UdpTransport(config, channel, nanoClock);
+        UdpStack stack = UdpStack.select(config.socket());
+        // One socket carries every peer: a burst (many speakers, a GC pause) must queue in the kernel
+        // rather than overflow and take connectivity checks with it, expiring healthy peers' consent.
+        // The kernel caps the buffers at net.core.rmem_max / wmem_max.
+        UdpSocket socket = stack.open(UdpSocket.Options.blocking(new InetSocketAddress(config.bindAddress(), config.port()))
+                .withBuffers(SOCKET_BUFFER_BYTES, SOCKET_BUFFER_BYTES));
+        UdpTransport transport = new UdpTransport(config, socket, stack.name(), nanoClock);
         transport.receiver.start();
         transport.replier.start();
         long interval = CONSENT_CHECK_INTERVAL.toMillis();
         transport.consentTimer.scheduleWithFixedDelay(transport::checkConsent, interval, interval, TimeUnit.MILLISECONDS);
-        log.info("Media transport listening on UDP port {}", transport.localAddress().getPort());
+        log.info("Media transport listening on UDP port {} ({} UDP stack)", transport.localAddress().getPort(), stack.name());
         return transport;
+    }
+
+    /** {@code linux} (batched system calls) or {@code nio}: see {@link UdpStack}. */
+    public String socketStack() {
+        return stackName;
+    }
+
+    /**
+     * A batch for one forwarding sender thread: {@link MediaPeer#queue} adds to it, the thread flushes it
+     * whenever it has nothing more to send at once.
+     */
+    public SendBatch newSendBatch() {
+        return socket.newSendBatch(SEND_BATCH);
     }
 
     /** The bound address; its port is the one to advertise. */
     public InetSocketAddress localAddress() {
-        try {
-            return (InetSocketAddress) channel.getLocalAddress();
-        } catch (IOException e) {
-            throw new IllegalStateException("the media socket is closed", e);
-        }
+        return socket.localAddress();
     }
 
     /**
@@ -150,7 +169,7 @@ public final class UdpTransport implements AutoCloseable {
      */
     public MediaPeer addPeer(IceListener listener) {
         IceLiteAgent agent = new IceLiteAgent(random, config.consentTimeout(), nanoClock.getAsLong(), listener);
-        MediaPeer peer = new MediaPeer(agent, table, this::send, counters);
+        MediaPeer peer = new MediaPeer(agent, table, socket, counters);
         table.add(peer);
         return peer;
     }
@@ -176,36 +195,6 @@ public final class UdpTransport implements AutoCloseable {
         }
     }
 
-    /** Datagrams up to this size go through {@link #SEND_BUFFER}: every RTP/RTCP/STUN packet we send. */
-    static final int SEND_BUFFER_SIZE = 2048;
-    /**
-     * Each platform thread's direct send buffer: the JDK copies a heap buffer into a temporary direct one
-     * before {@code sendto} anyway, so copying here costs nothing extra and saves wrapping a new
-     * {@link ByteBuffer} for every packet. Virtual threads (DTLS flights, rare) wrap instead, so short-lived
-     * threads do not each leave a direct buffer behind.
-     */
-    private static final ThreadLocal<ByteBuffer> SEND_BUFFER =
-            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(SEND_BUFFER_SIZE));
-
-    private boolean send(byte[] buf, int off, int len, InetSocketAddress to) {
-        try {
-            ByteBuffer out;
-            if (len <= SEND_BUFFER_SIZE && !Thread.currentThread().isVirtual()) {
-                out = SEND_BUFFER.get();
-                out.clear();
-                out.put(buf, off, len).flip();
-            } else {
-                out = ByteBuffer.wrap(buf, off, len);
-            }
-            channel.send(out, to);
-            counters.sent();
-            return true;
-        } catch (IOException | RuntimeException e) {
-            counters.dropped(TransportDropReason.SEND_ERROR);
-            return false;
-        }
-    }
-
     /** A datagram for {@link #replier}; its array is the answer's own (the demultiplexer builds a new one). */
     private record Reply(byte[] buf, int off, int len, InetSocketAddress to) {}
 
@@ -222,44 +211,45 @@ public final class UdpTransport implements AutoCloseable {
     }
 
     private void replyLoop() {
-        while (channel.isOpen()) {
+        while (open) {
             Reply r;
             try {
                 r = replies.take();
             } catch (InterruptedException e) {
                 break; // close()
             }
-            send(r.buf(), r.off(), r.len(), r.to());
+            socket.send(r.buf(), r.off(), r.len(), socket.address(r.to()));
         }
     }
 
     private void receiveLoop() {
-        ByteBuffer buffer = ByteBuffer.allocate(RECEIVE_BUFFER_SIZE);
-        byte[] array = buffer.array();
-        while (channel.isOpen()) {
-            buffer.clear();
-            SocketAddress from;
+        ReceiveBatch batch = socket.newReceiveBatch(RECEIVE_BATCH, RECEIVE_BUFFER_SIZE);
+        while (open) {
+            int n;
             try {
-                from = channel.receive(buffer);
+                n = socket.receive(batch);
             } catch (ClosedChannelException e) {
                 break;
             } catch (IOException | RuntimeException e) {
                 counters.dropped(TransportDropReason.RECEIVE_ERROR);
                 continue;
             }
-            if (!(from instanceof InetSocketAddress source)) {
-                continue;
+            for (int i = 0; i < n; i++) {
+                handle(batch.data(i), batch.length(i), batch.source(i));
             }
-            try {
-                demultiplexer.handle(array, 0, buffer.position(), source);
-            } catch (RuntimeException e) {
-                counters.dropped(TransportDropReason.HANDLER_ERROR);
-                if (!loggedHandlerError) {
-                    loggedHandlerError = true;
-                    log.warn("A media packet handler threw; further failures are only counted (dropped.handler-error)", e);
-                } else {
-                    log.debug("A media packet handler threw", e);
-                }
+        }
+    }
+
+    private void handle(byte[] array, int length, InetSocketAddress source) {
+        try {
+            demultiplexer.handle(array, 0, length, source);
+        } catch (RuntimeException e) {
+            counters.dropped(TransportDropReason.HANDLER_ERROR);
+            if (!loggedHandlerError) {
+                loggedHandlerError = true;
+                log.warn("A media packet handler threw; further failures are only counted (dropped.handler-error)", e);
+            } else {
+                log.debug("A media packet handler threw", e);
             }
         }
     }
@@ -287,11 +277,8 @@ public final class UdpTransport implements AutoCloseable {
     @Override
     public void close() {
         consentTimer.shutdownNow();
-        try {
-            channel.close();
-        } catch (IOException e) {
-            log.debug("Closing the media socket failed", e);
-        }
+        open = false;
+        socket.close();
         for (MediaPeer peer : table.all()) {
             peer.close();
         }

@@ -58,6 +58,11 @@ class MediaServerForwardingTest {
         startMedia(FORWARD, MediaServer.Config.DEFAULT_RTCP_INTERVAL);
     }
 
+    /** The UDP stack under test: auto (the native one here); {@link MediaServerForwardingNioTest} runs all on nio. */
+    org.parley.media.udp.UdpStack.Choice stack() {
+        return org.parley.media.udp.UdpStack.Choice.AUTO;
+    }
+
     /** (Re)starts the server on a free loopback port with these forwarding and RTCP settings. */
     void startMedia(ForwardConfig forward, Duration rtcpInterval) throws java.io.IOException {
         if (media != null) {
@@ -65,7 +70,7 @@ class MediaServerForwardingTest {
         }
         var transport = MediaConfig.defaults().withPort(0).withBindAddress(InetAddress.getLoopbackAddress())
                 .withAdvertisedAddresses(List.of(InetAddress.getLoopbackAddress()))
-                .withConsentTimeout(Duration.ofSeconds(5));
+                .withConsentTimeout(Duration.ofSeconds(5)).withSocket(stack());
         media = MediaServer.start(new MediaServer.Config(transport, DtlsConfig.defaults(), forward)
                 .withRtcpInterval(rtcpInterval), (room, who) -> { });
     }
