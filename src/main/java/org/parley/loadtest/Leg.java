@@ -5,9 +5,6 @@ import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
-import java.net.StandardProtocolFamily;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
 import java.util.Arrays;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,13 +21,17 @@ import org.parley.media.stun.StunMessageBuilder;
 import org.parley.media.stun.StunMessageType;
 import org.parley.media.stun.StunParseResult;
 import org.parley.media.stun.StunParser;
+import org.parley.media.udp.UdpAddress;
+import org.parley.media.udp.UdpSocket;
+import org.parley.media.udp.UdpStack;
 
 /**
  * One audio leg, the wire protocol of a browser: an ICE connectivity check with USE-CANDIDATE as the
  * controlling agent (RFC 8445 §7.2.2; Parley is ICE-lite), the DTLS 1.2 client handshake on the same
  * 5-tuple (RFC 5764 §4), then SRTP keyed from the DTLS exporter in the client role, and consent
- * refreshes (RFC 7675). One non-blocking {@link DatagramChannel} per leg, read by a shared
- * {@link Receiver} thread: no thread and no libwebrtc per listener.
+ * refreshes (RFC 7675). One non-blocking {@link UdpSocket} per leg, connected to the server and stamping
+ * arrivals with the kernel's time where the stack can, read by a shared {@link Receiver} thread: no thread
+ * and no libwebrtc per listener.
  *
  * <p>Threading: {@link #connect} runs on one setup thread; the receiver thread feeds the STUN and DTLS
  * queues during setup and afterwards alone writes the receive statistics below; the sender thread alone
@@ -45,7 +46,9 @@ final class Leg implements AutoCloseable {
 
     final int index;
     final boolean listener;
-    final DatagramChannel channel;
+    final UdpSocket socket;
+    /** The server's candidate in the socket's form; set by {@link #connect}. */
+    private volatile UdpAddress server;
     final String ufrag;
     final String pwd;
     private DtlsClient dtlsClient; // setup thread only; dropped once SRTP is keyed
@@ -65,28 +68,27 @@ final class Leg implements AutoCloseable {
     volatile long windowPackets;
     long packets;
     long authFailures;
+    long receiveErrors;
     /** RFC 3550 §6.4.1 interarrival jitter per receive slot (by SSRC), in RTP timestamp units (Q4). */
     final int[] slotSsrc = new int[Sdp.SLOTS];
     final long[] lastTransit = new long[Sdp.SLOTS];
     final long[] jitterQ4 = new long[Sdp.SLOTS];
     final boolean[] slotSeen = new boolean[Sdp.SLOTS];
 
-    Leg(int index, boolean listener, DtlsClient.Identity identity, String ufrag, String pwd, InetAddress local)
-            throws IOException {
+    Leg(int index, boolean listener, DtlsClient.Identity identity, String ufrag, String pwd, InetAddress local,
+        UdpStack stack) throws IOException {
         this.index = index;
         this.listener = listener;
         this.ufrag = ufrag;
         this.pwd = pwd;
         this.dtlsClient = new DtlsClient(identity);
-        this.channel = DatagramChannel.open(local instanceof java.net.Inet6Address ? StandardProtocolFamily.INET6
-                : StandardProtocolFamily.INET);
-        channel.bind(new InetSocketAddress(local, 0));
-        channel.configureBlocking(false);
+        this.socket = stack.open(UdpSocket.Options.nonBlocking(new InetSocketAddress(local, 0)).withKernelTimestamps(true));
     }
 
     /** ICE check, DTLS handshake, SRTP keys. Throws with the reason when a step fails. */
     void connect(InetSocketAddress server, String serverUfrag, String serverPwd) throws IOException, InterruptedException {
-        channel.connect(server);
+        socket.connect(server);
+        this.server = socket.address(server);
         serverKey = MessageIntegrity.shortTermKey(serverPwd);
         username = serverUfrag + ":" + ufrag; // RFC 8445 §7.2.2: "their ufrag:our ufrag"
         awaitingStun = true;
@@ -120,17 +122,13 @@ final class Leg implements AutoCloseable {
 
     /** RFC 7675 §5.1: a consent refresh is a signed Binding request; its answer is not awaited. */
     void keepConsent() {
-        if (username != null && channel.isOpen()) {
-            try {
-                send(bindingRequest(StunMessageBuilder.newTransactionId()));
-            } catch (IOException | RuntimeException e) {
-                // closing, or the socket buffer is full: the next refresh will try again
-            }
+        if (username != null) {
+            send(bindingRequest(StunMessageBuilder.newTransactionId())); // refused: the next refresh tries again
         }
     }
 
     /** Protects {@code plain} (RTP) into {@code out} and sends it. Sender thread only. */
-    boolean sendRtp(byte[] plain, int length, SrtpBuffer out) throws IOException {
+    boolean sendRtp(byte[] plain, int length, SrtpBuffer out) {
         SrtpSession session = srtp;
         if (session == null) {
             return false;
@@ -140,7 +138,7 @@ final class Leg implements AutoCloseable {
         if (session.protectRtp(out) != SrtpStatus.OK) {
             return false;
         }
-        return channel.write(ByteBuffer.wrap(out.array(), 0, out.length())) > 0;
+        return socket.send(out.array(), 0, out.length(), server);
     }
 
     /** Receiver thread: a STUN datagram arrived. */
@@ -159,8 +157,10 @@ final class Leg implements AutoCloseable {
         }
     }
 
-    private void send(byte[] datagram) throws IOException {
-        channel.write(ByteBuffer.wrap(datagram));
+    /** False if the socket refused it (closed, or its buffer is full); STUN and DTLS retransmit. */
+    private boolean send(byte[] datagram) {
+        UdpAddress to = server;
+        return to != null && socket.send(datagram, 0, datagram.length, to);
     }
 
     private byte[] bindingRequest(byte[] transactionId) {
@@ -207,8 +207,11 @@ final class Leg implements AutoCloseable {
             }
 
             @Override
-            public void send(byte[] buf, int off, int len) throws IOException {
-                channel.write(ByteBuffer.wrap(buf, off, len));
+            public void send(byte[] buf, int off, int len) {
+                UdpAddress to = server;
+                if (to != null) {
+                    socket.send(buf, off, len, to); // a lost flight is retransmitted (RFC 6347 §4.2.4)
+                }
             }
 
             @Override
@@ -220,11 +223,7 @@ final class Leg implements AutoCloseable {
     /** Closes the socket and the SRTP contexts; only after the receiver and sender threads stopped. */
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // the end of a run: nothing to do
-        }
+        socket.close();
         SrtpSession session = srtp;
         if (session != null) {
             srtp = null;

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.parley.media.udp.UdpStack;
 
 /**
  * One load test, phase by phase: members → stage (speakers join, get invited, unmute, connect audio,
@@ -27,6 +28,7 @@ final class LoadRun {
     /** RFC 7675 §5.1: browsers refresh consent about every 5 s; spread over 20 ms ticks like a crowd's. */
     static final long CONSENT_PERIOD_MILLIS = 5000;
     static final long CONSENT_TICK_MILLIS = 20;
+    static final int CONSENT_TICKS = (int) (CONSENT_PERIOD_MILLIS / CONSENT_TICK_MILLIS);
     /** /metrics readings before the listeners join (the newest gives the baseline heap). */
     static final int BASELINE_SAMPLES = 4;
     /** How far ahead the measurement window is announced to the sender and receivers. */
@@ -44,8 +46,11 @@ final class LoadRun {
     private final SecureRandom random = new SecureRandom();
     private final CaptureClock clock = new CaptureClock();
     private final List<Leg> legs = Collections.synchronizedList(new ArrayList<>());
+    /** Legs by consent tick; guarded by {@link #legs}' lock. */
+    private final List<List<Leg>> consentBuckets = new ArrayList<>();
     private final List<RoomSocket> sockets = Collections.synchronizedList(new ArrayList<>());
     private final List<Receiver> receivers = new ArrayList<>();
+    private final UdpStack stack;
     private volatile String phase = "starting";
     private volatile ListenerRamp ramp;
     private volatile SpeakerSender sender;
@@ -59,6 +64,10 @@ final class LoadRun {
         this.opus = opus;
         this.host = host;
         this.out = out;
+        this.stack = UdpStack.select(options.udp());
+        for (int i = 0; i < CONSENT_TICKS; i++) {
+            consentBuckets.add(new ArrayList<>());
+        }
     }
 
     Report execute() throws Exception {
@@ -70,7 +79,7 @@ final class LoadRun {
         DtlsClient.Identity identity = DtlsClient.Identity.generate();
         InetAddress local = host.isLoopbackAddress() ? host : null;
         for (int i = 0; i < options.receivers(); i++) {
-            receivers.add(new Receiver(i, clock));
+            receivers.add(new Receiver(i, clock, stack));
         }
         HttpClient wsClient = RoomSocket.newClient();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
@@ -169,8 +178,11 @@ final class LoadRun {
             throws Exception {
         String ufrag = token(8);
         String pwd = token(24);
-        Leg leg = new Leg(index, listener, identity, ufrag, pwd, local == null ? anyLocal(host) : local);
-        legs.add(leg);
+        Leg leg = new Leg(index, listener, identity, ufrag, pwd, local == null ? anyLocal(host) : local, stack);
+        synchronized (legs) {
+            consentBuckets.get(legs.size() % CONSENT_TICKS).add(leg);
+            legs.add(leg);
+        }
         receivers.get(index % receivers.size()).register(leg);
         return connect(ws, leg, identity);
     }
@@ -208,17 +220,22 @@ final class LoadRun {
         throw limited;
     }
 
+    /**
+     * Every leg refreshes consent once per {@link #CONSENT_PERIOD_MILLIS}, the legs spread over the period's
+     * ticks: leg k in tick k mod ticks. The assignment is fixed when the leg is added, so a ramp that adds
+     * legs never moves one past its tick (slots computed from the changing leg count skipped some legs for
+     * rounds on end, and the server expired them).
+     */
     private void scheduleConsent(ScheduledExecutorService scheduler) {
-        long ticksPerRound = CONSENT_PERIOD_MILLIS / CONSENT_TICK_MILLIS;
         AtomicLong tick = new AtomicLong();
         scheduler.scheduleAtFixedRate(() -> {
-            Leg[] all;
+            int bucket = (int) (tick.getAndIncrement() % CONSENT_TICKS);
+            Leg[] due;
             synchronized (legs) {
-                all = legs.toArray(Leg[]::new);
+                due = consentBuckets.get(bucket).toArray(Leg[]::new);
             }
-            long t = tick.getAndIncrement() % ticksPerRound;
-            for (long k = t * all.length / ticksPerRound; k < (t + 1) * all.length / ticksPerRound; k++) {
-                all[(int) k].keepConsent();
+            for (Leg leg : due) {
+                leg.keepConsent();
             }
         }, CONSENT_TICK_MILLIS, CONSENT_TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -255,11 +272,13 @@ final class LoadRun {
         long windowReceived = 0;
         long withoutTimestamp = 0;
         long authFailures = 0;
+        long replays = 0;
         for (Receiver r : receivers) {
             delay.add(r.delayMicros);
             windowReceived += r.windowReceived;
             withoutTimestamp += r.withoutTimestamp;
             authFailures += r.authFailures;
+            replays += r.replays;
         }
         int listeners = options.listeners();
         int slots = answerSlots == 0 ? Sdp.SLOTS : answerSlots;
@@ -304,8 +323,8 @@ final class LoadRun {
         // The clients share the machine with the server when run locally: if they are starved, delay and
         // join time grow in their own queues, not the server's. This says how busy they were.
         out.printf(Locale.ROOT, "loadtest: client: %.1f %% of one core during the hold (this process), %d packets "
-                + "without a send time, %d failed SRTP authentication, %d late sender ticks, %d failed sends%n",
-                100.0 * clientCpuInHold / (holdSeconds * 1e9), withoutTimestamp, authFailures, sender.late.get(),
+                + "without a send time, %d failed SRTP authentication, %d refused as replays, %d late sender ticks, %d failed sends%n",
+                100.0 * clientCpuInHold / (holdSeconds * 1e9), withoutTimestamp, authFailures, replays, sender.late.get(),
                 sender.sendFailures.get());
         return new Report(speakers, listeners, options.hold().toSeconds(), forwardedPps, cpuUs, loss,
                 percentileMs(joins, 0.99), delay.percentile(0.5) / 1000, delay.percentile(0.99) / 1000, heapKb);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.parley.media.udp.UdpStack;
 
 /**
  * The options of {@code parley loadtest}, every default named here and shown by {@code --help}.
@@ -26,10 +27,12 @@ import java.util.Map;
  * @param failLossPct   exit with status 1 when loss is above this (negative: never)
  * @param maxFailedJoins the ramp stops starting joins after this many failed (an overloaded server);
  *                      the hold still runs, and the listeners never started count as lost
+ * @param udp           the UDP stack of the legs' sockets (auto: the native one where it loads, for
+ *                      batched reads and kernel arrival times)
  */
 record LoadTestOptions(URI url, int speakers, int listeners, Duration hold, double rampRate, int maxPending,
                        Duration settle, String invite, Path dataDir, String metricsToken, Path opus, int level,
-                       int receivers, double failLossPct, int maxFailedJoins) {
+                       int receivers, double failLossPct, int maxFailedJoins, UdpStack.Choice udp) {
 
     static final String DEFAULT_URL = "http://127.0.0.1:8080";
     static final int DEFAULT_SPEAKERS = 1;
@@ -84,6 +87,8 @@ record LoadTestOptions(URI url, int speakers, int listeners, Duration hold, doub
                   --fail-loss-pct P      exit with status 1 when loss is above P percent [never]
                   --max-failed-joins N   stop the ramp after N failed joins; the hold still runs and the
                                          listeners not started count as lost [10%% of L, at least 10]
+                  --udp auto|linux|nio   the legs' UDP stack: linux reads batches (recvmmsg) and takes the
+                                         kernel's arrival times; auto uses it where it loads [auto]
                   --help                 this text
 
                 Sign-ups are rate-limited per IP (PARLEY_AUTH_ATTEMPTS_PER_IP, default 30 per 10 minutes):
@@ -111,6 +116,7 @@ record LoadTestOptions(URI url, int speakers, int listeners, Duration hold, doub
         int receivers = DEFAULT_RECEIVERS;
         double failLossPct = -1;
         int maxFailedJoins = -1;
+        UdpStack.Choice udp = UdpStack.Choice.AUTO;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (option.equals("--help") || option.equals("-h")) {
@@ -145,6 +151,7 @@ record LoadTestOptions(URI url, int speakers, int listeners, Duration hold, doub
                 case "--receivers" -> receivers = integer(option, value, 1, 16);
                 case "--fail-loss-pct" -> failLossPct = number(option, value, 0, 100);
                 case "--max-failed-joins" -> maxFailedJoins = integer(option, value, 0, MAX_LISTENERS);
+                case "--udp" -> udp = udpChoice(value);
                 default -> throw new UsageException("unknown option '" + option + "'");
             }
         }
@@ -152,7 +159,15 @@ record LoadTestOptions(URI url, int speakers, int listeners, Duration hold, doub
             maxFailedJoins = Math.max(10, listeners / 10);
         }
         return new LoadTestOptions(url, speakers, listeners, hold, rampRate, maxPending, settle, invite, dataDir,
-                metricsToken, opus, level, receivers, failLossPct, maxFailedJoins);
+                metricsToken, opus, level, receivers, failLossPct, maxFailedJoins, udp);
+    }
+
+    private static UdpStack.Choice udpChoice(String value) throws UsageException {
+        try {
+            return UdpStack.Choice.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--udp: " + e.getMessage());
+        }
     }
 
     private static URI url(String value) throws UsageException {

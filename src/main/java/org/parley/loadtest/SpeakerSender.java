@@ -1,6 +1,5 @@
 package org.parley.loadtest;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -87,16 +86,12 @@ final class SpeakerSender {
                 CaptureClock.write(timeValue, 0, ntp);
                 n += RtpWriter.writeOneByteExtensions(plain, 0, n, ids, values);
                 System.arraycopy(payload, 0, plain, n, payload.length);
-                try {
-                    if (speakers.get(s).sendRtp(plain, n + payload.length, out)) {
-                        sent.incrementAndGet();
-                        if (now >= windowStart && now < windowEnd) {
-                            sentInWindow.incrementAndGet();
-                        }
-                    } else {
-                        sendFailures.incrementAndGet();
+                if (speakers.get(s).sendRtp(plain, n + payload.length, out)) {
+                    sent.incrementAndGet();
+                    if (now >= windowStart && now < windowEnd) {
+                        sentInWindow.incrementAndGet();
                     }
-                } catch (IOException e) {
+                } else {
                     sendFailures.incrementAndGet();
                 }
             }
