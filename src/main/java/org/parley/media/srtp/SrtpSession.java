@@ -34,8 +34,13 @@ import org.parley.media.rtp.RtpPacket;
  *                                            +----------------------------------+
  * </pre>
  *
+ * <p>RTP with AES_CM_128_HMAC_SHA1_80 goes through Parley's own transform ({@link AesCmRtp}: no cipher
+ * re-initialised per packet, one cipher and MAC per direction for all SSRCs); AES-GCM and all SRTCP go
+ * through jitsi-srtp (docs/decisions.md).
+ *
  * <p>Threading: all methods may be called from any thread; each direction is meant to have one (the
- * socket loop unprotects, the forwarding path protects). jitsi-srtp contexts synchronise per SSRC.
+ * socket loop unprotects, the forwarding path protects). jitsi-srtp contexts synchronise per SSRC, Parley's
+ * transforms on their own monitors.
  */
 public final class SrtpSession implements AutoCloseable {
 
@@ -54,6 +59,15 @@ public final class SrtpSession implements AutoCloseable {
     private final SsrcContexts<SrtpCryptoContext> receiveRtp;
     private final SsrcContexts<SrtcpCryptoContext> sendRtcp;
     private final SsrcContexts<SrtcpCryptoContext> receiveRtcp;
+    /**
+     * RTP with AES_CM_128_HMAC_SHA1_80: Parley's transform (see {@link AesCmRtp}); null for GCM and when
+     * configured off, which leaves RTP to jitsi-srtp. The receive side is made on the first packet (most
+     * listener legs never send RTP). Each is used under its own monitor, so this class stays any-thread.
+     */
+    private final AesCmRtp fastSend;
+    private volatile AesCmRtp fastReceive;
+    private final boolean fast;
+    private final int maxStreams;
     private final AtomicLongArray protectResults = new AtomicLongArray(SrtpStatus.values().length);
     private final AtomicLongArray unprotectResults = new AtomicLongArray(SrtpStatus.values().length);
     private volatile boolean closed;
@@ -70,6 +84,9 @@ public final class SrtpSession implements AutoCloseable {
         this.receiveRtp = new SsrcContexts<>(config.maxStreams());
         this.sendRtcp = new SsrcContexts<>(config.maxStreams());
         this.receiveRtcp = new SsrcContexts<>(config.maxStreams());
+        this.maxStreams = config.maxStreams();
+        this.fast = profile == SrtpProfile.AES_CM_128_HMAC_SHA1_80 && config.parleyAesCm();
+        this.fastSend = fast ? AesCmRtp.create(keys.localKey, keys.localSalt, maxStreams) : null;
     }
 
     /**
@@ -140,18 +157,26 @@ public final class SrtpSession implements AutoCloseable {
 
     /** Crypto contexts in use: RTP and RTCP, both directions. */
     public int contexts() {
-        return sendRtp.size() + receiveRtp.size() + sendRtcp.size() + receiveRtcp.size();
+        AesCmRtp receive = fastReceive;
+        return sendRtp.size() + receiveRtp.size() + sendRtcp.size() + receiveRtcp.size()
+                + (fastSend == null ? 0 : fastSend.streams()) + (receive == null ? 0 : receive.streams());
     }
 
     private SrtpStatus doProtectRtp(SrtpBuffer pkt) {
         if (closed) {
             return SrtpStatus.CLOSED;
         }
-        if (RtpPacket.headerLength(pkt.array, pkt.offset, pkt.length) < 0) {
+        int headerLength = RtpPacket.headerLength(pkt.array, pkt.offset, pkt.length);
+        if (headerLength < 0) {
             return SrtpStatus.MALFORMED;
         }
         if (pkt.room() < profile.rtpOverhead()) {
             return SrtpStatus.BUFFER_TOO_SMALL;
+        }
+        if (fast) {
+            synchronized (fastSend) {
+                return closed ? SrtpStatus.CLOSED : fastSend.protect(pkt, headerLength);
+            }
         }
         int ssrc = i32(pkt.array, pkt.offset + 8);
         try {
@@ -176,8 +201,24 @@ public final class SrtpSession implements AutoCloseable {
             return SrtpStatus.CLOSED;
         }
         int tag = profile.rtpOverhead();
-        if (pkt.length < tag || RtpPacket.headerLength(pkt.array, pkt.offset, pkt.length - tag) < 0) {
+        int headerLength = pkt.length < tag ? -1 : RtpPacket.headerLength(pkt.array, pkt.offset, pkt.length - tag);
+        if (headerLength < 0) {
             return SrtpStatus.MALFORMED;
+        }
+        if (fast) {
+            AesCmRtp receive = fastReceive;
+            if (receive == null) {
+                synchronized (this) {
+                    receive = fastReceive;
+                    if (receive == null) {
+                        receive = AesCmRtp.create(keys.remoteKey, keys.remoteSalt, maxStreams);
+                        fastReceive = receive;
+                    }
+                }
+            }
+            synchronized (receive) {
+                return closed ? SrtpStatus.CLOSED : receive.unprotect(pkt, headerLength);
+            }
         }
         int ssrc = i32(pkt.array, pkt.offset + 8);
         try {
@@ -288,6 +329,17 @@ public final class SrtpSession implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (fastSend != null) {
+            synchronized (fastSend) {
+                fastSend.clear();
+            }
+        }
+        AesCmRtp receive = fastReceive;
+        if (receive != null) {
+            synchronized (receive) {
+                receive.clear();
+            }
+        }
         sendRtp.clear();
         receiveRtp.clear();
         sendRtcp.clear();

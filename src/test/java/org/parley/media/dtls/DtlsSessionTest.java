@@ -81,7 +81,7 @@ class DtlsSessionTest {
     }
 
     @Test
-    void a_browser_like_client_and_the_server_agree_on_gcm_and_export_the_same_keys() throws Exception {
+    void a_browser_like_client_and_the_server_agree_on_aes_cm_and_export_the_same_keys() throws Exception {
         Peer peer = connect(new TestDtlsClient());
 
         HandshakeOutcome outcome = peer.outcome();
@@ -89,10 +89,10 @@ class DtlsSessionTest {
 
         assertThat(outcome).isInstanceOf(Connected.class);
         DtlsSrtpKeys keys = ((Connected) outcome).keys();
-        assertThat(keys.profile()).isEqualTo(SrtpProtectionProfile.AEAD_AES_128_GCM);
-        assertThat(peer.client().selectedProfile).isEqualTo(0x0007);
+        assertThat(keys.profile()).isEqualTo(SrtpProtectionProfile.AES128_CM_HMAC_SHA1_80);
+        assertThat(peer.client().selectedProfile).isEqualTo(0x0001);
         assertThat(keys.clientWriteKey()).hasSize(16);
-        assertThat(keys.clientWriteSalt()).hasSize(12);
+        assertThat(keys.clientWriteSalt()).hasSize(14);
         // RFC 5764 §4.2 layout: client key, server key, client salt, server salt.
         assertThat(concat(keys.clientWriteKey(), keys.serverWriteKey(), keys.clientWriteSalt(), keys.serverWriteSalt()))
                 .isEqualTo(peer.client().keyingMaterial);

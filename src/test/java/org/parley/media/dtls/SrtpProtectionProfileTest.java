@@ -7,15 +7,17 @@ import org.junit.jupiter.api.Test;
 class SrtpProtectionProfileTest {
 
     @Test
-    void gcm_is_chosen_whenever_offered_whatever_the_clients_order() {
-        assertThat(SrtpProtectionProfile.choose(new int[] {0x0001, 0x0002, 0x0007}))
-                .contains(SrtpProtectionProfile.AEAD_AES_128_GCM);
+    void aes_cm_with_an_80_bit_tag_is_chosen_whenever_offered_whatever_the_clients_order() {
+        assertThat(SrtpProtectionProfile.choose(new int[] {0x0007, 0x0002, 0x0001}))
+                .contains(SrtpProtectionProfile.AES128_CM_HMAC_SHA1_80);
+        assertThat(SrtpProtectionProfile.choose(new int[] {0x0002, 0x0001, 0x0008}))
+                .contains(SrtpProtectionProfile.AES128_CM_HMAC_SHA1_80);
     }
 
     @Test
-    void aes_cm_with_an_80_bit_tag_is_the_fallback() {
-        assertThat(SrtpProtectionProfile.choose(new int[] {0x0002, 0x0001, 0x0008}))
-                .contains(SrtpProtectionProfile.AES128_CM_HMAC_SHA1_80);
+    void gcm_is_the_fallback() {
+        assertThat(SrtpProtectionProfile.choose(new int[] {0x0008, 0x0007}))
+                .contains(SrtpProtectionProfile.AEAD_AES_128_GCM);
     }
 
     @Test
