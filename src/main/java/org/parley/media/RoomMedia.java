@@ -21,8 +21,9 @@ import org.parley.media.session.PeerState;
  * <pre>
  *  receive thread:  header check (policy, level) ─► decrypt ─► policy, SpeakerSelector ─► copy into one job
  *                   (skips decrypting drops)                                                per sender shard
- *  sender thread k: for each of its legs ≠ speaker: copy ─► SlotRewriter ─► SRTP protect ─► queue ─► sendmmsg
- *                   (all in the thread's one buffer)                                    (per 64, or when idle)
+ *  sender thread k: for each of its legs, for each job in hand (≠ the leg's own speaker):
+ *                   copy ─► SlotRewriter ─► SRTP protect ─► queue ─► sendmmsg
+ *                   (all in the thread's one buffer)        (per 64, or when idle)
  * </pre>
  *
  * <p>Threading: packets arrive on the transport's single receive thread, which alone runs
@@ -153,36 +154,45 @@ final class RoomMedia {
         }
     }
 
-    /** Sender thread of {@code shard}: runs one job for every leg of this room the shard owns. */
-    void send(SendShard shard, SendShard.Job job) {
+    /**
+     * Sender thread of {@code shard}: runs {@code jobs[0, count)} (this room's, in order) for every leg of
+     * this room the shard owns, visiting each leg once for all of them.
+     */
+    void send(SendShard shard, SendShard.Job[] jobs, int count) {
         byte[] out = shard.packet;
         RtpPacket view = shard.view;
         int sent = 0;
         int silences = 0;
         for (Leg to : byShard[shard.index]) {
             PeerSession session = to.session;
-            if (to.memberId == job.from || session == null || session.state() != PeerState.CONNECTED) {
+            if (session == null || session.state() != PeerState.CONNECTED) {
                 continue;
             }
-            if (job.cutMember >= 0 && to.rewriter.cut(job.cutSlot, job.cutMember)) {
-                for (int i = 0; i < SILENCE_FRAMES_ON_CUT; i++) {
-                    int n = to.rewriter.writeSilence(job.cutSlot, to.opusPayloadType, out, 0);
-                    if (n > 0 && session.queueRtp(shard.srtp.set(0, n), shard.batch)) {
-                        silences++;
+            for (int j = 0; j < count; j++) {
+                SendShard.Job job = jobs[j];
+                if (to.memberId == job.from) {
+                    continue;
+                }
+                if (job.cutMember >= 0 && to.rewriter.cut(job.cutSlot, job.cutMember)) {
+                    for (int i = 0; i < SILENCE_FRAMES_ON_CUT; i++) {
+                        int n = to.rewriter.writeSilence(job.cutSlot, to.opusPayloadType, out, 0);
+                        if (n > 0 && session.queueRtp(shard.srtp.set(0, n), shard.batch)) {
+                            silences++;
+                        }
                     }
                 }
-            }
-            if (job.slot < 0) {
-                continue;
-            }
-            System.arraycopy(job.data, 0, out, 0, job.length);
-            if (view.wrap(out, 0, job.length) != null
-                    || !to.rewriter.rewrite(view, job.slot, job.from, job.nowNanos)) {
-                continue;
-            }
-            view.setPayloadType(to.opusPayloadType);
-            if (session.queueRtp(shard.srtp.set(0, job.length), shard.batch)) {
-                sent++;
+                if (job.slot < 0) {
+                    continue;
+                }
+                System.arraycopy(job.data, 0, out, 0, job.length);
+                if (view.wrap(out, 0, job.length) != null
+                        || !to.rewriter.rewrite(view, job.slot, job.from, job.nowNanos)) {
+                    continue;
+                }
+                view.setPayloadType(to.opusPayloadType);
+                if (session.queueRtp(shard.srtp.set(0, job.length), shard.batch)) {
+                    sent++;
+                }
             }
         }
         if (sent > 0) {
