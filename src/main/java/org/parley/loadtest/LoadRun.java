@@ -46,8 +46,7 @@ final class LoadRun {
     private final SecureRandom random = new SecureRandom();
     private final CaptureClock clock = new CaptureClock();
     private final List<Leg> legs = Collections.synchronizedList(new ArrayList<>());
-    /** Legs by consent tick; guarded by {@link #legs}' lock. */
-    private final List<List<Leg>> consentBuckets = new ArrayList<>();
+    private final ConsentWheel<Leg> consent = new ConsentWheel<>(CONSENT_TICKS);
     private final List<RoomSocket> sockets = Collections.synchronizedList(new ArrayList<>());
     private final List<Receiver> receivers = new ArrayList<>();
     private final UdpStack stack;
@@ -65,9 +64,6 @@ final class LoadRun {
         this.host = host;
         this.out = out;
         this.stack = UdpStack.select(options.udp());
-        for (int i = 0; i < CONSENT_TICKS; i++) {
-            consentBuckets.add(new ArrayList<>());
-        }
     }
 
     Report execute() throws Exception {
@@ -179,10 +175,8 @@ final class LoadRun {
         String ufrag = token(8);
         String pwd = token(24);
         Leg leg = new Leg(index, listener, identity, ufrag, pwd, local == null ? anyLocal(host) : local, stack);
-        synchronized (legs) {
-            consentBuckets.get(legs.size() % CONSENT_TICKS).add(leg);
-            legs.add(leg);
-        }
+        legs.add(leg);
+        consent.add(leg);
         receivers.get(index % receivers.size()).register(leg);
         return connect(ws, leg, identity);
     }
@@ -220,24 +214,11 @@ final class LoadRun {
         throw limited;
     }
 
-    /**
-     * Every leg refreshes consent once per {@link #CONSENT_PERIOD_MILLIS}, the legs spread over the period's
-     * ticks: leg k in tick k mod ticks. The assignment is fixed when the leg is added, so a ramp that adds
-     * legs never moves one past its tick (slots computed from the changing leg count skipped some legs for
-     * rounds on end, and the server expired them).
-     */
+    /** Every leg refreshes consent once per {@link #CONSENT_PERIOD_MILLIS}, spread over the period's ticks. */
     private void scheduleConsent(ScheduledExecutorService scheduler) {
         AtomicLong tick = new AtomicLong();
-        scheduler.scheduleAtFixedRate(() -> {
-            int bucket = (int) (tick.getAndIncrement() % CONSENT_TICKS);
-            Leg[] due;
-            synchronized (legs) {
-                due = consentBuckets.get(bucket).toArray(Leg[]::new);
-            }
-            for (Leg leg : due) {
-                leg.keepConsent();
-            }
-        }, CONSENT_TICK_MILLIS, CONSENT_TICK_MILLIS, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(() -> consent.due(tick.getAndIncrement()).forEach(Leg::keepConsent),
+                CONSENT_TICK_MILLIS, CONSENT_TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private void progress() {

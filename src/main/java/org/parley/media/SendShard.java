@@ -152,12 +152,7 @@ final class SendShard implements Runnable {
                 room.send(this, ofRoom, m);
             } catch (RuntimeException e) {
                 // A bug must not stop every listener of this shard; the packets are lost (what was queued goes on).
-                if (!loggedFailure) {
-                    loggedFailure = true;
-                    log.warn("Sending forwarded packets failed; further failures are logged at debug", e);
-                } else {
-                    log.debug("Sending forwarded packets failed", e);
-                }
+                failed("Sending forwarded packets", e);
             }
             inHand[i].room = null;
             java.util.Arrays.fill(ofRoom, 0, m, null);
@@ -168,12 +163,17 @@ final class SendShard implements Runnable {
         try {
             batch.flush(); // refusals are counted by the socket
         } catch (RuntimeException e) {
-            if (!loggedFailure) {
-                loggedFailure = true;
-                log.warn("Sending a batch of forwarded packets failed; further failures are logged at debug", e);
-            } else {
-                log.debug("Sending a batch of forwarded packets failed", e);
-            }
+            failed("Sending a batch of forwarded packets", e);
+        }
+    }
+
+    /** The first failure is a warning with its stack trace; later ones are debug lines. */
+    private void failed(String what, RuntimeException e) {
+        if (!loggedFailure) {
+            loggedFailure = true;
+            log.warn("{} failed; further failures are logged at debug", what, e);
+        } else {
+            log.debug("{} failed", what, e);
         }
     }
 

@@ -8,7 +8,6 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A {@link DatagramChannel}: one system call per datagram, each under the channel's own lock. Batches
@@ -16,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  * channel cannot look for more without waiting), a non-blocking one reads all that are waiting.
  * Closing the channel wakes a blocked receive at once, so the receive timeout is not needed.
  */
-final class NioUdpSocket implements UdpSocket {
+final class NioUdpSocket extends CountingUdpSocket {
 
     /** Datagrams up to this size go through a thread's own direct buffer, not a wrapped heap one. */
     static final int SEND_BUFFER_SIZE = 2048;
@@ -31,8 +30,6 @@ final class NioUdpSocket implements UdpSocket {
 
     final DatagramChannel channel;
     private final InetSocketAddress local;
-    private final LongAdder sent = new LongAdder();
-    private final LongAdder sendErrors = new LongAdder();
 
     private NioUdpSocket(DatagramChannel channel) throws IOException {
         this.channel = channel;
@@ -184,16 +181,6 @@ final class NioUdpSocket implements UdpSocket {
         }
         batch.nativeBuffers = views;
         return batch;
-    }
-
-    @Override
-    public long sent() {
-        return sent.sum();
-    }
-
-    @Override
-    public long sendErrors() {
-        return sendErrors.sum();
     }
 
     @Override

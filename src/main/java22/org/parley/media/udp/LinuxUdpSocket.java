@@ -14,7 +14,6 @@ import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A UDP socket through libc: {@code recvmmsg} for receiving, {@code sendmmsg} for batches and
@@ -26,7 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
  * kernel hands out again after {@code close} can never receive this socket's sends. Closing first shuts the
  * socket down, which wakes a blocked {@code recvmmsg}; the receive timeout bounds the wait where it does not.
  */
-final class LinuxUdpSocket implements UdpSocket {
+final class LinuxUdpSocket extends CountingUdpSocket {
 
     /** RFC 768 over IPv4: 65,535 minus the IP and UDP headers. */
     static final int MAX_UDP_PAYLOAD = 65_507;
@@ -41,8 +40,6 @@ final class LinuxUdpSocket implements UdpSocket {
     private final AtomicInteger users = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile boolean closed;
-    final LongAdder sent = new LongAdder();
-    final LongAdder sendErrors = new LongAdder();
     /** Buffers for single sends, taken and given back by whichever thread sends (rarely more than a few). */
     private final ConcurrentLinkedQueue<Scratch> scratches = new ConcurrentLinkedQueue<>();
 
@@ -244,16 +241,6 @@ final class LinuxUdpSocket implements UdpSocket {
         ReceiveBatch batch = new ReceiveBatch(capacity, maxDatagram);
         batch.nativeBuffers = new LinuxReceiveBuffers(capacity, maxDatagram);
         return batch;
-    }
-
-    @Override
-    public long sent() {
-        return sent.sum();
-    }
-
-    @Override
-    public long sendErrors() {
-        return sendErrors.sum();
     }
 
     @Override
