@@ -71,7 +71,7 @@ final class Demultiplexer {
         }
         if (outcome.selectionChanged()) {
             peer.nominated(++nominations);
-            table.refresh();
+            table.refresh(peer);
         }
         if (outcome.response() != null) {
             sender.send(outcome.response(), 0, outcome.response().length, source);

@@ -47,7 +47,7 @@ public final class MediaPeer {
     /** ICE restart (RFC 8445 §9): new local credentials; then set the browser's new ones. */
     public IceCredentials restartIce() {
         IceCredentials fresh = agent.restart();
-        table.refresh();
+        table.refresh(this);
         return fresh;
     }
 

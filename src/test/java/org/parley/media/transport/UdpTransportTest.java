@@ -174,6 +174,34 @@ class UdpTransportTest {
     }
 
     @Test
+    void an_address_a_nat_hands_to_a_new_peer_routes_to_the_latest_nomination_and_back_when_that_peer_leaves()
+            throws IOException {
+        MediaPeer old = connectedPeer();
+        MediaPeer fresh = connectedPeer();
+        AtomicInteger toOld = new AtomicInteger();
+        AtomicInteger toFresh = new AtomicInteger();
+        old.setSrtpSink((buf, off, len) -> toOld.incrementAndGet());
+        fresh.setSrtpSink((buf, off, len) -> toFresh.incrementAndGet());
+        DatagramSocket mapping = client(); // one public address, used first by one browser, then by another
+
+        send(mapping, check(old.localCredentials(), true));
+        receiveStun(mapping);
+        send(mapping, check(fresh.localCredentials(), true));
+        receiveStun(mapping);
+        send(mapping, rtpLike());
+        await(() -> toFresh.get() == 1);
+
+        fresh.close();
+        send(mapping, rtpLike());
+        await(() -> toOld.get() == 1);
+        assertThat(toFresh.get()).isEqualTo(1);
+
+        old.close();
+        send(mapping, rtpLike());
+        await(() -> transport.counters().get("dropped.unknown-source") == 1L);
+    }
+
+    @Test
     void a_check_for_a_ufrag_nobody_owns_is_dropped_silently_and_counted() throws IOException {
         DatagramSocket scanner = client();
 
