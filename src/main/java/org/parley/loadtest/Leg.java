@@ -43,6 +43,13 @@ final class Leg implements AutoCloseable {
     static final int CHECK_RTO_MILLIS = 250;
     static final int CHECK_ATTEMPTS = 7;
     static final int MTU = 1200;
+    /**
+     * Kernel receive buffer asked for per leg (capped at net.core.rmem_max): the reader sweeps every 20 ms,
+     * and on a busy machine it may not run for a second or more; the datagrams must wait for it in the
+     * socket rather than be dropped there and counted as the server's loss. 1 MiB holds ~10 s of three
+     * speakers.
+     */
+    static final int RECEIVE_BUFFER_BYTES = 1 << 20;
 
     final int index;
     final boolean listener;
@@ -82,7 +89,8 @@ final class Leg implements AutoCloseable {
         this.ufrag = ufrag;
         this.pwd = pwd;
         this.dtlsClient = new DtlsClient(identity);
-        this.socket = stack.open(UdpSocket.Options.nonBlocking(new InetSocketAddress(local, 0)).withKernelTimestamps(true));
+        this.socket = stack.open(UdpSocket.Options.nonBlocking(new InetSocketAddress(local, 0)).withKernelTimestamps(true)
+                .withBuffers(RECEIVE_BUFFER_BYTES, 0));
     }
 
     /** ICE check, DTLS handshake, SRTP keys. Throws with the reason when a step fails. */

@@ -228,7 +228,7 @@ public final class MediaServer implements RoomListener, AutoCloseable {
     /** Takes a closed leg out of its room, keeping its counts in the node totals (exactly once). */
     private void retire(RoomMedia room, RoomMedia.Leg leg) {
         if (room.removeIfPresent(leg) && leg.session != null) {
-            leg.session.counters().snapshot().forEach((k, v) -> closedLegTotals.merge("leg." + k, v, Long::sum));
+            leg.session.counters().addTo(closedLegTotals);
         }
     }
 
@@ -239,7 +239,7 @@ public final class MediaServer implements RoomListener, AutoCloseable {
         Map<String, Long> legs = new java.util.TreeMap<>(closedLegTotals);
         for (RoomMedia room : rooms.values()) {
             for (RoomMedia.Leg leg : room.legs(l -> l.session != null)) {
-                leg.session.counters().snapshot().forEach((k, v) -> legs.merge("leg." + k, v, Long::sum));
+                leg.session.counters().addTo(legs);
             }
         }
         all.putAll(legs);

@@ -56,6 +56,24 @@ public final class PeerCounters {
         return traffic.get(Traffic.RTCP_SENT.ordinal());
     }
 
+    private static final String[] LEG_TRAFFIC = java.util.Arrays.stream(Traffic.values())
+            .map(t -> "leg." + t.label()).toArray(String[]::new);
+    private static final String[] LEG_DROPPED = java.util.Arrays.stream(PeerDropReason.values())
+            .map(r -> "leg.dropped." + r.label()).toArray(String[]::new);
+
+    /**
+     * Adds every counter to node totals, named as in {@link #snapshot()} with a {@code leg.} prefix: what
+     * {@code /metrics} sums over thousands of legs, so it builds no map per leg.
+     */
+    public void addTo(Map<String, Long> totals) {
+        for (int i = 0; i < LEG_TRAFFIC.length; i++) {
+            totals.merge(LEG_TRAFFIC[i], traffic.get(i), Long::sum);
+        }
+        for (int i = 0; i < LEG_DROPPED.length; i++) {
+            totals.merge(LEG_DROPPED[i], dropped.get(i), Long::sum);
+        }
+    }
+
     /** Every counter by name: {@code rtp-received}, …, {@code dropped.auth-failed}, …. */
     public Map<String, Long> snapshot() {
         Map<String, Long> out = new LinkedHashMap<>();
