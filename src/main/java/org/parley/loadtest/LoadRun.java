@@ -234,17 +234,35 @@ final class LoadRun {
     }
 
     /** Waits until the listeners have received what was in flight. */
+    /**
+     * Waits until the listeners have received what was in flight: nothing new over a quiet interval in which
+     * every reader swept all its sockets at least once (a reader starved by a busy machine has not looked yet,
+     * so its silence proves nothing); at most {@link #DRAIN_MAX_MILLIS}.
+     */
     private void drain() throws InterruptedException {
         long deadline = System.nanoTime() + DRAIN_MAX_MILLIS * 1_000_000L;
         long before = -1;
+        long[] sweeps = sweeps();
         while (System.nanoTime() < deadline) {
+            Thread.sleep(DRAIN_QUIET_MILLIS);
             long now = receivers.stream().mapToLong(r -> r.received).sum();
-            if (now == before) {
+            long[] later = sweeps();
+            boolean allSwept = true;
+            for (int i = 0; i < later.length; i++) {
+                allSwept &= later[i] >= sweeps[i] + 2;
+            }
+            if (now == before && allSwept) {
                 return;
             }
+            if (allSwept) {
+                sweeps = later;
+            }
             before = now;
-            Thread.sleep(DRAIN_QUIET_MILLIS);
         }
+    }
+
+    private long[] sweeps() {
+        return receivers.stream().mapToLong(r -> r.sweeps).toArray();
     }
 
     private Report report(ServerMetrics first, ServerMetrics last, HeapEstimate before, HeapEstimate after, int speakers)

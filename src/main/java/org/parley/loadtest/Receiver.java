@@ -64,6 +64,8 @@ final class Receiver {
     final Histogram delayMicros = new Histogram();
     /** Volatile so the progress printer can read it; written by the reader thread only. */
     volatile long received;
+    /** Complete passes over every socket (or polls, on nio); for the drain. Written by the reader only. */
+    volatile long sweeps;
     volatile long lastArrivalNanos;
     long windowReceived;
     long withoutTimestamp;
@@ -117,6 +119,7 @@ final class Receiver {
                 } catch (IOException e) {
                     return; // the poller is gone: nothing more to read
                 }
+                sweeps++;
                 continue;
             }
             boolean all = tick++ % ticksPerSweep == 0;
@@ -124,6 +127,9 @@ final class Receiver {
                 if (all || leg.srtp == null) {
                     drain(leg);
                 }
+            }
+            if (all) {
+                sweeps++;
             }
             next += SETUP_INTERVAL_NANOS;
             long wait = next - System.nanoTime();
