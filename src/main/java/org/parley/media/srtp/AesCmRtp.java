@@ -1,8 +1,9 @@
 package org.parley.media.srtp;
 
+import java.security.DigestException;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 import org.parley.media.rtp.RtpPacket;
@@ -14,7 +15,8 @@ import org.parley.media.rtp.RtpPacket;
  *
  * <p>The session keys are derived once (§4.3, key derivation rate 0, so one set serves every SSRC of the
  * session) into one AES cipher in ECB mode that makes the counter-mode keystream block by block (§4.1.1)
- * and one HMAC-SHA1 (§4.2.1); neither is re-initialised per packet. Per SSRC it keeps only the highest
+ * and one SHA-1 digest with the HMAC pads (RFC 2104, for §4.2.1; unlike the JDK's {@code Mac} it allocates
+ * nothing per packet); neither is re-initialised per packet. The forwarding path allocates nothing here. Per SSRC it keeps only the highest
  * packet index and a 64-packet replay window (§3.3.1, §3.3.2), in both directions: a sender refuses to
  * protect an index twice (a reused keystream would reveal both plaintexts), a receiver refuses replays
  * and packets too old for the window.
@@ -36,6 +38,8 @@ final class AesCmRtp {
     static final int REPLAY_WINDOW = 64;
     private static final int BLOCK = 16;
     private static final int SALT_LENGTH = 14;
+    private static final int SHA1_BLOCK = 64;
+    private static final int SHA1_LENGTH = 20;
     /** Keystream made per cipher call: covers an Opus packet in one call, and bounds the scratch buffers. */
     private static final int CHUNK_BLOCKS = 32;
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -43,7 +47,8 @@ final class AesCmRtp {
     private static final class Scratch {
         final byte[] counters = new byte[CHUNK_BLOCKS * BLOCK];
         final byte[] keystream = new byte[CHUNK_BLOCKS * BLOCK];
-        final byte[] mac = new byte[20];
+        final byte[] inner = new byte[SHA1_LENGTH];
+        final byte[] mac = new byte[SHA1_LENGTH];
         final byte[] roc = new byte[4];
     }
 
@@ -54,15 +59,22 @@ final class AesCmRtp {
     }
 
     private final Cipher keystream;
-    private final Mac hmac;
+    /** SHA-1 (intrinsified where the CPU has SHA instructions), and k_a XOR ipad / opad (RFC 2104 §2). */
+    private final MessageDigest sha1;
+    private final byte[] innerPad = new byte[SHA1_BLOCK];
+    private final byte[] outerPad = new byte[SHA1_BLOCK];
     private final byte[] salt;
     private final SsrcContexts<Stream> streams;
 
     private AesCmRtp(byte[] encryptionKey, byte[] authKey, byte[] salt, int maxStreams) throws GeneralSecurityException {
         this.keystream = Cipher.getInstance("AES/ECB/NoPadding");
         this.keystream.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(encryptionKey, "AES"));
-        this.hmac = Mac.getInstance("HmacSHA1");
-        this.hmac.init(new SecretKeySpec(authKey, "HmacSHA1"));
+        this.sha1 = MessageDigest.getInstance("SHA-1");
+        for (int i = 0; i < SHA1_BLOCK; i++) {
+            byte k = i < authKey.length ? authKey[i] : 0; // a 20-byte key is shorter than the block: zero-padded
+            innerPad[i] = (byte) (k ^ 0x36);
+            outerPad[i] = (byte) (k ^ 0x5c);
+        }
         this.salt = salt;
         this.streams = new SsrcContexts<>(maxStreams);
     }
@@ -272,18 +284,25 @@ final class AesCmRtp {
         out[at + 15] = (byte) j;
     }
 
-    /** HMAC-SHA1 over {@code b[off, off+len)} || ROC into the scratch (§4.2: M = authenticated portion || ROC). */
+    /**
+     * HMAC-SHA1 over {@code b[off, off+len)} || ROC into the scratch (§4.2: M = authenticated portion || ROC):
+     * H(K ^ opad || H(K ^ ipad || M)), RFC 2104 §2.
+     */
     private void tag(Scratch s, byte[] b, int off, int len, int roc) {
-        hmac.update(b, off, len);
         s.roc[0] = (byte) (roc >>> 24);
         s.roc[1] = (byte) (roc >>> 16);
         s.roc[2] = (byte) (roc >>> 8);
         s.roc[3] = (byte) roc;
-        hmac.update(s.roc);
         try {
-            hmac.doFinal(s.mac, 0);
-        } catch (ShortBufferException e) {
-            throw new IllegalStateException(e); // cannot happen: 20 bytes for a 20-byte MAC
+            sha1.update(innerPad);
+            sha1.update(b, off, len);
+            sha1.update(s.roc);
+            sha1.digest(s.inner, 0, SHA1_LENGTH);
+            sha1.update(outerPad);
+            sha1.update(s.inner);
+            sha1.digest(s.mac, 0, SHA1_LENGTH);
+        } catch (DigestException e) {
+            throw new IllegalStateException(e); // cannot happen: 20 bytes of room for a 20-byte digest
         }
     }
 
@@ -291,8 +310,10 @@ final class AesCmRtp {
         return (b[off + 2] & 0xff) << 8 | (b[off + 3] & 0xff);
     }
 
-    /** Forgets every stream (the keys live in the cipher and MAC objects, which the GC takes). */
+    /** Forgets every stream and wipes the HMAC key pads (the AES key lives in the cipher, which the GC takes). */
     void clear() {
         streams.clear();
+        java.util.Arrays.fill(innerPad, (byte) 0);
+        java.util.Arrays.fill(outerPad, (byte) 0);
     }
 }

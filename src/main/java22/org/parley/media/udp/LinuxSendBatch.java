@@ -103,8 +103,8 @@ final class LinuxSendBatch implements SendBatch {
         try {
             int start = 0;
             while (start < n) {
-                int done = (int) Libc.SENDMMSG.invokeExact(errno, socket.fd,
-                        msgs.asSlice(start * Libc.MMSGHDR_SIZE), n - start, Libc.MSG_DONTWAIT);
+                MemorySegment from = start == 0 ? msgs : msgs.asSlice(start * Libc.MMSGHDR_SIZE); // no slice in the common case
+                int done = (int) Libc.SENDMMSG.invokeExact(errno, socket.fd, from, n - start, Libc.MSG_DONTWAIT);
                 if (done > 0) {
                     socket.sent.add(done);
                     start += done;
