@@ -188,6 +188,7 @@ final class SrtpTlsServer extends DefaultTlsServer {
         // RFC 5764 §4.2: the RFC 5705 exporter, no context value.
         byte[] material = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, profile.keyingMaterialLength());
         keys = DtlsSrtpKeys.split(profile, material);
+        java.util.Arrays.fill(material, (byte) 0);
         epochCipher = EpochCipher.forServer(context.getSecurityParametersConnection());
     }
 
