@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.session.NullSessionCache;
 import org.eclipse.jetty.session.NullSessionDataStore;
 import org.parley.accounts.AccountsApi;
@@ -33,6 +36,7 @@ import org.parley.storage.Database;
 import org.parley.web.ClientInfo;
 import org.parley.web.Csrf;
 import org.parley.web.HttpConfig;
+import org.parley.web.NoContainerSession;
 import org.parley.web.ProblemErrorHandler;
 import org.parley.web.Problems;
 import org.parley.web.SecurityHeaders;
@@ -144,8 +148,11 @@ public final class Parley implements AutoCloseable {
                 context.setErrorHandler(new ProblemErrorHandler());
                 // Javalin's WebSocket upgrade asks the request for a servlet session (to copy its
                 // attributes), which would set a JSESSIONID cookie and keep one container session per
-                // connection. Parley's sessions are its own (accounts.Authenticator):
-                // the container keeps none and sends no cookie.
+                // connection. Parley's sessions are its own (accounts.Authenticator): requests see an
+                // empty shared session, so none is created (Jetty keeps each WebSocket's upgrade
+                // request, and would keep its session with it), and the container would keep none and
+                // send no cookie anyway.
+                context.addFilter(new FilterHolder(new NoContainerSession()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 var sessions = context.getSessionHandler();
                 if (sessions != null) {
                     var cache = new NullSessionCache(sessions);
@@ -222,6 +229,12 @@ public final class Parley implements AutoCloseable {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
                 .toList();
+    }
+
+    /** Servlet container sessions created since start: none, Parley's sessions are its own (tests). */
+    public int containerSessionsCreated() {
+        var sessions = app.jettyServer().server().getDescendant(org.eclipse.jetty.ee10.servlet.SessionHandler.class);
+        return sessions == null ? 0 : sessions.getSessionsCreated();
     }
 
     public Invitations invitations() {

@@ -42,6 +42,19 @@ class HttpEdgeTest {
     }
 
     @Test
+    void a_websocket_connection_keeps_no_servlet_container_session() throws Exception {
+        var member = new ApiClient(parley.baseUrl());
+        member.signUp(parley.createAdminInviteCode(), "wendy", "Wendy");
+
+        try (var ws = org.parley.testing.WsClient.connect(parley.baseUrl(), member)) {
+            assertThat(ws.awaitType("hello").get("member").get("username").asText()).isEqualTo("wendy");
+        }
+
+        // Javalin's upgrade asks for a session; Jetty would keep it with the upgrade request, per connection.
+        assertThat(parley.server().containerSessionsCreated()).isZero();
+    }
+
+    @Test
     void health_says_the_node_and_its_database_are_up() {
         var r = client.get("/healthz");
         assertThat(r.status()).isEqualTo(200);

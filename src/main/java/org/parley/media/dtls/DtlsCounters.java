@@ -13,6 +13,7 @@ public final class DtlsCounters {
     private final LongAdder started = new LongAdder();
     private final LongAdder completed = new LongAdder();
     private final LongAdder sendFailures = new LongAdder();
+    private final LongAdder finalFlightsResent = new LongAdder();
     private final Map<DtlsFailure, LongAdder> failed = new EnumMap<>(DtlsFailure.class);
     private final Map<DtlsDropReason, LongAdder> dropped = new EnumMap<>(DtlsDropReason.class);
 
@@ -51,6 +52,18 @@ public final class DtlsCounters {
     /** Datagrams the {@link Sender} failed to send. */
     public long sendFailures() {
         return sendFailures.sum();
+    }
+
+    /**
+     * Times an established session sent its final flight again because the peer repeated its own (our
+     * Finished was lost, RFC 6347 §4.2.4).
+     */
+    public long finalFlightsResent() {
+        return finalFlightsResent.sum();
+    }
+
+    void countFinalFlightResent() {
+        finalFlightsResent.increment();
     }
 
     void countStarted() {

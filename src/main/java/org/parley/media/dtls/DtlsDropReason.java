@@ -23,7 +23,12 @@ public enum DtlsDropReason {
     /** The session is closed or failed. */
     CLOSED,
     /** Application data after the handshake: WebRTC audio uses no data channels. */
-    APPLICATION_DATA;
+    APPLICATION_DATA,
+    /**
+     * An encrypted record after the handshake that failed authentication or repeated one already received
+     * (RFC 6347 §4.1.2.6–4.1.2.7: discarded): a forgery, garbage, or a duplicate from the network.
+     */
+    NOT_AUTHENTIC;
 
     /** The counter name, e.g. {@code queue-full}. */
     public String label() {

@@ -21,6 +21,13 @@ public final class DtlsServer {
     private final DtlsCounters counters = new DtlsCounters();
     /** Permits for handshakes in progress; a session takes one in start() and gives it back when keyed or failed. */
     private final Semaphore handshakes;
+    /**
+     * Permits for established sessions' datagrams being handled at once. A peer sends a handful in a
+     * session's life; more than this at once across the node is a flood, and the excess is dropped.
+     */
+    private final Semaphore afterHandshake = new Semaphore(MAX_DATAGRAMS_AFTER_HANDSHAKE);
+
+    static final int MAX_DATAGRAMS_AFTER_HANDSHAKE = 64;
 
     private DtlsServer(DtlsConfig config, DtlsCertificate certificate) {
         this.config = config;
@@ -85,5 +92,29 @@ public final class DtlsServer {
 
     void releaseHandshake() {
         handshakes.release();
+    }
+
+    /**
+     * Runs {@code task} (an established session handling one datagram) on a new virtual thread, unless
+     * {@link #MAX_DATAGRAMS_AFTER_HANDSHAKE} are running; false if it did not run. Never throws.
+     */
+    boolean tryRunAfterHandshake(String name, Runnable task) {
+        if (!afterHandshake.tryAcquire()) {
+            return false;
+        }
+        try {
+            Thread.ofVirtual().name(name).start(() -> {
+                try {
+                    task.run();
+                } finally {
+                    afterHandshake.release();
+                }
+            });
+            return true;
+        } catch (RuntimeException | Error e) {
+            afterHandshake.release();
+            log.warn("cannot start a thread for a DTLS datagram", e);
+            return false;
+        }
     }
 }

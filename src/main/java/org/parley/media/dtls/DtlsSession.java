@@ -19,27 +19,32 @@ import org.slf4j.LoggerFactory;
  * ({@link #onDatagram}); {@link #start()} runs the handshake on a virtual thread; {@link #handshake()}
  * completes once with the SRTP keys or the failure reason. Created by {@link DtlsServer#newSession}.
  *
- * <p>After the handshake the thread stays to answer retransmissions of the peer's last flight (if our
- * Finished was lost, RFC 6347 §4.2.4) and to notice close_notify, until {@link #close()} or the peer
- * closes; {@link #closed()} completes as the thread ends. So the SFU must {@link #close()} every session
- * it is done with (the peer left, ICE consent expired).
+ * <p>Once the handshake is over the thread ends and every bctls object goes with it: DTLS-SRTP carries
+ * nothing after the handshake, so the session keeps only what it still needs ({@link Established}, a few
+ * hundred bytes): to answer a retransmission of the peer's final flight (if our Finished was lost,
+ * RFC 6347 §4.2.4), to notice the peer's close_notify or fatal alert, and to say close_notify itself. The
+ * session ends on {@link #close()}, or when the peer closes or fails it; {@link #closed()} completes then.
+ * So the SFU must {@link #close()} every session it is done with (the peer left, ICE consent expired).
  *
  * <p>Threading: {@link #onDatagram} (socket loop), {@link #start()} and {@link #close()} may be called
- * from any thread, never block and never throw. The bctls objects belong to the session thread alone.
+ * from any thread, never block and never throw. The bctls objects belong to the session thread alone;
+ * after the handshake, datagrams and the goodbye are handled on short-lived virtual threads (never the
+ * socket loop, since they may send), one at a time per session ({@link Established}'s lock).
  */
 public final class DtlsSession implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DtlsSession.class);
 
-    /** How long the post-handshake read waits before looking at the closed flag again. */
-    private static final int POST_HANDSHAKE_WAIT_MILLIS = 1000;
-
     private final DtlsServer server;
     private final DtlsConfig config;
     private final DtlsCounters counters;
     private final String logContext;
-    private final QueueTransport transport;
-    private final SrtpTlsServer tlsServer;
+    private final Sender sender;
+    /** The handshake's state; null once it is over ({@link #established} then) or the session ended. */
+    private volatile QueueTransport transport;
+    private volatile SrtpTlsServer tlsServer;
+    /** Set when the handshake completed; all that is left of the session afterwards. */
+    private volatile Established established;
 
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean slotReleased = new AtomicBoolean();
@@ -54,6 +59,7 @@ public final class DtlsSession implements AutoCloseable {
         this.config = server.config();
         this.counters = server.counters();
         this.logContext = logContext;
+        this.sender = sender;
         this.transport = new QueueTransport(config.queueCapacity(), config.mtu(), sender, counters);
         this.tlsServer = new SrtpTlsServer(server.certificate(), peerFingerprints,
                 (int) config.handshakeTimeout().toMillis(), logContext);
@@ -66,7 +72,7 @@ public final class DtlsSession implements AutoCloseable {
      */
     public void onDatagram(byte[] buf, int off, int len) {
         try {
-            DtlsDropReason drop = transport.offer(buf, off, len);
+            DtlsDropReason drop = deliver(buf, off, len);
             if (drop != null) {
                 counters.countDrop(drop);
                 log.trace("[{}] DTLS datagram dropped: {}", logContext, drop);
@@ -76,6 +82,33 @@ public final class DtlsSession implements AutoCloseable {
             counters.countDrop(DtlsDropReason.BAD_BOUNDS);
             log.warn("[{}] unexpected error queueing a DTLS datagram", logContext, e);
         }
+    }
+
+    private DtlsDropReason deliver(byte[] buf, int off, int len) {
+        Established est = established;
+        if (est == null) {
+            QueueTransport t = transport;
+            DtlsDropReason drop = t == null ? DtlsDropReason.CLOSED : t.offer(buf, off, len);
+            if (drop != DtlsDropReason.CLOSED || (est = established) == null) {
+                return drop;
+            }
+            // The handshake ended while this datagram was on its way: it is the established session's.
+        }
+        if (closed.isDone()) {
+            return DtlsDropReason.CLOSED;
+        }
+        DtlsDropReason bad = DtlsRecords.check(buf, off, len);
+        if (bad != null) {
+            return bad;
+        }
+        if (len > QueueTransport.RECEIVE_LIMIT) {
+            return DtlsDropReason.OVERSIZE;
+        }
+        byte[] copy = new byte[len];
+        System.arraycopy(buf, off, copy, 0, len);
+        Established session = est;
+        return server.tryRunAfterHandshake("dtls-" + logContext, () -> handle(session, copy))
+                ? null : DtlsDropReason.QUEUE_FULL;
     }
 
     /**
@@ -99,7 +132,9 @@ public final class DtlsSession implements AutoCloseable {
         long startNanos = System.nanoTime();
         transport.arm(startNanos + config.handshakeTimeout().toNanos());
         try {
-            thread = Thread.ofVirtual().name("dtls-" + logContext).start(() -> run(startNanos));
+            Thread t = Thread.ofVirtual().name("dtls-" + logContext).unstarted(() -> run(startNanos));
+            thread = t; // before it runs, so that its last act, clearing the field, comes after
+            t.start();
         } catch (RuntimeException | Error e) {
             releaseSlot();
             endWithoutThread(DtlsFailure.INTERNAL_ERROR, e);
@@ -112,8 +147,8 @@ public final class DtlsSession implements AutoCloseable {
     }
 
     /**
-     * Completes when the session has ended (failed, closed, or closed by the peer): its bctls objects are
-     * released and its thread is returning.
+     * Completes when the session has ended: the handshake failed, we closed it (after our close_notify
+     * went out), or the peer closed it with close_notify or a fatal alert. Nothing is sent afterwards.
      */
     public CompletableFuture<Void> closed() {
         return closed;
@@ -128,57 +163,119 @@ public final class DtlsSession implements AutoCloseable {
         closeRequested = true;
         if (started.compareAndSet(false, true)) {
             endWithoutThread(DtlsFailure.CLOSED, null);
-        } else {
-            transport.requestClose(); // the thread, if any, says goodbye and ends
+            return;
+        }
+        Established est = established;
+        if (est != null) {
+            sayGoodbye(est);
+            return;
+        }
+        QueueTransport t = transport;
+        if (t != null) {
+            t.requestClose(); // the handshake thread fails the handshake and ends, or hands over and says goodbye
         }
     }
 
-    /** The session thread, for tests; null before {@link #start()}. */
+    /** The session thread while it runs, for tests; null before {@link #start()} and after it ended. */
     Thread thread() {
         return thread;
     }
 
     private void run(long startNanos) {
+        QueueTransport t = transport;
+        SrtpTlsServer peer = tlsServer;
         DTLSTransport dtls = null;
+        boolean handedOver = false;
         try {
-            dtls = new DTLSServerProtocol().accept(tlsServer, transport);
-            transport.disarm();
+            dtls = new DTLSServerProtocol().accept(peer, t);
+            t.disarm();
             releaseSlot();
-            finish(new HandshakeOutcome.Connected(tlsServer.keys(), Duration.ofNanos(System.nanoTime() - startNanos)),
+            Established est = new Established(peer.epochCipher(), t.lastFlight(), t.nextEpoch1Seq(), sender, counters,
+                    logContext);
+            finish(new HandshakeOutcome.Connected(peer.keys(), Duration.ofNanos(System.nanoTime() - startNanos)),
                     null);
-            readUntilClosed(dtls);
+            handOver(est, t);
+            handedOver = true;
         } catch (QueueTransport.SessionClosedException e) {
             releaseSlot();
-            finish(new HandshakeOutcome.Failed(DtlsFailure.CLOSED), null); // no-op once connected
+            finish(new HandshakeOutcome.Failed(DtlsFailure.CLOSED), null);
         } catch (Throwable e) {
             releaseSlot();
             if (!finish(new HandshakeOutcome.Failed(reasonFor(e)), e)) {
                 log.debug("[{}] DTLS session ended: {}", logContext, e.toString());
             }
         } finally {
-            if (dtls != null) {
-                closeQuietly(dtls);
+            if (!handedOver) {
+                if (dtls != null) {
+                    closeQuietly(dtls);
+                }
+                t.close();
+                transport = null;
+                tlsServer = null;
+                closed.complete(null);
             }
-            transport.close();
-            closed.complete(null);
+            thread = null;
         }
     }
 
     /**
-     * Keeps bctls reading after the handshake: it answers retransmitted final flights and notices alerts.
-     * Application data is not expected (no data channels) and is dropped.
+     * The handshake is over: from now on {@link Established} is the session, and bctls's objects (the
+     * record layer, the handshake's retransmission state, the peer's certificate, the thread) are dropped
+     * without a close, which would send close_notify. Datagrams the socket loop queued after the peer's
+     * Finished are handled here; later ones go straight to {@link #handle}.
      */
-    private void readUntilClosed(DTLSTransport dtls) throws IOException {
-        byte[] buf = new byte[QueueTransport.RECEIVE_LIMIT];
-        while (!closeRequested && !tlsServer.peerClosed()) {
-            int n = dtls.receive(buf, 0, buf.length, POST_HANDSHAKE_WAIT_MILLIS);
-            if (n > 0) {
-                counters.countDrop(DtlsDropReason.APPLICATION_DATA);
+    private void handOver(Established est, QueueTransport t) {
+        established = est;
+        transport = null;
+        tlsServer = null;
+        for (byte[] datagram : t.closeAndDrain()) {
+            handle(est, datagram);
+        }
+        if (closeRequested) {
+            sayGoodbye(est);
+        }
+    }
+
+    /** Any thread but the socket loop: one datagram for the established session. */
+    private void handle(Established est, byte[] datagram) {
+        try {
+            switch (est.receive(datagram)) {
+                case PEER_CLOSED -> {
+                    log.debug("[{}] DTLS peer sent close_notify", logContext);
+                    end(est);
+                }
+                case PEER_FAILED -> end(est);
+                case OPEN -> {
+                }
             }
+        } catch (RuntimeException e) {
+            log.warn("[{}] unexpected error handling a DTLS datagram", logContext, e);
         }
-        if (tlsServer.peerClosed()) {
-            log.debug("[{}] DTLS peer sent close_notify", logContext);
+    }
+
+    /** Sends close_notify from a new virtual thread (the caller may be the socket loop) and ends. */
+    private void sayGoodbye(Established est) {
+        if (closed.isDone()) {
+            return;
         }
+        try {
+            Thread.ofVirtual().name("dtls-close-" + logContext).start(() -> {
+                try {
+                    est.sayGoodbye();
+                } catch (RuntimeException e) {
+                    log.warn("[{}] unexpected error saying close_notify", logContext, e);
+                } finally {
+                    end(est);
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            end(est); // no thread for a goodbye: the peer notices through ICE consent instead
+        }
+    }
+
+    private void end(Established est) {
+        est.wipe();
+        closed.complete(null);
     }
 
     private void closeQuietly(DTLSTransport dtls) {
@@ -191,8 +288,9 @@ public final class DtlsSession implements AutoCloseable {
     }
 
     private DtlsFailure reasonFor(Throwable e) {
-        if (tlsServer.failure() != null) {
-            return tlsServer.failure();
+        SrtpTlsServer peer = tlsServer;
+        if (peer != null && peer.failure() != null) {
+            return peer.failure();
         }
         if (closeRequested) {
             return DtlsFailure.CLOSED;
@@ -221,7 +319,12 @@ public final class DtlsSession implements AutoCloseable {
     /** For a session that never got (or never will get) a thread. */
     private void endWithoutThread(DtlsFailure reason, Throwable cause) {
         slotReleased.set(true);
-        transport.close();
+        QueueTransport t = transport;
+        if (t != null) {
+            t.close();
+        }
+        transport = null;
+        tlsServer = null;
         finish(new HandshakeOutcome.Failed(reason), cause);
         closed.complete(null);
     }

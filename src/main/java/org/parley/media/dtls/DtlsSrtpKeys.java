@@ -12,25 +12,20 @@ import java.util.Arrays;
  *   +-------------------+-------------------+--------------------+--------------------+
  * </pre>
  * We are the DTLS server: the client (the browser) encrypts what it sends with the client keys, and we
- * encrypt what we send with the server keys. Immutable: accessors hand out copies. {@link #toString()}
- * never shows key bytes.
+ * encrypt what we send with the server keys. Accessors hand out copies; {@link #destroy()} zeroes and
+ * drops the material once the SRTP session holds its own copy, so the master keys do not stay in the
+ * completed handshake future for the life of the leg. {@link #toString()} never shows key bytes.
+ * Thread-safe.
  */
 public final class DtlsSrtpKeys {
 
     private final SrtpProtectionProfile profile;
-    private final byte[] clientKey;
-    private final byte[] serverKey;
-    private final byte[] clientSalt;
-    private final byte[] serverSalt;
+    /** The exported material, laid out as above; null once destroyed. */
+    private byte[] material;
 
     private DtlsSrtpKeys(SrtpProtectionProfile profile, byte[] material) {
-        int key = profile.keyLength();
-        int salt = profile.saltLength();
         this.profile = profile;
-        this.clientKey = Arrays.copyOfRange(material, 0, key);
-        this.serverKey = Arrays.copyOfRange(material, key, 2 * key);
-        this.clientSalt = Arrays.copyOfRange(material, 2 * key, 2 * key + salt);
-        this.serverSalt = Arrays.copyOfRange(material, 2 * key + salt, 2 * key + 2 * salt);
+        this.material = material.clone();
     }
 
     /** Splits exported keying material of exactly {@code profile.keyingMaterialLength()} bytes. */
@@ -47,22 +42,37 @@ public final class DtlsSrtpKeys {
 
     /** Master key of the SRTP the peer sends us (decrypt with it). */
     public byte[] clientWriteKey() {
-        return clientKey.clone();
+        return part(0, profile.keyLength());
     }
 
     /** Master salt of the SRTP the peer sends us. */
     public byte[] clientWriteSalt() {
-        return clientSalt.clone();
+        return part(2 * profile.keyLength(), profile.saltLength());
     }
 
     /** Master key of the SRTP we send the peer (encrypt with it). */
     public byte[] serverWriteKey() {
-        return serverKey.clone();
+        return part(profile.keyLength(), profile.keyLength());
     }
 
     /** Master salt of the SRTP we send the peer. */
     public byte[] serverWriteSalt() {
-        return serverSalt.clone();
+        return part(2 * profile.keyLength() + profile.saltLength(), profile.saltLength());
+    }
+
+    /** Zeroes and forgets the material; the accessors throw afterwards. Idempotent. */
+    public synchronized void destroy() {
+        if (material != null) {
+            Arrays.fill(material, (byte) 0);
+            material = null;
+        }
+    }
+
+    private synchronized byte[] part(int from, int length) {
+        if (material == null) {
+            throw new IllegalStateException("the SRTP keys were destroyed");
+        }
+        return Arrays.copyOfRange(material, from, from + length);
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.parley.media.dtls;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.tls.DatagramTransport;
@@ -16,11 +18,18 @@ import org.bouncycastle.tls.TlsTimeoutException;
  *
  * <p>While armed, {@link #receive} also enforces the handshake deadline: once it passes, every call throws
  * {@link TlsTimeoutException}, so a silent peer cannot keep the thread however bctls waits.
+ *
+ * <p>It also keeps a copy of the flight bctls sent last (the datagrams sent since a datagram was last
+ * received) and the highest epoch-1 sequence number sent, so that once the handshake is over
+ * {@link Established} can repeat the final flight and continue the sequence without bctls.
  */
 final class QueueTransport implements DatagramTransport {
 
     /** The largest datagram accepted: an Ethernet MTU. Browsers stay near 1200 bytes. */
     static final int RECEIVE_LIMIT = 1500;
+
+    /** More than any flight of ours (the largest is ServerHello … ServerHelloDone, a few datagrams). */
+    private static final int MAX_FLIGHT_DATAGRAMS = 16;
 
     /** Put in the queue by {@link #close} to wake a waiting {@link #receive}; compared by identity. */
     private static final byte[] WAKE_UP = new byte[0];
@@ -37,6 +46,14 @@ final class QueueTransport implements DatagramTransport {
     /** {@link System#nanoTime()} after which {@link #receive} throws; meaningful only while armed. */
     private volatile long deadlineNanos;
     private volatile boolean armed;
+
+    // Session thread only (bctls calls receive and send there).
+    /** Copies of the datagrams of our latest flight. */
+    private final List<byte[]> flight = new ArrayList<>(2);
+    /** A datagram was received since the last send: the next send starts a new flight. */
+    private boolean receivedSinceSend;
+    /** The highest sequence number of an epoch-1 record we sent, or -1. */
+    private long highestEpoch1Seq = -1;
 
     QueueTransport(int capacity, int sendLimit, Sender sender, DtlsCounters counters) {
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -67,7 +84,11 @@ final class QueueTransport implements DatagramTransport {
         }
     }
 
-    /** Copies the datagram into the queue. Any thread; never blocks, never throws. Null if queued. */
+    /**
+     * Copies the datagram into the queue. Any thread; never blocks (beyond this object's lock, held for
+     * a copy), never throws. Null if queued; {@link DtlsDropReason#CLOSED} also once
+     * {@link #closeAndDrain} handed the queue over.
+     */
     DtlsDropReason offer(byte[] buf, int off, int len) {
         if (closing || closed) {
             return DtlsDropReason.CLOSED;
@@ -81,7 +102,12 @@ final class QueueTransport implements DatagramTransport {
         }
         byte[] copy = new byte[len];
         System.arraycopy(buf, off, copy, 0, len);
-        return queue.offer(copy) ? null : DtlsDropReason.QUEUE_FULL;
+        synchronized (this) { // so that closeAndDrain() misses nothing
+            if (closing || closed) {
+                return DtlsDropReason.CLOSED;
+            }
+            return queue.offer(copy) ? null : DtlsDropReason.QUEUE_FULL;
+        }
     }
 
     @Override
@@ -127,6 +153,7 @@ final class QueueTransport implements DatagramTransport {
             }
             int n = Math.min(len, datagram.length);
             System.arraycopy(datagram, 0, buf, off, n);
+            receivedSinceSend = true;
             return n;
         }
     }
@@ -136,12 +163,65 @@ final class QueueTransport implements DatagramTransport {
         if (closed) {
             return;
         }
+        note(buf, off, len);
         try {
             sender.send(buf, off, len);
         } catch (IOException | RuntimeException e) {
             // DTLS retransmits lost flights (RFC 6347 §4.2.4); a failed send is one more loss.
             counters.countSendFailure();
         }
+    }
+
+    /** Session thread: remembers a datagram of our current flight and any epoch-1 sequence number in it. */
+    private void note(byte[] buf, int off, int len) {
+        if (receivedSinceSend) {
+            flight.clear();
+            receivedSinceSend = false;
+        }
+        if (flight.size() < MAX_FLIGHT_DATAGRAMS) {
+            byte[] copy = new byte[len];
+            System.arraycopy(buf, off, copy, 0, len);
+            flight.add(copy);
+        }
+        // RFC 6347 §4.1: records back to back, each epoch (16 bits) | sequence (48) | length (16).
+        for (int pos = off; pos + DtlsRecords.HEADER_LENGTH <= off + len; ) {
+            int epoch = ((buf[pos + 3] & 0xFF) << 8) | (buf[pos + 4] & 0xFF);
+            if (epoch == EpochCipher.EPOCH) {
+                long seq = 0;
+                for (int i = 5; i < 11; i++) {
+                    seq = (seq << 8) | (buf[pos + i] & 0xFF);
+                }
+                highestEpoch1Seq = Math.max(highestEpoch1Seq, seq);
+            }
+            pos += DtlsRecords.HEADER_LENGTH + (((buf[pos + 11] & 0xFF) << 8) | (buf[pos + 12] & 0xFF));
+        }
+    }
+
+    /** Session thread: the datagrams of the flight sent last; after the handshake, the final flight. */
+    List<byte[]> lastFlight() {
+        return List.copyOf(flight);
+    }
+
+    /** Session thread: the epoch-1 sequence number our next record must use. */
+    long nextEpoch1Seq() {
+        return highestEpoch1Seq + 1;
+    }
+
+    /**
+     * Closes the transport and returns what the socket loop queued and bctls never read (datagrams that
+     * arrived after the peer's Finished), in order. Session thread.
+     */
+    List<byte[]> closeAndDrain() {
+        List<byte[]> left = new ArrayList<>();
+        synchronized (this) { // from here on offer() refuses, so nothing is added behind our back
+            closed = true;
+            for (byte[] datagram; (datagram = queue.poll()) != null; ) {
+                if (datagram != WAKE_UP) {
+                    left.add(datagram);
+                }
+            }
+        }
+        return left;
     }
 
     /** Idempotent; any thread. bctls also calls it when a handshake fails. */

@@ -60,7 +60,7 @@ final class SrtpTlsServer extends DefaultTlsServer {
     private DtlsFailure failure;
     private SrtpProtectionProfile profile;
     private DtlsSrtpKeys keys;
-    private boolean peerClosed;
+    private EpochCipher epochCipher;
 
     SrtpTlsServer(DtlsCertificate certificate, List<DtlsFingerprint> peerFingerprints, int handshakeTimeoutMillis,
                   String logContext) {
@@ -81,9 +81,9 @@ final class SrtpTlsServer extends DefaultTlsServer {
         return keys;
     }
 
-    /** Whether the peer sent close_notify. */
-    boolean peerClosed() {
-        return peerClosed;
+    /** Set once the handshake is complete: the record keys of epoch 1, for the session after bctls. */
+    EpochCipher epochCipher() {
+        return epochCipher;
     }
 
     // RFC 8827 §6.5: DTLS 1.2 (RFC 6347). DTLS 1.0 is obsolete (RFC 8996).
@@ -188,13 +188,12 @@ final class SrtpTlsServer extends DefaultTlsServer {
         // RFC 5764 §4.2: the RFC 5705 exporter, no context value.
         byte[] material = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, profile.keyingMaterialLength());
         keys = DtlsSrtpKeys.split(profile, material);
+        java.util.Arrays.fill(material, (byte) 0);
+        epochCipher = EpochCipher.forServer(context.getSecurityParametersConnection());
     }
 
     @Override
     public void notifyAlertReceived(short alertLevel, short alertDescription) {
-        if (alertDescription == AlertDescription.close_notify) {
-            peerClosed = true;
-        }
         log.debug("[{}] DTLS alert received: {} {}", logContext, AlertLevel.getText(alertLevel),
                 AlertDescription.getText(alertDescription));
     }

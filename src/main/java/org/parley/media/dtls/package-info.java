@@ -15,5 +15,11 @@
  * <p>Threading: bctls's DTLS API is blocking, so each session runs the handshake on its own virtual
  * thread, which owns every bctls object of the session; the socket loop only copies datagrams into the
  * session's bounded queue. Nothing here throws into the socket loop.
+ *
+ * <p>After the handshake the thread ends and bctls's objects are dropped: DTLS-SRTP carries no data, so
+ * a session keeps only its epoch-1 record keys ({@link org.parley.media.dtls.EpochCipher}) and its final
+ * flight ({@link org.parley.media.dtls.Established}), enough to answer a repeated final flight (RFC 6347
+ * §4.2.4), to read close_notify and alerts and to send close_notify — a few hundred bytes per leg
+ * instead of ~20 KB and a parked thread.
  */
 package org.parley.media.dtls;

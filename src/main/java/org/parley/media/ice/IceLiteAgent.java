@@ -4,7 +4,7 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import org.parley.media.stun.ErrorCode;
 import org.parley.media.stun.MessageIntegrity;
@@ -43,6 +43,8 @@ public final class IceLiteAgent {
     /** Peer-reflexive addresses remembered per peer (oldest forgotten first). */
     static final int MAX_PEER_REFLEXIVE = 8;
 
+    private static final InetSocketAddress[] NO_ADDRESSES = {};
+
     /** One generation of credentials: ours, and the browser's once signalling has delivered them. */
     private record Session(IceCredentials local, byte[] key, String remoteUfrag, String remotePwd) {
         static Session of(IceCredentials local) {
@@ -72,7 +74,12 @@ public final class IceLiteAgent {
     private Session current;
     /** The session in use before an ICE restart, accepted until a check with the new one succeeds (§9). */
     private Session previous;
-    private final LinkedHashSet<InetSocketAddress> peerReflexive = new LinkedHashSet<>();
+    /**
+     * Source addresses of valid checks, oldest first. An array, replaced when it changes: a leg has one
+     * or two, and every consent check comes from the newest, so the common case neither allocates nor
+     * keeps a set's table and entries (~250 bytes a leg).
+     */
+    private InetSocketAddress[] peerReflexive = NO_ADDRESSES;
     private long lastConsentNanos;
     private boolean expired;
 
@@ -145,7 +152,7 @@ public final class IceLiteAgent {
     /** Source addresses of valid checks (RFC 8445 §7.3.1.3), oldest first. */
     public List<InetSocketAddress> peerReflexiveAddresses() {
         synchronized (lock) {
-            return List.copyOf(peerReflexive);
+            return List.of(peerReflexive);
         }
     }
 
@@ -271,13 +278,25 @@ public final class IceLiteAgent {
         }
     }
 
+    /** RFC 8445 §7.3.1.3: remembers {@code source} as the newest; the oldest goes beyond the maximum. */
     private void learnPeerReflexive(InetSocketAddress source) {
-        if (peerReflexive.remove(source) || peerReflexive.size() < MAX_PEER_REFLEXIVE) {
-            peerReflexive.add(source);
-            return;
+        InetSocketAddress[] known = peerReflexive;
+        int n = known.length;
+        if (n > 0 && known[n - 1].equals(source)) {
+            return; // the usual case: another check from the address in use
         }
-        peerReflexive.remove(peerReflexive.iterator().next());
-        peerReflexive.add(source);
+        int at = Arrays.asList(known).indexOf(source);
+        InetSocketAddress[] next;
+        if (at >= 0) {
+            next = known.clone(); // move it to the end
+            System.arraycopy(known, at + 1, next, at, n - at - 1);
+        } else if (n < MAX_PEER_REFLEXIVE) {
+            next = Arrays.copyOf(known, n + 1);
+        } else {
+            next = Arrays.copyOfRange(known, 1, n + 1); // forget the oldest
+        }
+        next[next.length - 1] = source;
+        peerReflexive = next;
     }
 
     /** RFC 8489 §9.1.3: 400 and 401 carry no MESSAGE-INTEGRITY; FINGERPRINT as on every ICE message. */

@@ -176,6 +176,9 @@ public final class PeerSession implements AutoCloseable {
             log.warn("[{}] cannot set up SRTP for {}", logContext, keys.profile(), e);
             closeWith(CloseReason.SRTP_SETUP_FAILED);
             return;
+        } finally {
+            // The SRTP session keeps its own copy; the handshake future keeps its outcome for the leg's life.
+            keys.destroy();
         }
         handshakeDuration = connected.duration();
         send.keyed(srtp);

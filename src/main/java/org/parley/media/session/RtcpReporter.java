@@ -42,7 +42,8 @@ final class RtcpReporter {
 
     private final int reporterSsrc;
     private final String cname;
-    private final List<ReceiveStats> received = new ArrayList<>(MAX_RECEIVED_STREAMS);
+    /** Guarded by this; empty (and unallocated) until the browser sends: a listener's leg never does. */
+    private List<ReceiveStats> received = List.of();
     private final SentStream[] sent = new SentStream[MAX_SENT_STREAMS];
     private final NanoClock clock;
 
@@ -125,6 +126,9 @@ final class RtcpReporter {
             return null;
         }
         ReceiveStats s = new ReceiveStats(ssrc, CLOCK_RATE);
+        if (received.isEmpty()) {
+            received = new ArrayList<>(MAX_RECEIVED_STREAMS);
+        }
         received.add(s);
         return s;
     }

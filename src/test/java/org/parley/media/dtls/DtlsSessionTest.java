@@ -18,6 +18,9 @@ import org.bouncycastle.tls.TlsFatalAlertReceived;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.bouncycastle.tls.CipherSuite;
 import org.parley.media.dtls.HandshakeOutcome.Connected;
 import org.parley.media.dtls.HandshakeOutcome.Failed;
 
@@ -361,6 +364,122 @@ class DtlsSessionTest {
         assertThat(peer.session().closed()).isNotDone();
     }
 
+    @Test
+    void once_the_handshake_is_over_its_thread_ends_and_the_session_stays_open() throws Exception {
+        Peer peer = connect(new TestDtlsClient());
+
+        assertThat(peer.outcome()).isInstanceOf(Connected.class);
+        peer.connected().get(10, TimeUnit.SECONDS);
+
+        assertThat(threadEnds(peer.session())).isTrue();
+        assertThat(peer.session().closed()).isNotDone();
+        assertThat(server.pendingHandshakes()).isZero();
+    }
+
+    @Test
+    void a_client_that_lost_our_finished_gets_it_again_when_it_repeats_its_flight() throws Exception {
+        TestDtlsClient client = new TestDtlsClient();
+        MemoryLink link = new MemoryLink();
+        link.loseServerFinalFlightOnce();
+        Peer peer = connect(client, client.fingerprint(), link);
+
+        HandshakeOutcome outcome = peer.outcome(); // we are done: we sent our final flight
+        assertThat(threadEnds(peer.session())).isTrue(); // so bctls is gone before the client repeats itself
+        peer.connected().get(10, TimeUnit.SECONDS); // bctls retransmits its flight after 1 s (RFC 6347 §4.2.4.1)
+
+        assertThat(server.counters().finalFlightsResent()).isEqualTo(1);
+        DtlsSrtpKeys keys = ((Connected) outcome).keys();
+        assertThat(concat(keys.clientWriteKey(), keys.serverWriteKey(), keys.clientWriteSalt(), keys.serverWriteSalt()))
+                .isEqualTo(client.keyingMaterial);
+        assertThat(peer.session().closed()).isNotDone();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+        CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256})
+    void after_the_handshake_the_session_reads_the_clients_records_and_says_close_notify_with_every_suite(int suite)
+            throws Exception {
+        TestDtlsClient client = new TestDtlsClient();
+        client.offeredSuites = new int[] {suite};
+        Peer peer = connect(client);
+        peer.outcome();
+        DTLSTransport clientSide = peer.connected().get(10, TimeUnit.SECONDS);
+        assertThat(client.selectedSuite).isEqualTo(suite);
+
+        clientSide.send(new byte[] {1, 2, 3}, 0, 3);
+        awaitCount(() -> server.counters().dropped(DtlsDropReason.APPLICATION_DATA), 1);
+        peer.session().close();
+        peer.session().closed().get(5, TimeUnit.SECONDS);
+        clientSide.receive(new byte[1500], 0, 1500, 1000);
+
+        assertThat(client.closeNotifyReceived).isTrue();
+        assertThat(server.counters().dropped(DtlsDropReason.NOT_AUTHENTIC)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+        CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256})
+    void a_client_closing_after_the_handshake_ends_the_session_with_every_suite(int suite) throws Exception {
+        TestDtlsClient client = new TestDtlsClient();
+        client.offeredSuites = new int[] {suite};
+        Peer peer = connect(client);
+        peer.outcome();
+        DTLSTransport clientSide = peer.connected().get(10, TimeUnit.SECONDS);
+        assertThat(threadEnds(peer.session())).isTrue();
+
+        clientSide.close();
+
+        peer.session().closed().get(5, TimeUnit.SECONDS);
+        assertThat(server.counters().dropped(DtlsDropReason.NOT_AUTHENTIC)).isZero();
+    }
+
+    @Test
+    void forged_and_replayed_records_after_the_handshake_are_counted_and_change_nothing() throws Exception {
+        TestDtlsClient client = new TestDtlsClient();
+        MemoryLink link = new MemoryLink();
+        Peer peer = connect(client, client.fingerprint(), link);
+        peer.outcome();
+        DTLSTransport clientSide = peer.connected().get(10, TimeUnit.SECONDS);
+
+        byte[] forgedAlert = record(21, 1, 26, new Random(3)); // the size of a sealed alert, wrong tag
+        peer.session().onDatagram(forgedAlert, 0, forgedAlert.length);
+        awaitCount(() -> server.counters().dropped(DtlsDropReason.NOT_AUTHENTIC), 1);
+        clientSide.send(new byte[] {1, 2, 3}, 0, 3);
+        awaitCount(() -> server.counters().dropped(DtlsDropReason.APPLICATION_DATA), 1);
+        byte[] replayed = link.lastFromClient();
+        peer.session().onDatagram(replayed, 0, replayed.length);
+        awaitCount(() -> server.counters().dropped(DtlsDropReason.NOT_AUTHENTIC), 2);
+
+        assertThat(server.counters().dropped(DtlsDropReason.APPLICATION_DATA)).isEqualTo(1);
+        assertThat(peer.session().closed()).isNotDone();
+        assertThat(server.counters().finalFlightsResent()).isZero();
+    }
+
+    @Test
+    void a_fatal_alert_after_the_handshake_ends_the_session_without_a_goodbye() throws Exception {
+        TestDtlsClient client = new TestDtlsClient();
+        Peer peer = connect(client);
+        peer.outcome();
+        DTLSTransport clientSide = peer.connected().get(10, TimeUnit.SECONDS);
+
+        // RFC 5246 §7.2: level fatal(2), internal_error(80), sealed with the client's epoch-1 keys.
+        byte[] fatal = client.clientCipher().seal(21, 0xFE, 0xFD, 1_000, new byte[] {2, 80});
+        peer.session().onDatagram(fatal, 0, fatal.length);
+
+        peer.session().closed().get(5, TimeUnit.SECONDS);
+        assertThat(clientSide.receive(new byte[1500], 0, 1500, 300)).isNegative();
+        assertThat(client.closeNotifyReceived).isFalse();
+    }
+
+    /** Waits (up to 5 s) for a counter the session bumps on another thread. */
+    static void awaitCount(java.util.function.LongSupplier counter, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (counter.getAsLong() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(counter.getAsLong()).isEqualTo(expected);
+    }
+
     Peer startClient(TestDtlsClient client, MemoryLink link, DtlsSession session) {
         CompletableFuture<DTLSTransport> connected = new CompletableFuture<>();
         Thread.ofVirtual().name("test-dtls-client").start(() -> {
@@ -375,7 +494,8 @@ class DtlsSessionTest {
 
     /** Whether the session's thread is gone within a second. */
     static boolean threadEnds(DtlsSession session) throws InterruptedException {
-        return session.thread().join(Duration.ofSeconds(1));
+        Thread thread = session.thread();
+        return thread == null || thread.join(Duration.ofSeconds(1));
     }
 
     /** A DTLS 1.2 record with a random sequence number and {@code length} random bytes as its fragment. */

@@ -20,6 +20,8 @@ final class MemoryLink implements Sender {
     private final LinkedBlockingQueue<byte[]> toClient = new LinkedBlockingQueue<>();
     private final AtomicInteger clientSendsLeft = new AtomicInteger(Integer.MAX_VALUE);
     private final AtomicInteger largestFromServer = new AtomicInteger();
+    private final AtomicInteger serverFinalFlightLosses = new AtomicInteger();
+    private volatile byte[] lastFromClient;
     private volatile DtlsSession session;
 
     void attach(DtlsSession session) {
@@ -31,9 +33,26 @@ final class MemoryLink implements Sender {
         clientSendsLeft.set(n);
     }
 
+    /**
+     * The session's ChangeCipherSpec and Finished are lost the first time (RFC 6347 §4.2.4's case: the
+     * client must retransmit its final flight to get them).
+     */
+    void loseServerFinalFlightOnce() {
+        serverFinalFlightLosses.set(2);
+    }
+
+    /** The client's latest datagram, as the session received it. */
+    byte[] lastFromClient() {
+        return lastFromClient;
+    }
+
     /** Session thread: what the transport layer's sender would do. */
     @Override
     public void send(byte[] buf, int off, int len) {
+        boolean finalFlight = buf[off] == 20 || buf[off + 4] == 1; // ChangeCipherSpec, or an epoch 1 record
+        if (finalFlight && serverFinalFlightLosses.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return;
+        }
         largestFromServer.accumulateAndGet(len, Math::max);
         byte[] copy = new byte[len];
         System.arraycopy(buf, off, copy, 0, len);
@@ -80,6 +99,7 @@ final class MemoryLink implements Sender {
                     // A scratch buffer the "socket loop" reuses, to prove the session copies.
                     byte[] reused = new byte[len + 7];
                     System.arraycopy(buf, off, reused, 3, len);
+                    lastFromClient = java.util.Arrays.copyOfRange(buf, off, off + len);
                     session.onDatagram(reused, 3, len);
                     java.util.Arrays.fill(reused, (byte) 0);
                 }

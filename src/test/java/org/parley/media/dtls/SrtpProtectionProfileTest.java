@@ -55,4 +55,19 @@ class SrtpProtectionProfileTest {
 
         assertThat(keys.clientWriteKey()[0]).isZero();
     }
+
+    @Test
+    void destroyed_keys_can_no_longer_be_read_and_the_caller_keeps_its_material() {
+        byte[] material = new byte[56];
+        java.util.Arrays.fill(material, (byte) 7);
+        DtlsSrtpKeys keys = DtlsSrtpKeys.split(SrtpProtectionProfile.AEAD_AES_128_GCM, material);
+
+        keys.destroy();
+        keys.destroy();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(keys::serverWriteKey).isInstanceOf(IllegalStateException.class);
+        assertThat(keys.profile()).isEqualTo(SrtpProtectionProfile.AEAD_AES_128_GCM);
+        assertThat(keys.toString()).isEqualTo("DtlsSrtpKeys[AEAD_AES_128_GCM]");
+        assertThat(material).containsOnly(7);
+    }
 }

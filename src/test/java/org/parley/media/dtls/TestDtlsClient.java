@@ -38,7 +38,14 @@ final class TestDtlsClient extends DefaultTlsClient {
         SRTPProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_32,
     };
 
+    static final int[] BROWSER_SUITES = {
+        CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+        CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+        CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+    };
+
     final DtlsCertificate certificate;
+    int[] offeredSuites = BROWSER_SUITES;
     int[] offeredProfiles = BROWSER_PROFILES;
     boolean offerExtendedMasterSecret = true;
     boolean presentCertificate = true;
@@ -47,6 +54,9 @@ final class TestDtlsClient extends DefaultTlsClient {
     volatile byte[] keyingMaterial;
     volatile Certificate serverCertificate;
     volatile boolean closeNotifyReceived;
+    volatile int selectedSuite = -1;
+    /** RFC 5246 §6.3's key block, so a test can forge (or replay) records as this client would seal them. */
+    volatile byte[] keyBlock;
 
     TestDtlsClient() {
         this(DtlsCertificate.generate(new BcTlsCrypto(), Clock.systemUTC()));
@@ -68,11 +78,7 @@ final class TestDtlsClient extends DefaultTlsClient {
 
     @Override
     protected int[] getSupportedCipherSuites() {
-        return TlsUtils.getSupportedCipherSuites(getCrypto(), new int[] {
-            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
-            CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
-            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
-        });
+        return TlsUtils.getSupportedCipherSuites(getCrypto(), offeredSuites);
     }
 
     /** Ends a client whose server went quiet, so no test leaves a thread behind. */
@@ -147,5 +153,24 @@ final class TestDtlsClient extends DefaultTlsClient {
             default -> throw new IOException("unexpected SRTP profile " + selectedProfile);
         };
         keyingMaterial = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, length);
+        var connection = context.getSecurityParametersConnection();
+        selectedSuite = connection.getCipherSuite();
+        EpochCipher.Suite suite = EpochCipher.Suite.of(selectedSuite);
+        keyBlock = TlsUtils.PRF(connection, connection.getMasterSecret(), ExporterLabel.key_expansion,
+                org.bouncycastle.util.Arrays.concatenate(connection.getServerRandom(), connection.getClientRandom()),
+                2 * (suite.keyLength + suite.ivLength)).extract();
+    }
+
+    /** Seals records as this client does (its write keys are the server's read keys). */
+    EpochCipher clientCipher() {
+        EpochCipher.Suite suite = EpochCipher.Suite.of(selectedSuite);
+        int k = suite.keyLength;
+        int iv = suite.ivLength;
+        byte[] mirrored = new byte[keyBlock.length];
+        System.arraycopy(keyBlock, k, mirrored, 0, k);
+        System.arraycopy(keyBlock, 0, mirrored, k, k);
+        System.arraycopy(keyBlock, 2 * k + iv, mirrored, 2 * k, iv);
+        System.arraycopy(keyBlock, 2 * k, mirrored, 2 * k + iv, iv);
+        return new EpochCipher(suite, mirrored);
     }
 }

@@ -261,6 +261,21 @@ class IceLiteAgentTest {
     }
 
     @Test
+    void a_network_checked_again_becomes_the_newest_and_is_the_last_to_be_forgotten() {
+        receive(check(local, false), WIFI, 0);
+        receive(check(local, false), LTE, 0);
+        receive(check(local, false), WIFI, SECOND);
+        receive(check(local, false), WIFI, 2 * SECOND);
+
+        assertThat(agent.peerReflexiveAddresses()).containsExactly(LTE, WIFI);
+        for (int port = 1; port < IceLiteAgent.MAX_PEER_REFLEXIVE; port++) {
+            receive(check(local, false), new InetSocketAddress("192.0.2.10", port), 3 * SECOND);
+        }
+        assertThat(agent.peerReflexiveAddresses()).hasSize(IceLiteAgent.MAX_PEER_REFLEXIVE)
+                .first().isEqualTo(WIFI);
+    }
+
+    @Test
     void host_candidates_are_written_as_rfc_8839_sdp() {
         IceCandidate candidate = IceCandidate.host(new InetSocketAddress("203.0.113.5", 10000), 0);
 
