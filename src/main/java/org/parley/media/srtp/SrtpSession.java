@@ -2,13 +2,11 @@ package org.parley.media.srtp;
 
 import java.security.GeneralSecurityException;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.logging.Level;
 import org.jitsi.srtp.SrtcpCryptoContext;
 import org.jitsi.srtp.SrtpContextFactory;
 import org.jitsi.srtp.SrtpCryptoContext;
 import org.jitsi.srtp.SrtpErrorStatus;
 import org.jitsi.srtp.SrtpPolicy;
-import org.jitsi.utils.logging2.LoggerImpl;
 import org.parley.media.rtp.RtpPacket;
 
 /**
@@ -46,10 +44,10 @@ public final class SrtpSession implements AutoCloseable {
 
     /**
      * jitsi-srtp logs every replayed packet at error level through java.util.logging; the session counts
-     * them instead, so its loggers are off.
+     * them instead, so its loggers are off — and are one object, not a child logger per context, which
+     * jitsi's own off logger would make and never forget ({@link SilentJitsiLogger}).
      */
-    private static final org.jitsi.utils.logging2.Logger JITSI_LOG =
-            new LoggerImpl(SrtpSession.class.getName() + ".jitsi", Level.OFF);
+    private static final org.jitsi.utils.logging2.Logger JITSI_LOG = SilentJitsiLogger.INSTANCE;
 
     private final SrtpProfile profile;
     private final SrtpKeys keys;
