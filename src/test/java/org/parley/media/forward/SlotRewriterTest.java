@@ -53,6 +53,20 @@ class SlotRewriterTest {
     }
 
     @Test
+    void every_slot_starts_below_2_to_the_15_so_a_listener_keyed_a_moment_late_never_meets_a_wrapped_stream() {
+        SplittableRandom seeds = new SplittableRandom(1);
+        for (int n = 0; n < 20_000; n++) {
+            SlotRewriter fresh = new SlotRewriter(new int[] {1, 2, 3}, seeds.split(), new DropCounters());
+            for (int slot = 0; slot < 3; slot++) {
+                RtpPacket p = packet(777, 0, SSRC_A);
+                assertThat(fresh.rewrite(p, slot, A, now)).isTrue();
+                // Even 30,000 packets later (10 minutes) the stream has not wrapped: SRTP's rollover counter is 0.
+                assertThat(p.sequenceNumber()).isLessThan(SlotRewriter.INITIAL_SEQ_BOUND).isLessThan(65_536 - 30_000);
+            }
+        }
+    }
+
+    @Test
     void a_speaker_switch_continues_the_sequence_without_gap_or_repeat_and_marks_the_first_packet() {
         talk(A, SSRC_A, 1000, 5000, 10);
         talk(B, SSRC_B, 40000, 0x7000_0000L, 10);
