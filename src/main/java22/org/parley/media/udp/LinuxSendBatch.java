@@ -86,8 +86,9 @@ final class LinuxSendBatch implements SendBatch {
     }
 
     /**
-     * Hands the queued datagrams to the kernel. {@code sendmmsg} stops at the first datagram it cannot
-     * send: that one is counted and skipped, and the rest go on; a full send buffer ({@code EAGAIN})
+     * Hands the queued datagrams to the kernel (waiting for buffer room on a blocking socket, see
+     * {@link LinuxUdpSocket}). {@code sendmmsg} stops at the first datagram it cannot send: that one is
+     * counted and skipped, and the rest go on; a full send buffer of a non-blocking socket ({@code EAGAIN})
      * drops the rest at once rather than failing them one call at a time.
      */
     private void send() {
@@ -104,7 +105,7 @@ final class LinuxSendBatch implements SendBatch {
             int start = 0;
             while (start < n) {
                 MemorySegment from = start == 0 ? msgs : msgs.asSlice(start * Libc.MMSGHDR_SIZE); // no slice in the common case
-                int done = (int) Libc.SENDMMSG.invokeExact(errno, socket.fd, from, n - start, Libc.MSG_DONTWAIT);
+                int done = (int) Libc.SENDMMSG.invokeExact(errno, socket.fd, from, n - start, socket.sendFlags);
                 if (done > 0) {
                     socket.sent.add(done);
                     start += done;

@@ -18,8 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A UDP socket through libc: {@code recvmmsg} for receiving, {@code sendmmsg} for batches and
  * {@code sendto} for single datagrams, with no lock of its own (the kernel serialises what it must), so
- * several threads send at once. Sends never wait ({@code MSG_DONTWAIT}): a full send buffer drops the
- * datagram and counts it, which for live audio beats stalling a sender thread.
+ * several threads send at once. Sends wait as the socket's mode says: a blocking socket (the server's)
+ * waits for room in its send buffer, as a blocking {@code DatagramChannel} does — on a real network a
+ * fan-out burst can fill the buffer until the NIC has sent what is queued, and a short wait then beats
+ * dropping a whole batch; a non-blocking one drops and counts.
  *
  * <p>The descriptor is closed only once no thread is inside a call on it ({@link #users}), so a number the
  * kernel hands out again after {@code close} can never receive this socket's sends. Closing first shuts the
@@ -35,6 +37,8 @@ final class LinuxUdpSocket extends CountingUdpSocket {
     final int fd;
     final int family;
     private final boolean blocking;
+    /** {@code MSG_DONTWAIT} for a non-blocking socket; 0 (wait for buffer room) for a blocking one. */
+    final int sendFlags;
     private final boolean timestamps;
     private final InetSocketAddress local;
     private final AtomicInteger users = new AtomicInteger();
@@ -55,6 +59,7 @@ final class LinuxUdpSocket extends CountingUdpSocket {
         this.fd = fd;
         this.family = family;
         this.blocking = blocking;
+        this.sendFlags = blocking ? 0 : Libc.MSG_DONTWAIT;
         this.timestamps = timestamps;
         this.local = local;
     }
@@ -215,7 +220,7 @@ final class LinuxUdpSocket extends CountingUdpSocket {
             MemorySegment.copy(name, 0, s.name, JAVA_BYTE, 0, name.length);
             long n;
             do {
-                n = (long) Libc.SENDTO.invokeExact(s.errno, fd, data, (long) len, Libc.MSG_DONTWAIT, s.name, name.length);
+                n = (long) Libc.SENDTO.invokeExact(s.errno, fd, data, (long) len, sendFlags, s.name, name.length);
             } while (n < 0 && Libc.errno(s.errno) == Libc.EINTR);
             if (n < 0) {
                 sendErrors.increment();
