@@ -6,10 +6,12 @@ import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.ToLongFunction;
 
 /**
  * Joins the listeners at {@code --ramp-rate} per second, at most {@code --max-pending} at a time, each
@@ -36,6 +38,8 @@ final class ListenerRamp {
     private final DtlsClient.Identity identity;
     private final InetAddress local;
     private final List<Leg> listenerLegs = Collections.synchronizedList(new ArrayList<>());
+    /** Where each successful join's time went; printed after the ramp. */
+    private final List<Steps> steps = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger joined = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
     final AtomicInteger retried = new AtomicInteger();
@@ -91,6 +95,39 @@ final class ListenerRamp {
         for (Thread t : tasks) {
             t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
         }
+        printSteps();
+    }
+
+    /**
+     * The timestamps of one successful join attempt (System.nanoTime): {@code join} sent, its ack,
+     * the {@code mediaOffer}'s answer, the leg connected (ICE check and DTLS handshake done); the
+     * first audio packet is the leg's.
+     */
+    private record Steps(long start, long acked, long answered, long connected, Leg leg) {}
+
+    /**
+     * Where the join time went, per step, over the joins whose first audio had arrived by the end of
+     * the ramp: the steps add up to the join time of the summary (which also counts a failed first
+     * attempt; these are the last attempt's steps).
+     */
+    private void printSteps() {
+        List<Steps> done;
+        synchronized (steps) {
+            done = steps.stream().filter(s -> s.leg().firstAudioNanos != 0 && s.answered() != 0).toList();
+        }
+        if (done.isEmpty()) {
+            return;
+        }
+        out().printf(Locale.ROOT, "loadtest: join steps p50 / p99 over %d listeners: join ack %s, "
+                        + "mediaOffer answer %s, ICE check + DTLS handshake %s, first audio packet %s ms%n", done.size(),
+                step(done, s -> s.acked() - s.start()), step(done, s -> s.answered() - s.acked()),
+                step(done, s -> s.connected() - s.answered()), step(done, s -> s.leg().firstAudioNanos - s.connected()));
+    }
+
+    private static String step(List<Steps> done, ToLongFunction<Steps> nanos) {
+        long[] sorted = done.stream().mapToLong(nanos).map(n -> Math.max(0, n)).sorted().toArray();
+        return String.format(Locale.ROOT, "%.1f / %.1f", LoadRun.percentileMs(sorted, 0.50),
+                LoadRun.percentileMs(sorted, 0.99));
     }
 
     /**
@@ -108,10 +145,13 @@ final class ListenerRamp {
                 firstStart = firstStart == 0 ? joinStart : firstStart;
                 step = "join";
                 ws.call("join", "room", roomId);
+                long acked = System.nanoTime();
                 step = "audio leg";
                 Leg leg = run.connectLeg(ws, index, true, identity, local);
+                long connected = System.nanoTime();
                 leg.joinStartNanos = firstStart;
                 listenerLegs.add(leg);
+                steps.add(new Steps(joinStart, acked, ws.answeredNanos("mediaOffer"), connected, leg));
                 return;
             } catch (Exception e) {
                 if (attempt >= JOIN_ATTEMPTS) {

@@ -29,6 +29,8 @@ final class RoomSocket implements AutoCloseable {
     private final Map<String, String> pendingTypes = new ConcurrentHashMap<>();
     private final CompletableFuture<JsonNode> hello = new CompletableFuture<>();
     private final AtomicInteger ids = new AtomicInteger();
+    /** When the last answer to each command type arrived (System.nanoTime), for the join's step times. */
+    private final Map<String, Long> answeredNanos = new ConcurrentHashMap<>();
     private volatile WebSocket socket;
 
     private RoomSocket() {}
@@ -74,6 +76,11 @@ final class RoomSocket implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
+    }
+
+    /** When the last answer to a {@code type} command arrived ({@link System#nanoTime}), 0 if none did. */
+    long answeredNanos(String type) {
+        return answeredNanos.getOrDefault(type, 0L);
     }
 
     /** A command the server refused: its code and message. */
@@ -142,6 +149,10 @@ final class RoomSocket implements AutoCloseable {
         CompletableFuture<JsonNode> answer = pending.get(msg.path("id").asText());
         if (answer == null) {
             return;
+        }
+        String commandType = pendingTypes.get(msg.path("id").asText());
+        if (commandType != null) {
+            answeredNanos.put(commandType, System.nanoTime());
         }
         if (type.equals("ack")) {
             answer.complete(msg);
