@@ -44,8 +44,12 @@ let connectionSerial = 0; // counts `hello`s: a new serial is a new server-side 
 const pending = new Map(); // id → {resolve, reject, timer}
 const openWaiters = new Set();
 
-/** The room store. `gone` says why this member is no longer in the room (left, removed, timeout). */
-const room = { id: null, state: null, gone: null, resyncing: false, joining: null };
+/**
+ * The room store. `gone` says why this member is no longer in the room (left, removed, timeout).
+ * `self` is me as the state holds me when it does not: in a big audience the room's state need not
+ * hold me (room-state.js), and then I am a listener with no hand up and no invitation.
+ */
+const room = { id: null, state: null, self: null, gone: null, resyncing: false, joining: null };
 const roomListeners = new Set();
 const hallwayListeners = new Set();
 const statusListeners = new Set();
@@ -186,7 +190,19 @@ function receive(msg) {
     case 'snapshot':
       if (msg.room?.id === room.id) {
         room.state = applySnapshot(msg.room);
+        // Not held: a listener somewhere in a big audience, hand down, not invited (rooms.RoomView).
+        room.self = msg.you
+          ? Object.freeze({ ...msg.you, role: 'listener', handOrder: 0, invitedToSpeak: false, away: false })
+          : null;
         room.gone = null;
+        notifyRoom();
+      }
+      break;
+    case 'left':
+      // This member is out of the room: removed, timed out, or left in another tab or window.
+      if (msg.room === room.id && room.state && !room.gone) {
+        room.gone = msg.reason;
+        sessionStorage.removeItem(ROOM_KEY);
         notifyRoom();
       }
       break;
@@ -286,6 +302,7 @@ function setRoom(id) {
   if (room.id === id) return;
   room.id = id;
   room.state = null;
+  room.self = null;
   room.gone = null;
   room.resyncing = false;
   if (id) sessionStorage.setItem(ROOM_KEY, id);
@@ -336,7 +353,11 @@ export function forgetRoom() {
 
 /** {id, state, gone, me}: the room this tab is in, its state (null until the snapshot) and my participant. */
 export function currentRoom() {
-  const me = room.state && member ? room.state.participants.get(member.id) || null : null;
+  let me = null;
+  if (room.state && member) {
+    me = room.state.participants.get(member.id) || null;
+    if (!me && room.self?.memberId === member.id && !room.gone && !room.state.ended) me = room.self;
+  }
   return { id: room.id, state: room.state, gone: room.gone, me };
 }
 

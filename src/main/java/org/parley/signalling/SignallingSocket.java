@@ -183,11 +183,11 @@ public final class SignallingSocket implements RoomListener {
             reply(conn, rc.id(), result);
             return;
         }
-        reply(conn, rc.id(), await(room.submit(conn.member.id(), rc.command())));
+        reply(conn, rc.id(), await(room.submit(conn.member.id(), rc.command(), conn)));
     }
 
     private Room.Result leave(Connection conn, Room room, Command.Leave leave) {
-        var result = await(room.submit(conn.member.id(), leave));
+        var result = await(room.submit(conn.member.id(), leave, conn));
         media.closeLeg(conn);
         room.unsubscribe(conn);
         if (conn.leaveRoom(room)) {
