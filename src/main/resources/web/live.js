@@ -7,8 +7,9 @@
 //   banner shows, and once back the current room is joined again with `since` = the last version
 //   applied, so the server only sends what was missed.
 // - The room store: the one room this tab is in, reduced by room-state.js; pages subscribe to it.
-// - The audio leg (audio.js) hears of every accepted `join` (onRoomJoined, with the connection's
-//   serial number, so it can renegotiate after a reconnect) and of `speaking` messages (onSpeaking).
+// - The audio leg (audio.js) hears of every `join` as it is sent (onRoomJoining) and once accepted
+//   (onRoomJoined), with the connection's serial number, so it can renegotiate after a reconnect;
+//   and of `speaking` messages (onSpeaking).
 import { applySnapshot, applyDelta, deltaFits, VersionGap } from './room-state.js';
 import { t } from './i18n.js';
 import { errorMessage, actionToast, PROGRESS_DELAY_MS } from './ui.js';
@@ -53,6 +54,7 @@ const room = { id: null, state: null, self: null, gone: null, resyncing: false, 
 const roomListeners = new Set();
 const hallwayListeners = new Set();
 const statusListeners = new Set();
+const joiningListeners = new Set();
 const joinedListeners = new Set();
 const speakingListeners = new Set();
 
@@ -271,7 +273,11 @@ async function rejoin(roomId) {
   try {
     const since = room.state && room.state.id === roomId ? room.state.version : undefined;
     const serial = connectionSerial;
-    const ack = await sendNow('join', { room: roomId, ...(since === undefined ? {} : { since }) });
+    const answer = sendNow('join', { room: roomId, ...(since === undefined ? {} : { since }) });
+    if (room.id === roomId) {
+      for (const listener of joiningListeners) listener({ room: roomId, connection: serial });
+    }
+    const ack = await answer;
     if (room.id === roomId) {
       for (const listener of joinedListeners) listener({ room: roomId, connection: serial });
     }
@@ -386,6 +392,17 @@ function exposeForTests() {
 export function onRoomJoined(listener) {
   joinedListeners.add(listener);
   return () => joinedListeners.delete(listener);
+}
+
+/**
+ * listener({room, connection}) right after a `join` of the current room went out, before its answer.
+ * The server takes a connection's messages in order, so a `mediaOffer` sent now is answered right
+ * after the join: the audio leg need not wait a round trip for the join's ack. Returns the
+ * unsubscribe function.
+ */
+export function onRoomJoining(listener) {
+  joiningListeners.add(listener);
+  return () => joiningListeners.delete(listener);
 }
 
 /** listener({room, members}) for each `speaking` message; returns the unsubscribe function. */
