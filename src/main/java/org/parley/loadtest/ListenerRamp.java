@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,8 +16,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * Joins the listeners at {@code --ramp-rate} per second, at most {@code --max-pending} at a time, each
- * on a virtual thread: WebSocket and {@code hello}, {@code join} (the join clock starts), {@code
- * mediaOffer}, then the leg's ICE check, DTLS handshake and SRTP. The join ends, for the join time,
+ * on a virtual thread: WebSocket and {@code hello}, {@code join} (the join clock starts) with the {@code
+ * mediaOffer} right behind it, then the leg's ICE check, DTLS handshake and SRTP. The join ends, for the join time,
  * when the leg's first audio packet arrives (the receiver notes it).
  *
  * <p>Threading: {@link #run} on the orchestrator's thread; join tasks on virtual threads; the counters
@@ -100,8 +101,8 @@ final class ListenerRamp {
 
     /**
      * The timestamps of one successful join attempt (System.nanoTime): {@code join} sent, its ack,
-     * the {@code mediaOffer}'s answer, the leg connected (ICE check and DTLS handshake done); the
-     * first audio packet is the leg's.
+     * the {@code mediaOffer}'s answer (the offer was sent right behind the join), the leg connected
+     * (ICE check and DTLS handshake done); the first audio packet is the leg's.
      */
     private record Steps(long start, long acked, long answered, long connected, Leg leg) {}
 
@@ -144,14 +145,28 @@ final class ListenerRamp {
                 long joinStart = System.nanoTime();
                 firstStart = firstStart == 0 ? joinStart : firstStart;
                 step = "join";
-                ws.call("join", "room", roomId);
-                long acked = System.nanoTime();
+                // The offer goes right behind the join, as the web client sends it (audio.js): the
+                // server takes a connection's messages in order, so it answers the offer after the
+                // join without the client waiting a round trip in between.
+                var joinAnswer = ws.send("join", "room", roomId);
                 step = "audio leg";
-                Leg leg = run.connectLeg(ws, index, true, identity, local);
+                Leg leg;
+                try {
+                    leg = run.connectLeg(ws, index, true, identity, local);
+                } catch (Exception e) {
+                    step = "join";
+                    try {
+                        joinAnswer.get(); // a refused join is the reason (the offer then said not_in_room)
+                    } catch (ExecutionException refused) {
+                        throw refused.getCause() instanceof Exception cause ? cause : refused;
+                    }
+                    step = "audio leg";
+                    throw e;
+                }
                 long connected = System.nanoTime();
                 leg.joinStartNanos = firstStart;
                 listenerLegs.add(leg);
-                steps.add(new Steps(joinStart, acked, ws.answeredNanos("mediaOffer"), connected, leg));
+                steps.add(new Steps(joinStart, ws.answeredNanos("join"), ws.answeredNanos("mediaOffer"), connected, leg));
                 return;
             } catch (Exception e) {
                 if (attempt >= JOIN_ATTEMPTS) {

@@ -32,6 +32,9 @@ final class RoomSocket implements AutoCloseable {
     /** When the last answer to each command type arrived (System.nanoTime), for the join's step times. */
     private final Map<String, Long> answeredNanos = new ConcurrentHashMap<>();
     private volatile WebSocket socket;
+    private final Object sendLock = new Object();
+    /** The last send started; guarded by {@link #sendLock}. */
+    private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
 
     private RoomSocket() {}
 
@@ -57,7 +60,7 @@ final class RoomSocket implements AutoCloseable {
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
         pendingTypes.put(id, type);
         pending.put(id, answer);
-        socket.sendText(msg.toString(), true).whenComplete((ws, e) -> {
+        sendInOrder(msg.toString()).whenComplete((ws, e) -> {
             if (e != null) {
                 answer.completeExceptionally(e);
             }
@@ -67,6 +70,19 @@ final class RoomSocket implements AutoCloseable {
                     pending.remove(id);
                     pendingTypes.remove(id);
                 });
+    }
+
+    /**
+     * Sends after the previous send completed: a JDK WebSocket allows one outstanding send, and a
+     * command may be sent before the previous one was answered (the offer right behind the join).
+     */
+    private CompletableFuture<WebSocket> sendInOrder(String text) {
+        synchronized (sendLock) {
+            CompletableFuture<WebSocket> next = lastSend.handle((ws, e) -> null)
+                    .thenCompose(ignored -> socket.sendText(text, true));
+            lastSend = next;
+            return next;
+        }
     }
 
     /** {@link #send} and wait. */
