@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.parley.storage.Database;
 import org.slf4j.Logger;
@@ -55,6 +56,8 @@ public final class Room {
     private boolean flushScheduled;
     private volatile RoomSnapshot snapshot;
     private volatile Set<Long> removed = Set.of();
+    /** The latest {@link #notice} not yet sent; the executor takes it. */
+    private final AtomicReference<String> pendingNotice = new AtomicReference<>();
 
     private record Pending(long actor, Command command, RoomSubscriber origin, Long since,
                            CompletableFuture<Result> result) {}
@@ -106,6 +109,22 @@ public final class Room {
 
     public CompletableFuture<Result> submit(long actor, Command command) {
         return submit(actor, command, null, null);
+    }
+
+    /**
+     * Sends {@code json}, a notice that is not room state (who is speaking), to every connection
+     * subscribed to the room, on the room's executor: the caller (the media server's packet thread)
+     * never waits for the fan-out. Notices not yet sent are replaced by a newer one.
+     */
+    public void notice(String json) {
+        if (pendingNotice.getAndSet(json) == null) {
+            execute(() -> {
+                String latest = pendingNotice.getAndSet(null);
+                if (latest != null) {
+                    feed.sendToAll(latest);
+                }
+            });
+        }
     }
 
     /** Stops delivering to {@code subscriber} (its connection closed or it joined another room). */

@@ -166,6 +166,13 @@ final class RoomFeed {
         }
     }
 
+    /** A message that is not room state, for every subscribed connection as it is. */
+    void sendToAll(String json) {
+        for (Subscription sub : subscribers.values()) {
+            sub.client.send(json);
+        }
+    }
+
     void unsubscribe(RoomSubscriber client) {
         Subscription sub = subscribers.remove(client);
         if (sub != null) {

@@ -249,6 +249,22 @@ class BigRoomSignallingTest {
     }
 
     @Test
+    void who_is_speaking_reaches_every_connection_in_the_room_with_the_latest_word_last() {
+        // The media server reports speaking changes from its packet thread; the room fans them out
+        // (SignallingSocket#speaking), and a newer notice replaces one not sent yet.
+        var live = parley.server().rooms().get(room).orElseThrow();
+        live.notice("{\"type\":\"speaking\",\"room\":\"" + room + "\",\"members\":[" + hostId + "]}");
+        live.notice("{\"type\":\"speaking\",\"room\":\"" + room + "\",\"members\":[]}");
+        for (WsClient ws : sockets) {
+            JsonNode last;
+            do {
+                last = ws.awaitType("speaking");
+            } while (last.get("members").size() != 0);
+            assertThat(last.get("room").asText()).isEqualTo(room);
+        }
+    }
+
+    @Test
     void clients_of_a_big_room_acting_at_once_all_end_with_what_a_fresh_snapshot_says() throws Exception {
         // Listeners in the page and beyond it; a few of them also resynchronise now and then.
         List<Integer> acting = new ArrayList<>(List.of(0, 8, 16, 24, 32, 40, 48));
