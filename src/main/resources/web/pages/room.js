@@ -219,7 +219,9 @@ function mountRoom(ctx) {
       }),
     });
 
-    const listeners = audience(state);
+    const held = audience(state);
+    // Far back in a big audience the room's state does not hold me; I still see myself.
+    const listeners = me.role === 'listener' && !state.participants.has(me.memberId) ? [...held, me] : held;
     const total = listenerCount(state);
     const inFollowed = listeners.filter((p) => followed.has(p.username));
     const others = listeners.filter((p) => !followed.has(p.username));

@@ -232,6 +232,8 @@ class RoomFlowBrowserTest {
             assertThat(gus.getByTestId("audience-more")).hasAttribute("data-count", "6");
             assertThat(gus.getByTestId("audience-more")).hasText("…and 6 more people listening");
             assertThat(audienceMember(gus, "hana")).hasCount(0);
+            assertThat(audienceMember(hana, "hana")).isVisible(); // she sees herself
+            assertThat(hana.getByTestId("audience-more")).hasAttribute("data-count", "5");
 
             // Hana, far back, raises her hand: Gus sees it in his queue and her tile appears.
             assertThat(hana.getByTestId("hand-toggle")).hasAttribute("data-state", "down");
@@ -258,6 +260,12 @@ class RoomFlowBrowserTest {
                 Assertions.assertThat(compared.get("client").get("listenerCount").asInt()).isEqualTo(56);
                 Assertions.assertThat(compared.get("client")).as("state built from deltas").isEqualTo(compared.get("server"));
             }
+
+            // The room ends for everyone (the hallway is shared with the other tests).
+            gus.getByTestId("end-room").click();
+            gus.getByTestId("end-confirm-yes").click();
+            assertThat(gus).hasURL(parley.baseUrl() + "/hallway");
+            assertThat(hana.getByTestId("room-outcome")).hasAttribute("data-outcome", "ended_ended");
         } finally {
             crowd.forEach(WsClient::close);
         }
