@@ -6,6 +6,7 @@
 //   the receive slots that carry the loudest speakers. Each received track plays through its own
 //   hidden <audio>; when the browser refuses to play without a gesture, `blocked` is set and the
 //   "Tap to listen" button (room-ui/audio-status.js) calls resumePlayback().
+// - The offer follows the room's `join` at once (onRoomJoining), without waiting for its ack.
 // - The leg follows the room store, not the room page: browsing other pages keeps the room playing
 //   (the mini bar), while leaving, switching rooms, the room ending, removal and closing the page
 //   tear it down: pc.close(), every track stopped, the <audio> elements emptied and removed.
@@ -14,7 +15,7 @@
 //   new offer (the server replaces the leg), after the RETRY_MS backoff; a reconnected WebSocket
 //   (the server drops the leg with the connection) renegotiates on its rejoin. `status` says
 //   connecting / reconnecting meanwhile, for the audio status line.
-import { command, connectionStatus, currentRoom, onRoomChange, onRoomJoined } from './live.js';
+import { command, connectionStatus, currentRoom, onRoomChange, onRoomJoined, onRoomJoining } from './live.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { toast } from './ui.js';
@@ -49,12 +50,17 @@ const listeners = new Set();
 /** Called once at boot (app.js): the audio leg follows the live room from then on. */
 export function mountAudio() {
   mountMicrophone();
-  onRoomJoined(({ room, connection }) => {
+  const joining = ({ room, connection }) => {
     // A resync join on the same connection keeps the leg; a new connection needs a new one.
     if (leg.pc && leg.roomId === room && leg.connection === connection) return;
     leg.retries = 0;
     negotiate(room, connection);
-  });
+  };
+  // The offer goes out right behind the join (the server answers in order), not a round trip
+  // after it: a listener hears the room sooner. A refused join refuses the offer too, and the
+  // room store's change tears the leg down.
+  onRoomJoining(joining);
+  onRoomJoined(joining);
   onRoomChange(({ id, state, gone }) => {
     if (leg.roomId && (id !== leg.roomId || gone || state?.ended)) teardown();
   });

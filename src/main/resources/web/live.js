@@ -7,8 +7,9 @@
 //   banner shows, and once back the current room is joined again with `since` = the last version
 //   applied, so the server only sends what was missed.
 // - The room store: the one room this tab is in, reduced by room-state.js; pages subscribe to it.
-// - The audio leg (audio.js) hears of every accepted `join` (onRoomJoined, with the connection's
-//   serial number, so it can renegotiate after a reconnect) and of `speaking` messages (onSpeaking).
+// - The audio leg (audio.js) hears of every `join` as it is sent (onRoomJoining) and once accepted
+//   (onRoomJoined), with the connection's serial number, so it can renegotiate after a reconnect;
+//   and of `speaking` messages (onSpeaking).
 import { applySnapshot, applyDelta, deltaFits, VersionGap } from './room-state.js';
 import { t } from './i18n.js';
 import { errorMessage, actionToast, PROGRESS_DELAY_MS } from './ui.js';
@@ -44,11 +45,16 @@ let connectionSerial = 0; // counts `hello`s: a new serial is a new server-side 
 const pending = new Map(); // id → {resolve, reject, timer}
 const openWaiters = new Set();
 
-/** The room store. `gone` says why this member is no longer in the room (left, removed, timeout). */
-const room = { id: null, state: null, gone: null, resyncing: false, joining: null };
+/**
+ * The room store. `gone` says why this member is no longer in the room (left, removed, timeout).
+ * `self` is me as the state holds me when it does not: in a big audience the room's state need not
+ * hold me (room-state.js), and then I am a listener with no hand up and no invitation.
+ */
+const room = { id: null, state: null, self: null, gone: null, resyncing: false, joining: null };
 const roomListeners = new Set();
 const hallwayListeners = new Set();
 const statusListeners = new Set();
+const joiningListeners = new Set();
 const joinedListeners = new Set();
 const speakingListeners = new Set();
 
@@ -186,7 +192,19 @@ function receive(msg) {
     case 'snapshot':
       if (msg.room?.id === room.id) {
         room.state = applySnapshot(msg.room);
+        // Not held: a listener somewhere in a big audience, hand down, not invited (rooms.RoomView).
+        room.self = msg.you
+          ? Object.freeze({ ...msg.you, role: 'listener', handOrder: 0, invitedToSpeak: false, away: false })
+          : null;
         room.gone = null;
+        notifyRoom();
+      }
+      break;
+    case 'left':
+      // This member is out of the room: removed, timed out, or left in another tab or window.
+      if (msg.room === room.id && room.state && !room.gone) {
+        room.gone = msg.reason;
+        sessionStorage.removeItem(ROOM_KEY);
         notifyRoom();
       }
       break;
@@ -255,7 +273,11 @@ async function rejoin(roomId) {
   try {
     const since = room.state && room.state.id === roomId ? room.state.version : undefined;
     const serial = connectionSerial;
-    const ack = await sendNow('join', { room: roomId, ...(since === undefined ? {} : { since }) });
+    const answer = sendNow('join', { room: roomId, ...(since === undefined ? {} : { since }) });
+    if (room.id === roomId) {
+      for (const listener of joiningListeners) listener({ room: roomId, connection: serial });
+    }
+    const ack = await answer;
     if (room.id === roomId) {
       for (const listener of joinedListeners) listener({ room: roomId, connection: serial });
     }
@@ -286,6 +308,7 @@ function setRoom(id) {
   if (room.id === id) return;
   room.id = id;
   room.state = null;
+  room.self = null;
   room.gone = null;
   room.resyncing = false;
   if (id) sessionStorage.setItem(ROOM_KEY, id);
@@ -336,7 +359,11 @@ export function forgetRoom() {
 
 /** {id, state, gone, me}: the room this tab is in, its state (null until the snapshot) and my participant. */
 export function currentRoom() {
-  const me = room.state && member ? room.state.participants.get(member.id) || null : null;
+  let me = null;
+  if (room.state && member) {
+    me = room.state.participants.get(member.id) || null;
+    if (!me && room.self?.memberId === member.id && !room.gone && !room.state.ended) me = room.self;
+  }
   return { id: room.id, state: room.state, gone: room.gone, me };
 }
 
@@ -365,6 +392,17 @@ function exposeForTests() {
 export function onRoomJoined(listener) {
   joinedListeners.add(listener);
   return () => joinedListeners.delete(listener);
+}
+
+/**
+ * listener({room, connection}) right after a `join` of the current room went out, before its answer.
+ * The server takes a connection's messages in order, so a `mediaOffer` sent now is answered right
+ * after the join: the audio leg need not wait a round trip for the join's ack. Returns the
+ * unsubscribe function.
+ */
+export function onRoomJoining(listener) {
+  joiningListeners.add(listener);
+  return () => joiningListeners.delete(listener);
 }
 
 /** listener({room, members}) for each `speaking` message; returns the unsubscribe function. */

@@ -1,12 +1,16 @@
 // The room reducer: the client's copy of a room, changed only by the events of docs/protocol.md.
-// It mirrors rooms.RoomState#apply on the server event for event, so a client that applied every
+// It mirrors rooms.RoomState#apply on the server event for event, on the part of the room every
+// client holds (rooms.RoomView: everyone on stage, every listener with a raised hand or a pending
+// invitation, and the first page of the audience in full; the rest of the audience only as
+// `listenerCount`; `audienceChanged` moves members in and out of it). So a client that applied every
 // delta holds exactly the state the server would send in a fresh snapshot (RoomFlowBrowserTest
 // compares the two). Pure: nothing here touches the DOM or the network.
 //
 // State: {id, title, type, creatorId, createdAt, handRaisingEnabled, ended, endReason, version,
-//         participants: Map<memberId, Participant> (in the server's order), allowed: [memberId]}
+//         listenerCount, participants: Map<memberId, Participant>, allowed: [memberId]}
 // Participant objects are immutable: a changed participant is a new object, so views can tell
-// what changed with ===.
+// what changed with ===. The Map's order is the order members came into this client's view; the
+// views below sort by when people entered the room, so every client shows the same order.
 
 /** The state a `snapshot` message describes. */
 export function applySnapshot(room) {
@@ -20,6 +24,7 @@ export function applySnapshot(room) {
     ended: room.ended,
     endReason: null,
     version: room.version,
+    listenerCount: room.listenerCount ?? 0,
     participants: new Map((room.participants || []).map((p) => [p.memberId, Object.freeze({ ...p })])),
     allowed: [...(room.allowed || [])],
   };
@@ -107,6 +112,13 @@ function applyEvent(s, e) {
       s.ended = true;
       s.endReason = e.reason;
       s.participants = new Map();
+      s.listenerCount = 0;
+      break;
+    case 'audienceChanged':
+      // Members coming into view arrive in full; members going out of view are still in the room.
+      for (const p of e.shown) s.participants.set(p.memberId, Object.freeze({ ...p }));
+      for (const id of e.hidden) s.participants.delete(id);
+      s.listenerCount = e.listenerCount;
       break;
     default:
       break; // a newer server's event: ignore rather than break the room
@@ -117,16 +129,24 @@ function applyEvent(s, e) {
 
 export const onStage = (p) => p.role === 'moderator' || p.role === 'speaker';
 
+/** Everyone this client holds, in the order they entered the room (ties by member id). */
 export function participants(state) {
-  return [...state.participants.values()];
+  const entered = (p) => Date.parse(p.joinedAt) || 0;
+  return [...state.participants.values()].sort((a, b) => entered(a) - entered(b) || a.memberId - b.memberId);
 }
 
 export function stage(state) {
   return participants(state).filter(onStage);
 }
 
+/** The listeners this client holds: a page of the audience, plus raised hands and invitations. */
 export function audience(state) {
   return participants(state).filter((p) => !onStage(p));
+}
+
+/** Every listener in the room, held or not. */
+export function listenerCount(state) {
+  return state.listenerCount;
 }
 
 export function moderators(state) {
@@ -138,7 +158,8 @@ export function handQueue(state) {
   return participants(state).filter((p) => p.handOrder > 0).sort((a, b) => a.handOrder - b.handOrder);
 }
 
-/** A plain JSON-able copy, shaped like a snapshot's `room`, for tests and debugging. */
+/** A plain JSON-able copy, shaped like a snapshot's `room` (participants by member id), for tests and debugging. */
 export function toPlain(state) {
-  return { ...state, participants: participants(state), allowed: [...state.allowed] };
+  const byId = [...state.participants.values()].sort((a, b) => a.memberId - b.memberId);
+  return { ...state, participants: byId, allowed: [...state.allowed] };
 }

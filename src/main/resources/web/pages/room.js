@@ -9,7 +9,8 @@ import { requireMe } from '../auth.js';
 import { start, joinRoom, leaveRoom, forgetRoom, command, currentRoom, onRoomChange, onSpeaking } from '../live.js';
 import { muteNow, resyncMic, ensureMic } from '../microphone.js';
 import { micMenu } from '../room-ui/mic-menu.js';
-import { stage, audience, handQueue } from '../room-state.js';
+import { stage, audience, handQueue, listenerCount } from '../room-state.js';
+import { formatNumber } from '../format.js';
 import { mayRaiseHand } from '../room-rules.js';
 import { roomHeader } from '../room-ui/header.js';
 import { personTile, queueRow } from '../room-ui/tiles.js';
@@ -84,6 +85,8 @@ function mountRoom(ctx) {
   const othersTitle = h('h3', { class: 'group-title' });
   const othersSection = h('div', { class: 'audience-group' }, othersTitle, othersList);
   const audienceEmpty = h('p', { class: 'empty small', 'data-testid': 'audience-empty' }, t('room.audience.empty'));
+  // A big audience: the page every client holds is shown in full, the rest as a number.
+  const audienceMore = h('p', { class: 'audience-more small', 'data-testid': 'audience-more', hidden: true });
   const audienceCount = h('span', { class: 'section-count' });
   const stageCount = h('span', { class: 'section-count' });
   const mics = micMenu();
@@ -106,7 +109,7 @@ function mountRoom(ctx) {
     h('section', { class: 'room-section' }, h('h2', { class: 'section-title' }, t('room.stage'), stageCount), stageList),
     queueSection,
     h('section', { class: 'room-section' }, h('h2', { class: 'section-title' }, t('room.audience.title'), audienceCount),
-      followedSection, othersSection, audienceEmpty),
+      followedSection, othersSection, audienceMore, audienceEmpty),
     mics.element,
     bar));
 
@@ -125,6 +128,7 @@ function mountRoom(ctx) {
   handButton.addEventListener('click', () => act(handButton, () => command(currentRoom().me.handOrder > 0 ? 'lowerHand' : 'raiseHand')));
   pingButton.addEventListener('click', () => {
     const { state } = currentRoom();
+    // Of those this page holds: in a big audience someone far back may still be offered a ping.
     openPingDialog({
       me: currentRoom().me,
       inRoom: (username) => [...state.participants.values()].some((p) => p.username.toLowerCase() === username.toLowerCase()),
@@ -215,14 +219,21 @@ function mountRoom(ctx) {
       }),
     });
 
-    const listeners = audience(state);
+    const held = audience(state);
+    // Far back in a big audience the room's state does not hold me; I still see myself.
+    const listeners = me.role === 'listener' && !state.participants.has(me.memberId) ? [...held, me] : held;
+    const total = listenerCount(state);
     const inFollowed = listeners.filter((p) => followed.has(p.username));
     const others = listeners.filter((p) => !followed.has(p.username));
-    audienceCount.textContent = String(listeners.length);
+    audienceCount.textContent = formatNumber(total);
     followedSection.hidden = !inFollowed.length;
     othersSection.hidden = !others.length;
-    othersTitle.textContent = t(inFollowed.length ? 'room.audience.others' : 'room.audience.everyone');
-    audienceEmpty.hidden = listeners.length > 0;
+    othersTitle.textContent = t(inFollowed.length || total > listeners.length ? 'room.audience.others' : 'room.audience.everyone');
+    audienceEmpty.hidden = total > 0;
+    const unseen = total - listeners.length;
+    audienceMore.hidden = unseen <= 0;
+    audienceMore.dataset.count = String(Math.max(0, unseen));
+    if (unseen > 0) audienceMore.textContent = t('room.audience.more', { count: unseen });
     reconcile(followedList, inFollowed, tile('audience-member'));
     reconcile(othersList, others, tile('audience-member'));
     markSpeaking();

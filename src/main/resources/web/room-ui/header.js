@@ -5,7 +5,7 @@ import { t } from '../i18n.js';
 import { button, withBusy, field, toast, pageHeading } from '../ui.js';
 import { confirmDialog } from '../dialog.js';
 import { command } from '../live.js';
-import { stage, audience } from '../room-state.js';
+import { stage, listenerCount } from '../room-state.js';
 import { checkRoomTitle, TITLE_MAX } from './rules-local.js';
 
 const TYPE_ICONS = { open: 'globe', social: 'users', closed: 'lock' };
@@ -119,7 +119,7 @@ export function roomHeader({ onEnded, onAllowed }) {
     }
     if (title.textContent !== state.title) title.textContent = state.title;
     const onStageCount = stage(state).length;
-    const listening = audience(state).length;
+    const listening = listenerCount(state);
     counts.dataset.listeners = String(listening);
     counts.textContent = `${t('room.count.stage', { count: onStageCount })} · ${t('room.count.listening', { count: listening })}`;
     edit.hidden = !moderator;

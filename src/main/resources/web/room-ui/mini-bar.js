@@ -4,7 +4,7 @@ import { h, icon } from '../dom.js';
 import { t } from '../i18n.js';
 import { button, withBusy, toast } from '../ui.js';
 import { currentRoom, onRoomChange, leaveRoom } from '../live.js';
-import { audience } from '../room-state.js';
+import { listenerCount } from '../room-state.js';
 
 export function mountMiniBar() {
   const link = h('a', { class: 'mini-bar-link', 'data-testid': 'mini-bar-return' });
@@ -24,7 +24,7 @@ export function mountMiniBar() {
     link.replaceChildren(h('span', { class: 'live-dot', 'aria-hidden': 'true' }),
       h('span', { class: 'mini-bar-text' },
         h('span', { class: 'mini-bar-title' }, state.title),
-        h('span', { class: 'mini-bar-sub' }, t('room.count.listening', { count: audience(state).length }))),
+        h('span', { class: 'mini-bar-sub' }, t('room.count.listening', { count: listenerCount(state) }))),
       icon('arrowUp', 18));
     link.setAttribute('aria-label', t('room.miniBar.return', { title: state.title }));
   };

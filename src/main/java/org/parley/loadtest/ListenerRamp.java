@@ -6,15 +6,18 @@ import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.ToLongFunction;
 
 /**
  * Joins the listeners at {@code --ramp-rate} per second, at most {@code --max-pending} at a time, each
- * on a virtual thread: WebSocket and {@code hello}, {@code join} (the join clock starts), {@code
- * mediaOffer}, then the leg's ICE check, DTLS handshake and SRTP. The join ends, for the join time,
+ * on a virtual thread: WebSocket and {@code hello}, {@code join} (the join clock starts) with the {@code
+ * mediaOffer} right behind it, then the leg's ICE check, DTLS handshake and SRTP. The join ends, for the join time,
  * when the leg's first audio packet arrives (the receiver notes it).
  *
  * <p>Threading: {@link #run} on the orchestrator's thread; join tasks on virtual threads; the counters
@@ -36,6 +39,8 @@ final class ListenerRamp {
     private final DtlsClient.Identity identity;
     private final InetAddress local;
     private final List<Leg> listenerLegs = Collections.synchronizedList(new ArrayList<>());
+    /** Where each successful join's time went; printed after the ramp. */
+    private final List<Steps> steps = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger joined = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
     final AtomicInteger retried = new AtomicInteger();
@@ -91,6 +96,39 @@ final class ListenerRamp {
         for (Thread t : tasks) {
             t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
         }
+        printSteps();
+    }
+
+    /**
+     * The timestamps of one successful join attempt (System.nanoTime): {@code join} sent, its ack,
+     * the {@code mediaOffer}'s answer (the offer was sent right behind the join), the leg connected
+     * (ICE check and DTLS handshake done); the first audio packet is the leg's.
+     */
+    private record Steps(long start, long acked, long answered, long connected, Leg leg) {}
+
+    /**
+     * Where the join time went, per step, over the joins whose first audio had arrived by the end of
+     * the ramp: the steps add up to the join time of the summary (which also counts a failed first
+     * attempt; these are the last attempt's steps).
+     */
+    private void printSteps() {
+        List<Steps> done;
+        synchronized (steps) {
+            done = steps.stream().filter(s -> s.leg().firstAudioNanos != 0 && s.answered() != 0).toList();
+        }
+        if (done.isEmpty()) {
+            return;
+        }
+        out().printf(Locale.ROOT, "loadtest: join steps p50 / p99 over %d listeners: join ack %s, "
+                        + "mediaOffer answer %s, ICE check + DTLS handshake %s, first audio packet %s ms%n", done.size(),
+                step(done, s -> s.acked() - s.start()), step(done, s -> s.answered() - s.acked()),
+                step(done, s -> s.connected() - s.answered()), step(done, s -> s.leg().firstAudioNanos - s.connected()));
+    }
+
+    private static String step(List<Steps> done, ToLongFunction<Steps> nanos) {
+        long[] sorted = done.stream().mapToLong(nanos).map(n -> Math.max(0, n)).sorted().toArray();
+        return String.format(Locale.ROOT, "%.1f / %.1f", LoadRun.percentileMs(sorted, 0.50),
+                LoadRun.percentileMs(sorted, 0.99));
     }
 
     /**
@@ -107,11 +145,28 @@ final class ListenerRamp {
                 long joinStart = System.nanoTime();
                 firstStart = firstStart == 0 ? joinStart : firstStart;
                 step = "join";
-                ws.call("join", "room", roomId);
+                // The offer goes right behind the join, as the web client sends it (audio.js): the
+                // server takes a connection's messages in order, so it answers the offer after the
+                // join without the client waiting a round trip in between.
+                var joinAnswer = ws.send("join", "room", roomId);
                 step = "audio leg";
-                Leg leg = run.connectLeg(ws, index, true, identity, local);
+                Leg leg;
+                try {
+                    leg = run.connectLeg(ws, index, true, identity, local);
+                } catch (Exception e) {
+                    step = "join";
+                    try {
+                        joinAnswer.get(); // a refused join is the reason (the offer then said not_in_room)
+                    } catch (ExecutionException refused) {
+                        throw refused.getCause() instanceof Exception cause ? cause : refused;
+                    }
+                    step = "audio leg";
+                    throw e;
+                }
+                long connected = System.nanoTime();
                 leg.joinStartNanos = firstStart;
                 listenerLegs.add(leg);
+                steps.add(new Steps(joinStart, ws.answeredNanos("join"), ws.answeredNanos("mediaOffer"), connected, leg));
                 return;
             } catch (Exception e) {
                 if (attempt >= JOIN_ATTEMPTS) {

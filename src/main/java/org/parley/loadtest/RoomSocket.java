@@ -29,7 +29,12 @@ final class RoomSocket implements AutoCloseable {
     private final Map<String, String> pendingTypes = new ConcurrentHashMap<>();
     private final CompletableFuture<JsonNode> hello = new CompletableFuture<>();
     private final AtomicInteger ids = new AtomicInteger();
+    /** When the last answer to each command type arrived (System.nanoTime), for the join's step times. */
+    private final Map<String, Long> answeredNanos = new ConcurrentHashMap<>();
     private volatile WebSocket socket;
+    private final Object sendLock = new Object();
+    /** The last send started; guarded by {@link #sendLock}. */
+    private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
 
     private RoomSocket() {}
 
@@ -55,7 +60,7 @@ final class RoomSocket implements AutoCloseable {
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
         pendingTypes.put(id, type);
         pending.put(id, answer);
-        socket.sendText(msg.toString(), true).whenComplete((ws, e) -> {
+        sendInOrder(msg.toString()).whenComplete((ws, e) -> {
             if (e != null) {
                 answer.completeExceptionally(e);
             }
@@ -67,6 +72,19 @@ final class RoomSocket implements AutoCloseable {
                 });
     }
 
+    /**
+     * Sends after the previous send completed: a JDK WebSocket allows one outstanding send, and a
+     * command may be sent before the previous one was answered (the offer right behind the join).
+     */
+    private CompletableFuture<WebSocket> sendInOrder(String text) {
+        synchronized (sendLock) {
+            CompletableFuture<WebSocket> next = lastSend.handle((ws, e) -> null)
+                    .thenCompose(ignored -> socket.sendText(text, true));
+            lastSend = next;
+            return next;
+        }
+    }
+
     /** {@link #send} and wait. */
     JsonNode call(String type, Object... fields) throws Exception {
         try {
@@ -74,6 +92,11 @@ final class RoomSocket implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
+    }
+
+    /** When the last answer to a {@code type} command arrived ({@link System#nanoTime}), 0 if none did. */
+    long answeredNanos(String type) {
+        return answeredNanos.getOrDefault(type, 0L);
     }
 
     /** A command the server refused: its code and message. */
@@ -142,6 +165,10 @@ final class RoomSocket implements AutoCloseable {
         CompletableFuture<JsonNode> answer = pending.get(msg.path("id").asText());
         if (answer == null) {
             return;
+        }
+        String commandType = pendingTypes.get(msg.path("id").asText());
+        if (commandType != null) {
+            answeredNanos.put(commandType, System.nanoTime());
         }
         if (type.equals("ack")) {
             answer.complete(msg);

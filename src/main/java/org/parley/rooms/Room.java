@@ -2,17 +2,18 @@ package org.parley.rooms;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.parley.storage.Database;
 import org.slf4j.Logger;
@@ -21,14 +22,14 @@ import org.slf4j.LoggerFactory;
 /**
  * One live room at runtime. Every command runs on the room's own serial executor, which is the only
  * owner of {@link RoomState}: decide (Rules) → write through (RoomStore) → apply (reducer) → bump the
- * version; commands queued together are committed as one batch whose events go out as one delta
- * (see {@link #drain()}). Other threads read {@link #snapshot()}, an immutable copy published after
- * each batch.
+ * version; commands queued together are committed as one batch (see {@link #drain()}), whose events
+ * reach the connections through the room's {@link RoomFeed}. Other threads read {@link #snapshot()},
+ * an immutable copy published after each batch.
  */
 public final class Room {
 
     private static final Logger log = LoggerFactory.getLogger(Room.class);
-    /** Most commands committed together before their delta goes out. */
+    /** Most commands committed together. */
     static final int MAX_BATCH = 256;
 
     /** The answer to one command: the version after it, or why it was refused. */
@@ -45,29 +46,32 @@ public final class Room {
     private final RoomListener listener;
     private final Clock clock;
     private final ExecutorService executor;
+    private final ScheduledExecutorService timers;
     /** Commands waiting for the executor; drained in batches (group commit). */
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    /** Connections receiving this room's deltas; written on the executor, iterated there too. */
-    private final Set<RoomSubscriber> subscribers = ConcurrentHashMap.newKeySet();
-    /** Recent deltas for resuming clients; executor-confined. */
-    private final ArrayDeque<Delta> recent = new ArrayDeque<>();
+    /** Connections and what they have been sent; executor-confined. */
+    private final RoomFeed feed;
+    /** A delivery of pending audience churn is scheduled; executor-confined. */
+    private boolean flushScheduled;
     private volatile RoomSnapshot snapshot;
     private volatile Set<Long> removed = Set.of();
-
-    /** One broadcast: the events of versions {@code from}..{@code version}. */
-    private record Delta(long from, long version, String json) {}
+    /** The latest {@link #notice} not yet sent; the executor takes it. */
+    private final AtomicReference<String> pendingNotice = new AtomicReference<>();
 
     private record Pending(long actor, Command command, RoomSubscriber origin, Long since,
                            CompletableFuture<Result> result) {}
 
-    Room(RoomState state, Rules rules, RoomStore store, Database db, RoomListener listener, Clock clock) {
+    Room(RoomState state, Rules rules, RoomStore store, Database db, RoomListener listener, Clock clock,
+         ScheduledExecutorService timers) {
         this.state = state;
         this.rules = rules;
         this.store = store;
         this.db = db;
         this.listener = listener;
         this.clock = clock;
+        this.timers = timers;
+        this.feed = new RoomFeed(state);
         this.executor = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("room-" + state.id).factory());
         publish();
     }
@@ -87,9 +91,10 @@ public final class Room {
     }
 
     /**
-     * Runs {@code command} for {@code actor}. A {@link Command.Join} from {@code origin} also
-     * subscribes it and sends it the state: the deltas after {@code since} when the room still has
-     * them, else a snapshot.
+     * Runs {@code command} for {@code actor}, sent on connection {@code origin} (null for the server's
+     * own commands): the connection has the command's effect before the answer. A
+     * {@link Command.Join} also subscribes {@code origin} and sends it the state: the deltas after
+     * {@code since} when the room still has them, else a snapshot.
      */
     public CompletableFuture<Result> submit(long actor, Command command, RoomSubscriber origin, Long since) {
         var result = new CompletableFuture<Result>();
@@ -98,13 +103,33 @@ public final class Room {
         return result;
     }
 
+    public CompletableFuture<Result> submit(long actor, Command command, RoomSubscriber origin) {
+        return submit(actor, command, origin, null);
+    }
+
     public CompletableFuture<Result> submit(long actor, Command command) {
         return submit(actor, command, null, null);
     }
 
+    /**
+     * Sends {@code json}, a notice that is not room state (who is speaking), to every connection
+     * subscribed to the room, on the room's executor: the caller (the media server's packet thread)
+     * never waits for the fan-out. Notices not yet sent are replaced by a newer one.
+     */
+    public void notice(String json) {
+        if (pendingNotice.getAndSet(json) == null) {
+            execute(() -> {
+                String latest = pendingNotice.getAndSet(null);
+                if (latest != null) {
+                    feed.sendToAll(latest);
+                }
+            });
+        }
+    }
+
     /** Stops delivering to {@code subscriber} (its connection closed or it joined another room). */
     public void unsubscribe(RoomSubscriber subscriber) {
-        execute(() -> subscribers.remove(subscriber));
+        execute(() -> feed.unsubscribe(subscriber));
     }
 
     private void scheduleDrain() {
@@ -119,9 +144,10 @@ public final class Room {
 
     /**
      * Group commit: runs every queued command (up to {@link #MAX_BATCH}), each decided on the state
-     * the previous one left and written through on its own; then one delta carries all their events
-     * to the subscribers, one snapshot serves everyone who joined in the batch, and only then are the
-     * commands answered — so a client always has a command's effect before its ack.
+     * the previous one left and written through on its own; then the batch is delivered — first to
+     * those waiting for an answer (each joiner's snapshot, each sender's delta), whose commands are
+     * answered right then, then to the stage, then to everyone if it is urgent or due. A client always
+     * has a command's effect before its ack, and a joiner never waits for the room's fan-out.
      */
     private void drain() {
         drainScheduled.set(false);
@@ -133,41 +159,57 @@ public final class Room {
             return;
         }
         long from = state.version + 1;
-        Set<Long> sendersBefore = senders();
+        RoomView.Members before = feed.members();
+        Set<Long> sendersBefore = senders(before);
         List<RoomEvent> events = new ArrayList<>();
         List<Result> results = new ArrayList<>(batch.size());
-        List<Pending> joiners = new ArrayList<>();
         Instant now = clock.instant();
         for (Pending p : batch) {
-            Result r = run(p, now, events);
-            results.add(r);
-            if (r instanceof Result.Done && p.origin() != null && p.command() instanceof Command.Join && !state.ended) {
-                joiners.add(p);
-            }
+            results.add(run(p, now, events));
         }
+        boolean urgent = false;
         if (!events.isEmpty()) {
-            broadcast(from, events, sendersBefore);
+            urgent = commit(from, events, sendersBefore, before, batch);
         }
-        String snapshotJson = null;
-        for (Pending j : joiners) {
-            if (!catchUpFromLog(j.origin(), j.since())) {
-                if (snapshotJson == null) {
-                    snapshotJson = RoomJson.snapshot(snapshot);
-                }
-                j.origin().send(snapshotJson);
-            }
-            subscribers.add(j.origin());
-        }
+        boolean[] answered = answerOrigins(batch, results);
+        feed.catchUpStage();
+        deliverToEveryone(urgent);
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).result().complete(results.get(i));
+            if (!answered[i]) {
+                batch.get(i).result().complete(results.get(i));
+            }
         }
         if (state.ended) {
-            subscribers.clear();
+            feed.clear();
             executor.shutdown();
             refuseAll();
         } else if (!queue.isEmpty()) {
             scheduleDrain();
         }
+    }
+
+    /**
+     * Brings each command's connection up to date (a joiner: subscribed, with its snapshot) and
+     * answers it; refusals are answered too. Returns which commands were answered.
+     */
+    private boolean[] answerOrigins(List<Pending> batch, List<Result> results) {
+        boolean[] answered = new boolean[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            Pending p = batch.get(i);
+            if (results.get(i) instanceof Result.Done && (p.origin() == null || state.ended)) {
+                continue; // the server's own commands, and the room's end, which everyone hears first
+            }
+            if (results.get(i) instanceof Result.Done) {
+                if (!(p.command() instanceof Command.Join)) {
+                    feed.catchUp(p.origin());
+                } else if (state.participants.containsKey(p.actor())) { // not gone again in the same batch
+                    feed.subscribe(p.origin(), p.since());
+                }
+            }
+            p.result().complete(results.get(i));
+            answered[i] = true;
+        }
+        return answered;
     }
 
     /** Decides and commits one command; its events are applied and added to {@code events}. */
@@ -188,9 +230,6 @@ public final class Room {
                 state.version = version;
                 events.addAll(decided);
             }
-            if (p.command() instanceof Command.Leave || p.command() instanceof Command.TimedOut) {
-                subscribers.removeIf(s -> s.memberId() == p.actor());
-            }
             return new Result.Done(state.version);
         } catch (RuntimeException e) {
             log.warn("Room {}: command {} by member {} failed: {}", state.id, p.command().getClass().getSimpleName(),
@@ -199,49 +238,48 @@ public final class Room {
         }
     }
 
-    private void broadcast(long from, List<RoomEvent> events, Set<Long> sendersBefore) {
-        String json = RoomJson.delta(state.id, from, state.version, events);
-        recent.addLast(new Delta(from, state.version, json));
-        while (recent.size() > RoomsConfig.DELTA_LOG_SIZE) {
-            recent.removeFirst();
-        }
+    /**
+     * After a batch changed the state: publish it, tell the media server and the hallway, log the
+     * batch as clients see it and take the members who left off the feed. Returns whether the batch
+     * is urgent for everyone ({@link RoomView#translate}).
+     */
+    private boolean commit(long from, List<RoomEvent> events, Set<Long> sendersBefore, RoomView.Members before,
+                           List<Pending> batch) {
         publish();
-        notifyListener(events, sendersBefore);
+        RoomView.Members now = RoomView.members(state);
+        notifyListener(events, sendersBefore, senders(now));
+        RoomView.Shared shared = RoomView.translate(before, events, state, now);
+        feed.committed(from, shared.events(), now);
         for (RoomEvent e : events) {
             if (e instanceof RoomEvent.ParticipantLeft left) {
-                subscribers.removeIf(s -> s.memberId() == left.memberId());
+                RoomSubscriber asked = batch.stream()
+                        .filter(p -> p.actor() == left.memberId() && p.command() instanceof Command.Leave)
+                        .map(Pending::origin).findFirst().orElse(null);
+                feed.depart(left.memberId(), left.reason(), asked);
             }
         }
-        for (RoomSubscriber s : subscribers) {
-            s.send(json);
+        return shared.urgent();
+    }
+
+    /** Everyone now when {@code urgent} or due; else once, {@link RoomFeed#FLUSH_INTERVAL} after the last time. */
+    private void deliverToEveryone(boolean urgent) {
+        long wait = feed.afterBatch(urgent || state.ended);
+        if (wait < 0 || flushScheduled) {
+            return;
+        }
+        flushScheduled = true;
+        try {
+            timers.schedule(() -> execute(this::scheduledFlush), wait, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            scheduledFlush(); // the node is stopping: deliver now rather than never
         }
     }
 
-    /**
-     * Sends the logged deltas after {@code since}; false (nothing sent) when they do not start exactly
-     * at {@code since + 1} — too old, or {@code since} inside a batch — and a snapshot is needed.
-     */
-    private boolean catchUpFromLog(RoomSubscriber origin, Long since) {
-        if (since == null || since > state.version) {
-            return false;
+    private void scheduledFlush() {
+        flushScheduled = false;
+        if (!state.ended) {
+            feed.flush();
         }
-        List<Delta> missing = new ArrayList<>();
-        long expected = since + 1;
-        for (Delta d : recent) {
-            if (d.version() < expected) {
-                continue;
-            }
-            if (d.from() != expected) {
-                return false;
-            }
-            missing.add(d);
-            expected = d.version() + 1;
-        }
-        if (expected != state.version + 1) {
-            return false;
-        }
-        missing.forEach(d -> origin.send(d.json()));
-        return true;
     }
 
     private void refuseAll() {
@@ -250,14 +288,13 @@ public final class Room {
         }
     }
 
-    private Set<Long> senders() {
-        return state.participants.values().stream().filter(p -> p.role().onStage() && !p.muted())
+    /** Who may send audio: on stage and unmuted. */
+    private Set<Long> senders(RoomView.Members members) {
+        return members.stage().stream().map(state.participants::get).filter(p -> p != null && !p.muted())
                 .map(Participant::memberId).collect(Collectors.toUnmodifiableSet());
     }
-
-    private void notifyListener(List<RoomEvent> events, Set<Long> sendersBefore) {
+    private void notifyListener(List<RoomEvent> events, Set<Long> sendersBefore, Set<Long> sendersAfter) {
         try {
-            Set<Long> sendersAfter = senders();
             if (!sendersAfter.equals(sendersBefore)) {
                 listener.stageChanged(state.id, sendersAfter);
             }

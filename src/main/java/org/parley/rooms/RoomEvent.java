@@ -7,6 +7,10 @@ import java.util.List;
  * applies them with {@link RoomState#apply}; clients receive the same events and apply them with the
  * same reducer (web/room-state.js), which is why their state cannot drift from the server's.
  * Names and fields are the wire format of docs/protocol.md.
+ *
+ * <p>Clients hold a smaller copy than the server ({@link RoomView}: the stage, raised hands,
+ * invitations and a first page of the audience), so they receive the events about the members they
+ * hold, and {@link AudienceChanged}, the one event the server derives for them instead of deciding it.
  */
 public sealed interface RoomEvent {
 
@@ -34,4 +38,14 @@ public sealed interface RoomEvent {
 
     /** @param reason {@code ended} by a moderator, or {@code empty} when the last moderator left and nobody could take over */
     record RoomEnded(String reason) implements RoomEvent {}
+
+    /**
+     * Clients only: after a batch, what changed in the part of the audience they hold ({@link RoomView}).
+     * The server's own state needs nothing from it; {@link RoomState#apply} ignores it.
+     *
+     * @param listenerCount the listeners in the room now, shown or not
+     * @param shown         participants clients now hold who were not in the events before (in full, as they are now)
+     * @param hidden        members clients no longer hold, though they are still in the room
+     */
+    record AudienceChanged(long listenerCount, List<Participant> shown, List<Long> hidden) implements RoomEvent {}
 }

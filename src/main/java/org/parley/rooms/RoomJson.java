@@ -9,7 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
 
 /** The room messages of the WebSocket protocol (docs/protocol.md), serialised once per change. */
-public final class RoomJson {
+final class RoomJson {
 
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -41,11 +41,29 @@ public final class RoomJson {
         return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
     }
 
-    /** {@code {"type":"snapshot","room":{…whole state…}}} */
-    public static String snapshot(RoomSnapshot snapshot) {
-        ObjectNode msg = JSON.createObjectNode().put("type", "snapshot");
-        msg.set("room", JSON.valueToTree(snapshot));
-        return write(msg);
+    /**
+     * The {@code room} of a snapshot: what clients hold ({@link RoomView}) at the state's version.
+     * Serialised once per batch and shared by every joiner in it ({@link #snapshot}).
+     */
+    static String view(RoomState s, RoomView.Members members) {
+        ObjectNode room = JSON.createObjectNode().put("id", s.id).put("title", s.title).put("type", s.type.name())
+                .put("creatorId", s.creatorId);
+        room.set("createdAt", JSON.valueToTree(s.createdAt));
+        room.put("handRaisingEnabled", s.handRaisingEnabled).put("ended", s.ended).put("version", s.version)
+                .put("listenerCount", members.listenerCount());
+        room.set("participants", JSON.valueToTree(RoomView.participants(s, members)));
+        room.set("allowed", JSON.valueToTree(s.type == RoomType.closed ? List.copyOf(s.allowed) : List.of()));
+        return write(room);
+    }
+
+    /** {@code {"type":"snapshot","you":Participant,"room":…}}: the joiner's own entry travels apart from the shared view. */
+    static String snapshot(String viewJson, Participant you) {
+        return "{\"type\":\"snapshot\",\"you\":" + write(you) + ",\"room\":" + viewJson + "}";
+    }
+
+    /** {@code {"type":"left","room":…,"reason":…}}: this connection's member is no longer in the room. */
+    static String left(String roomId, String reason) {
+        return write(JSON.createObjectNode().put("type", "left").put("room", roomId).put("reason", reason));
     }
 
     static String write(Object value) {

@@ -93,6 +93,7 @@ final class RoomState {
                 endReason = e.reason();
                 participants.clear();
             }
+            case RoomEvent.AudienceChanged e -> { } // derived from this state for clients (RoomView)
         }
     }
 

@@ -92,6 +92,7 @@ final class RoomStore {
                         st.executeUpdate();
                     }
                 }
+                case RoomEvent.AudienceChanged e -> { } // derived for clients, never decided
             }
         }
         try (PreparedStatement st = conn.prepareStatement("UPDATE rooms SET version = ? WHERE id = ?")) {

@@ -82,7 +82,7 @@ public final class Rooms implements AutoCloseable {
     public void loadLive() {
         List<RoomState> states = db.read(store::loadLive);
         for (RoomState s : states) {
-            Room room = new Room(s, rules, store, db, listener, clock);
+            Room room = new Room(s, rules, store, db, listener, clock, timers);
             live.put(s.id, room);
             for (long member : s.participants.keySet()) {
                 scheduleTimeout(room, member);
@@ -114,7 +114,7 @@ public final class Rooms implements AutoCloseable {
         });
         initial.forEach(state::apply);
         state.version = 1;
-        Room room = new Room(state, rules, store, db, listener, clock);
+        Room room = new Room(state, rules, store, db, listener, clock, timers);
         live.put(state.id, room);
         scheduleTimeout(room, creator.id());
         log.info("Room {} started by member {} ({})", state.id, creator.id(), type);

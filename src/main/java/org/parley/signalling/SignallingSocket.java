@@ -183,11 +183,11 @@ public final class SignallingSocket implements RoomListener {
             reply(conn, rc.id(), result);
             return;
         }
-        reply(conn, rc.id(), await(room.submit(conn.member.id(), rc.command())));
+        reply(conn, rc.id(), await(room.submit(conn.member.id(), rc.command(), conn)));
     }
 
     private Room.Result leave(Connection conn, Room room, Command.Leave leave) {
-        var result = await(room.submit(conn.member.id(), leave));
+        var result = await(room.submit(conn.member.id(), leave, conn));
         media.closeLeg(conn);
         room.unsubscribe(conn);
         if (conn.leaveRoom(room)) {
@@ -243,18 +243,17 @@ public final class SignallingSocket implements RoomListener {
         }
     }
 
-    /** Who is speaking in a room changed: tell the connections in it. */
+    /**
+     * Who is speaking in a room changed: tell the connections in it. Called on the media server's
+     * packet thread, so the fan-out (one frame per connection in the room) is the room's to do.
+     */
     public void speaking(String roomId, Set<Long> members) {
-        ObjectNode msg = JSON.createObjectNode().put("type", "speaking").put("room", roomId);
-        var list = msg.putArray("members");
-        members.forEach(list::add);
-        String text = msg.toString();
-        byMember.values().forEach(set -> set.forEach(c -> {
-            Room room = c.room();
-            if (room != null && room.id().equals(roomId)) {
-                c.send(text);
-            }
-        }));
+        rooms.get(roomId).ifPresent(room -> {
+            ObjectNode msg = JSON.createObjectNode().put("type", "speaking").put("room", roomId);
+            var list = msg.putArray("members");
+            members.forEach(list::add);
+            room.notice(msg.toString());
+        });
     }
 
     private void onClose(WsCloseContext ctx) {

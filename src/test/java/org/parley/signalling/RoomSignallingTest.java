@@ -349,6 +349,29 @@ class RoomSignallingTest {
     }
 
     @Test
+    void a_media_offer_sent_right_behind_the_join_is_answered_after_the_join() {
+        // The web client and the load test send the offer without waiting for the join's ack.
+        String room = createRoom(ada, "open");
+        try (var b = connect(bob); var c = connect(cat)) {
+            String join = b.send("join", "room", room);
+            String offer = b.send("mediaOffer", "sdp", org.parley.media.sdp.Offers.chrome());
+            assertThat(b.await(m -> join.equals(m.path("id").asText())).get("type").asText()).isEqualTo("ack");
+            var answer = b.await(m -> offer.equals(m.path("id").asText()));
+            assertThat(answer.get("type").asText()).as(answer.toString()).isEqualTo("ack");
+            assertThat(answer.get("sdp").asText()).contains("a=ice-lite");
+
+            ada.put("/api/members/cat/block", null);
+            try (var a = connect(ada)) {
+                join(a, room); // the blocker moderates the room now
+            }
+            String refusedJoin = c.send("join", "room", room);
+            String refusedOffer = c.send("mediaOffer", "sdp", org.parley.media.sdp.Offers.chrome());
+            assertThat(c.await(m -> refusedJoin.equals(m.path("id").asText())).get("code").asText()).isEqualTo("not_allowed");
+            assertThat(c.await(m -> refusedOffer.equals(m.path("id").asText())).get("code").asText()).isEqualTo("not_in_room");
+        }
+    }
+
+    @Test
     void the_room_ends_for_everyone_when_a_moderator_ends_it() {
         String room = createRoom(ada, "open");
         try (var a = connect(ada); var b = connect(bob)) {

@@ -17,6 +17,8 @@ public final class ClientRoomState {
     public String title;
     public boolean handRaisingEnabled;
     public boolean ended;
+    /** Every listener in the room; {@link #participants} holds only the stage, hands, invitations and a page of the audience. */
+    public long listenerCount;
     public final Map<Long, ObjectNode> participants = new TreeMap<>();
 
     public static ClientRoomState fromSnapshot(JsonNode snapshotMessage) {
@@ -26,6 +28,7 @@ public final class ClientRoomState {
         s.title = room.get("title").asText();
         s.handRaisingEnabled = room.get("handRaisingEnabled").asBoolean();
         s.ended = room.get("ended").asBoolean();
+        s.listenerCount = room.get("listenerCount").asLong();
         for (JsonNode p : room.get("participants")) {
             s.participants.put(p.get("memberId").asLong(), (ObjectNode) p.deepCopy());
         }
@@ -45,7 +48,12 @@ public final class ClientRoomState {
         for (JsonNode e : delta.get("events")) {
             long id = e.path("memberId").asLong();
             ObjectNode p = participants.get(id);
-            switch (e.get("type").asText()) {
+            String type = e.get("type").asText();
+            if (p == null && java.util.Set.of("roleChanged", "muteChanged", "handChanged", "speakInvitation", "presenceChanged")
+                    .contains(type)) {
+                throw new AssertionError("an event about a member this client does not hold: " + e);
+            }
+            switch (type) {
                 case "participantJoined" -> participants.put(e.get("participant").get("memberId").asLong(),
                         (ObjectNode) e.get("participant").deepCopy());
                 case "participantLeft" -> participants.remove(id);
@@ -66,6 +74,16 @@ public final class ClientRoomState {
                 case "roomEnded" -> {
                     ended = true;
                     participants.clear();
+                    listenerCount = 0;
+                }
+                case "audienceChanged" -> {
+                    listenerCount = e.get("listenerCount").asLong();
+                    for (JsonNode shown : e.get("shown")) {
+                        participants.put(shown.get("memberId").asLong(), (ObjectNode) shown.deepCopy());
+                    }
+                    for (JsonNode hidden : e.get("hidden")) {
+                        participants.remove(hidden.asLong());
+                    }
                 }
                 default -> throw new AssertionError("unknown event " + e);
             }
@@ -76,7 +94,7 @@ public final class ClientRoomState {
     /** A canonical text of the state, for comparing two clients or a client with a snapshot. */
     public String canonical() {
         var node = JSON.createObjectNode().put("version", version).put("title", title)
-                .put("handRaisingEnabled", handRaisingEnabled).put("ended", ended);
+                .put("handRaisingEnabled", handRaisingEnabled).put("ended", ended).put("listenerCount", listenerCount);
         var list = node.putArray("participants");
         participants.values().forEach(list::add);
         return node.toString();

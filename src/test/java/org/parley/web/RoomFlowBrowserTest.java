@@ -11,6 +11,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.parley.testing.Crowd;
 import org.parley.testing.TestParley;
+import org.parley.testing.WsClient;
 import org.parley.web.Browsers.Viewport;
 
 /**
@@ -203,6 +206,72 @@ class RoomFlowBrowserTest {
     }
 
     @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void in_a_big_room_the_moderator_sees_the_count_a_page_of_the_audience_and_a_hand_raised_far_back() throws Exception {
+        List<WsClient> crowd = new ArrayList<>();
+        try (BrowserContext contextA = Browsers.newContext(browser, Viewport.LAPTOP);
+             BrowserContext contextB = Browsers.newContext(browser, Viewport.PHONE)) {
+            Page gus = Browsers.openPage(contextA, scriptErrors);
+            Page hana = Browsers.openPage(contextB, scriptErrors);
+            foundingMemberInvitesFollower(gus, "gus", "Gus Moreau", hana, "hana", "Hana Sato");
+            gus.navigate(parley.baseUrl() + "/hallway");
+            String roomId = startRoom(gus, "Full house");
+
+            // 55 listeners fill the audience page (50) and more; Hana comes in after them.
+            for (Crowd.Member m : Crowd.signedIn(parley, "fan", 55)) {
+                WsClient ws = Crowd.connect(parley, m);
+                ws.send("join", "room", roomId);
+                ws.awaitType("ack");
+                crowd.add(ws);
+            }
+            hana.navigate(parley.baseUrl() + "/room/" + roomId);
+            assertThat(hana.getByTestId("room-counts")).hasAttribute("data-listeners", "56");
+            assertThat(gus.getByTestId("room-counts")).hasAttribute("data-listeners", "56");
+            assertThat(gus.getByTestId("room-counts")).containsText("56 listening");
+            assertThat(gus.locator("[data-testid=audience-member]")).hasCount(50);
+            assertThat(gus.getByTestId("audience-more")).hasAttribute("data-count", "6");
+            assertThat(gus.getByTestId("audience-more")).hasText("…and 6 more people listening");
+            assertThat(audienceMember(gus, "hana")).hasCount(0);
+            assertThat(audienceMember(hana, "hana")).isVisible(); // she sees herself
+            assertThat(hana.getByTestId("audience-more")).hasAttribute("data-count", "5");
+
+            // Hana, far back, raises her hand: Gus sees it in his queue and her tile appears.
+            assertThat(hana.getByTestId("hand-toggle")).hasAttribute("data-state", "down");
+            hana.getByTestId("hand-toggle").click();
+            assertThat(hana.getByTestId("hand-toggle")).hasAttribute("data-state", "raised");
+            Locator queued = gus.locator("[data-testid=queue-member][data-username=hana]");
+            assertThat(queued).isVisible();
+            assertThat(audienceMember(gus, "hana")).isVisible();
+            assertThat(gus.getByTestId("audience-more")).hasAttribute("data-count", "5");
+
+            // Gus invites her; she declines and lowers her hand: back among the counted.
+            queued.getByTestId("queue-invite").click();
+            assertThat(hana.getByTestId("speak-invitation")).isVisible();
+            hana.getByTestId("invitation-decline").click();
+            assertThat(hana.getByTestId("speak-invitation")).isHidden();
+            hana.getByTestId("hand-toggle").click();
+            assertThat(hana.getByTestId("hand-toggle")).hasAttribute("data-state", "down");
+            assertThat(gus.locator("[data-testid=queue-member]")).hasCount(0);
+            assertThat(audienceMember(gus, "hana")).hasCount(0);
+            assertThat(gus.getByTestId("audience-more")).hasAttribute("data-count", "6");
+
+            for (Page page : List.of(gus, hana)) {
+                JsonNode compared = JSON.readTree((String) page.evaluate(COMPARE_WITH_FRESH_SNAPSHOT, roomId));
+                Assertions.assertThat(compared.get("client").get("listenerCount").asInt()).isEqualTo(56);
+                Assertions.assertThat(compared.get("client")).as("state built from deltas").isEqualTo(compared.get("server"));
+            }
+
+            // The room ends for everyone (the hallway is shared with the other tests).
+            gus.getByTestId("end-room").click();
+            gus.getByTestId("end-confirm-yes").click();
+            assertThat(gus).hasURL(parley.baseUrl() + "/hallway");
+            assertThat(hana.getByTestId("room-outcome")).hasAttribute("data-outcome", "ended_ended");
+        } finally {
+            crowd.forEach(WsClient::close);
+        }
+    }
+
+    @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void the_client_reducer_follows_the_server_rules_for_each_event_and_refuses_a_gap() {
         try (BrowserContext context = Browsers.newContext(browser, Viewport.PHONE)) {
@@ -211,6 +280,18 @@ class RoomFlowBrowserTest {
             String result = (String) page.evaluate(REDUCER_SCENARIO);
             Assertions.assertThat(result).isEqualTo(
                     "queue=b,c | b:speaker muted hand=0 invited=false | hands after off=0,0 | gap=VersionGap 7>9 | stale=same | batch=10 4 false | ended=0 ended");
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void the_client_reducer_takes_listeners_into_view_and_out_of_it_and_keeps_the_count() {
+        try (BrowserContext context = Browsers.newContext(browser, Viewport.PHONE)) {
+            Page page = Browsers.openPage(context, scriptErrors);
+            page.navigate(parley.baseUrl() + "/login");
+            String result = (String) page.evaluate(AUDIENCE_SCENARIO);
+            Assertions.assertThat(result).isEqualTo(
+                    "held=a,b count=60 | held=a,c count=61 c.hand=3 | queue=c | audience=c | held=a,c,d count=61 | ended=0 0");
         }
     }
 
@@ -267,7 +348,9 @@ class RoomFlowBrowserTest {
               }
               const client = toPlain(window.__parleyRoomState);
               delete client.endReason;
-              return JSON.stringify({ client, server: snapshot });
+              // Participants are keyed by member id on both sides; toPlain lists them by id.
+              const server = { ...snapshot, participants: [...snapshot.participants].sort((a, b) => a.memberId - b.memberId) };
+              return JSON.stringify({ client, server });
             }""";
 
     /** Pure reducer cases, the same ones RoomState#apply is specified by. */
@@ -295,6 +378,29 @@ class RoomFlowBrowserTest {
               out.push(`batch=${batch.version} ${batch.participants.get(3).handOrder} ${batch.participants.get(2).muted}`);
               const ended = applyDelta(s, { room: 'r', version: 8, events: [{ type: 'roomEnded', reason: 'ended' }] });
               out.push(`ended=${ended.participants.size} ${ended.endReason}`);
+              return out.join(' | ');
+            }""";
+
+    /** audienceChanged: members come into view in full and leave it; the count is the room's. */
+    private static final String AUDIENCE_SCENARIO = """
+            async () => {
+              const { applySnapshot, applyDelta, handQueue, audience, listenerCount, participants } = await import('/room-state.js');
+              const p = (id, name, role, extra = {}) => ({ memberId: id, username: name, displayName: name, role, muted: role !== 'listener',
+                handOrder: 0, invitedToSpeak: false, away: false, joinedAt: `2026-01-01T00:00:0${id}Z`, ...extra });
+              const held = (s) => `held=${participants(s).map((x) => x.username).join(',')} count=${listenerCount(s)}`;
+              let s = applySnapshot({ id: 'r', title: 'T', type: 'open', creatorId: 1, createdAt: '2026-01-01T00:00:00Z',
+                handRaisingEnabled: true, ended: false, version: 5, listenerCount: 60, participants: [p(1, 'a', 'moderator'), p(2, 'b', 'listener')], allowed: [] });
+              const out = [held(s)];
+              s = applyDelta(s, { room: 'r', from: 6, version: 9, events: [{ type: 'audienceChanged', listenerCount: 61,
+                shown: [p(3, 'c', 'listener', { handOrder: 3 })], hidden: [2] }] });
+              out.push(`${held(s)} c.hand=${s.participants.get(3).handOrder}`);
+              out.push('queue=' + handQueue(s).map((x) => x.username).join(','));
+              out.push('audience=' + audience(s).map((x) => x.username).join(','));
+              s = applyDelta(s, { room: 'r', version: 10, events: [{ type: 'participantJoined', participant: p(4, 'd', 'listener') },
+                { type: 'participantLeft', memberId: 99, reason: 'left' }, { type: 'audienceChanged', listenerCount: 61, shown: [], hidden: [] }] });
+              out.push(held(s));
+              const ended = applyDelta(s, { room: 'r', version: 11, events: [{ type: 'roomEnded', reason: 'ended' }] });
+              out.push(`ended=${ended.participants.size} ${listenerCount(ended)}`);
               return out.join(' | ');
             }""";
 

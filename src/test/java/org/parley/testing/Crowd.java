@@ -1,0 +1,65 @@
+package org.parley.testing;
+
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.parley.storage.Database;
+import org.parley.web.Tokens;
+
+/**
+ * Many members at once for tests of big rooms: written straight into the server's database with a
+ * session each, because signing up dozens of people through Argon2id would dominate the test.
+ */
+public final class Crowd {
+
+    /** One member of the crowd: the id and the session cookie header for {@link WsClient#connect}. */
+    public record Member(long id, String username, String cookie) {}
+
+    private Crowd() {}
+
+    /** Members {@code prefix}0…{@code prefix}{n-1} ("Listener k"), each signed in once. */
+    public static List<Member> signedIn(TestParley parley, String prefix, int n) {
+        Database db = parley.server().database();
+        Instant now = Instant.now();
+        return db.transaction(conn -> {
+            List<Member> out = new ArrayList<>(n);
+            try (PreparedStatement m = conn.prepareStatement(
+                    "INSERT INTO members (username, username_key, display_name, bio, password_hash, admin, created_at)"
+                            + " VALUES (?, ?, ?, '', 'x', FALSE, ?)", new String[] {"id"});
+                 PreparedStatement s = conn.prepareStatement(
+                    "INSERT INTO sessions (token_hash, member_id, csrf_token, created_at, last_seen_at, expires_at)"
+                            + " VALUES (?, ?, 'crowd', ?, ?, ?)")) {
+                for (int i = 0; i < n; i++) {
+                    String username = prefix + i;
+                    m.setString(1, username);
+                    m.setString(2, username.toLowerCase(java.util.Locale.ROOT));
+                    m.setString(3, "Listener " + i);
+                    m.setObject(4, Database.toDb(now));
+                    m.executeUpdate();
+                    long id;
+                    try (var keys = m.getGeneratedKeys()) {
+                        keys.next();
+                        id = keys.getLong(1);
+                    }
+                    String token = Tokens.random();
+                    s.setString(1, Tokens.sha256Hex(token));
+                    s.setLong(2, id);
+                    s.setObject(3, Database.toDb(now));
+                    s.setObject(4, Database.toDb(now));
+                    s.setObject(5, Database.toDb(now.plusSeconds(86_400)));
+                    s.executeUpdate();
+                    out.add(new Member(id, username, "parley_session=" + token));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Connects as {@code member} and waits for {@code hello}. */
+    public static WsClient connect(TestParley parley, Member member) {
+        WsClient ws = WsClient.connect(parley.baseUrl(), member.cookie(), null);
+        ws.awaitType("hello");
+        return ws;
+    }
+}
