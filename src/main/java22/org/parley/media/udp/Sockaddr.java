@@ -25,6 +25,8 @@ final class Sockaddr {
     private static final ValueLayout.OfShort FAMILY = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.nativeOrder());
     private static final ValueLayout.OfShort PORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfInt SCOPE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.nativeOrder());
+    /** Constants, so each access compiles to a load: a layout made per call costs a var-handle lookup each time. */
+    private static final ValueLayout.OfInt NETWORK_INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final byte[] V4_MAPPED = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff};
 
     private Sockaddr() {
@@ -97,12 +99,12 @@ final class Sockaddr {
         int family = at.get(FAMILY, 0);
         int port = at.get(PORT, 2) & 0xffff;
         if (family == Libc.AF_INET) {
-            return (at.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), 4) & 0xffff_ffffL) << 16 | port;
+            return (at.get(NETWORK_INT, 4) & 0xffff_ffffL) << 16 | port;
         }
         if (family == Libc.AF_INET6 && length >= Libc.SOCKADDR_MAX
                 && at.get(ValueLayout.JAVA_LONG_UNALIGNED, 8) == 0
-                && at.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), 16) == 0xffff) {
-            return (at.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), 20) & 0xffff_ffffL) << 16 | port;
+                && at.get(NETWORK_INT, 16) == 0xffff) {
+            return (at.get(NETWORK_INT, 20) & 0xffff_ffffL) << 16 | port;
         }
         return -1;
     }
