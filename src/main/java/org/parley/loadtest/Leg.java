@@ -44,7 +44,7 @@ final class Leg implements AutoCloseable {
     static final int CHECK_ATTEMPTS = 7;
     static final int MTU = 1200;
     /**
-     * Kernel receive buffer asked for per leg (capped at net.core.rmem_max): the reader sweeps every 20 ms,
+     * Kernel receive buffer asked for per leg (capped at net.core.rmem_max): the reader sweeps every 50 ms,
      * and on a busy machine it may not run for a second or more; the datagrams must wait for it in the
      * socket rather than be dropped there and counted as the server's loss. 1 MiB holds ~10 s of three
      * speakers.
@@ -76,6 +76,8 @@ final class Leg implements AutoCloseable {
     long packets;
     long authFailures;
     long receiveErrors;
+    /** The receiver found the socket closed (the leg failed, or the run ended): it stops reading it early. */
+    boolean readerSawClose;
     /** RFC 3550 §6.4.1 interarrival jitter per receive slot (by SSRC), in RTP timestamp units (Q4). */
     final int[] slotSsrc = new int[Sdp.SLOTS];
     final long[] lastTransit = new long[Sdp.SLOTS];

@@ -47,11 +47,20 @@ final class Receiver {
     static final long READ_INTERVAL_NANOS = 50_000_000;
     /** Legs still connecting (ICE, DTLS) are swept this often, so the handshake is not slowed down. */
     static final long SETUP_INTERVAL_NANOS = 2_000_000;
+    /** Legs read between two looks at the clock in a sweep of every leg (whether the connecting are due). */
+    static final int SWEEP_CHUNK = 64;
 
     private final UdpPoller poller;
     private final boolean kernelTimes;
     /** The legs swept with kernel arrival times; replaced (copy on add) under this object's lock. */
     private volatile Leg[] swept = new Leg[0];
+    /**
+     * The swept legs still connecting (no SRTP yet), read every {@link #SETUP_INTERVAL_NANOS} — also in the
+     * middle of a sweep of every leg, which in a big room takes tens of milliseconds: a browser's handshake
+     * does not wait behind other listeners' audio, so neither does a leg's here. Replaced under this
+     * object's lock; a leg leaves it once keyed or closed.
+     */
+    private volatile Leg[] connecting = new Leg[0];
     private final ReceiveBatch batch;
     private final CaptureClock clock;
     private final SrtpBuffer srtp = new SrtpBuffer(new byte[0], 0, 0);
@@ -89,10 +98,15 @@ final class Receiver {
             return;
         }
         synchronized (this) {
-            Leg[] next = Arrays.copyOf(swept, swept.length + 1);
-            next[swept.length] = leg;
-            swept = next;
+            swept = append(swept, leg);
+            connecting = append(connecting, leg);
         }
+    }
+
+    private static Leg[] append(Leg[] legs, Leg leg) {
+        Leg[] next = Arrays.copyOf(legs, legs.length + 1);
+        next[legs.length] = leg;
+        return next;
     }
 
     void window(long startNanos, long endNanos) {
@@ -123,13 +137,18 @@ final class Receiver {
                 sweeps++;
                 continue;
             }
-            boolean all = tick++ % ticksPerSweep == 0;
-            for (Leg leg : swept) {
-                if (all || leg.srtp == null) {
-                    drain(leg);
+            long setupDue = readConnecting(System.nanoTime());
+            if (tick++ % ticksPerSweep == 0) {
+                Leg[] legs = swept;
+                for (int i = 0; i < legs.length; i++) {
+                    drain(legs[i]);
+                    if (i % SWEEP_CHUNK == SWEEP_CHUNK - 1) {
+                        long now = System.nanoTime();
+                        if (now >= setupDue) {
+                            setupDue = readConnecting(now);
+                        }
+                    }
                 }
-            }
-            if (all) {
                 sweeps++;
             }
             next += SETUP_INTERVAL_NANOS;
@@ -140,6 +159,23 @@ final class Receiver {
                 next = System.nanoTime(); // behind: do not try to catch up by reading in a burst
             }
         }
+    }
+
+    /** Reads the legs still connecting, drops the keyed and closed ones from the list; returns when next. */
+    private long readConnecting(long now) {
+        boolean anyDone = false;
+        for (Leg leg : connecting) {
+            if (leg.srtp == null) {
+                drain(leg);
+            }
+            anyDone |= leg.srtp != null || leg.readerSawClose;
+        }
+        if (anyDone) {
+            synchronized (this) { // register may have added legs meanwhile
+                connecting = Arrays.stream(connecting).filter(l -> l.srtp == null && !l.readerSawClose).toArray(Leg[]::new);
+            }
+        }
+        return now + SETUP_INTERVAL_NANOS;
     }
 
     private void drain(Object attachment) {
@@ -155,7 +191,7 @@ final class Receiver {
                 }
             }
         } catch (ClosedChannelException e) {
-            // closed at the end of the run, or the leg failed and was closed
+            leg.readerSawClose = true; // closed at the end of the run, or the leg failed and was closed
         } catch (IOException e) {
             leg.receiveErrors++;
         }

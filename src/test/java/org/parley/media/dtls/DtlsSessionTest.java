@@ -210,7 +210,9 @@ class DtlsSessionTest {
         session.closed().get(5, TimeUnit.SECONDS);
 
         assertThat(outcome).isEqualTo(new Failed(DtlsFailure.TIMEOUT));
-        assertThat(tookMillis).isBetween(400L, 2_000L);
+        // 390, not 400: bctls times the handshake with the wall clock (System.currentTimeMillis), this test
+        // with nanoTime, and toMillis truncates; a run once measured 399 ms.
+        assertThat(tookMillis).isBetween(390L, 2_000L);
         assertThat(threadEnds(session)).isTrue();
         assertThat(quick.counters().failed(DtlsFailure.TIMEOUT)).isEqualTo(1);
         assertThat(quick.pendingHandshakes()).isZero();
