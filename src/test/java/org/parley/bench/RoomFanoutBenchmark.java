@@ -1,17 +1,14 @@
 package org.parley.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.parley.accounts.Member;
 import org.parley.storage.Database;
+import org.parley.testing.Crowd;
 import org.parley.testing.TestParley;
-import org.parley.web.Tokens;
 
 /**
  * How fast one room-state change reaches N connected WebSocket clients on loopback
@@ -41,7 +38,7 @@ public final class RoomFanoutBenchmark {
         try (var parley = TestParley.start(Map.of("PARLEY_ROOM_CAPACITY", String.valueOf(listeners + 10),
                 "PARLEY_PRESENCE_GRACE_SECONDS", "600"))) {
             Database db = parley.server().database();
-            List<String> tokens = createMembersWithSessions(db, listeners + 1);
+            List<String> tokens = Crowd.signedIn(db, "bench", listeners + 1).stream().map(Crowd.Member::token).toList();
             Member host = db.read(conn -> new org.parley.accounts.MemberStore().byUsername(conn, "bench0")).orElseThrow();
             String room = parley.server().rooms().create(host, "Fan-out benchmark", org.parley.rooms.RoomType.open, List.of()).id();
             Path tokenFile = Files.createTempFile("parley-bench-tokens", ".txt");
@@ -56,42 +53,5 @@ public final class RoomFanoutBenchmark {
                 throw new IllegalStateException("swarm failed with exit code " + exit);
             }
         }
-    }
-
-    /** Members bench0…bench{n-1} with one session each; returns the cookie tokens (bench0 first). */
-    static List<String> createMembersWithSessions(Database db, int n) throws IOException {
-        List<String> tokens = new ArrayList<>(n);
-        Instant now = Instant.now();
-        db.transaction(conn -> {
-            try (PreparedStatement m = conn.prepareStatement(
-                    "INSERT INTO members (username, username_key, display_name, bio, password_hash, admin, created_at)"
-                            + " VALUES (?, ?, ?, '', 'x', FALSE, ?)", new String[] {"id"});
-                 PreparedStatement s = conn.prepareStatement(
-                    "INSERT INTO sessions (token_hash, member_id, csrf_token, created_at, last_seen_at, expires_at)"
-                            + " VALUES (?, ?, 'bench', ?, ?, ?)")) {
-                for (int i = 0; i < n; i++) {
-                    m.setString(1, "bench" + i);
-                    m.setString(2, "bench" + i);
-                    m.setString(3, "Listener " + i);
-                    m.setObject(4, Database.toDb(now));
-                    m.executeUpdate();
-                    long id;
-                    try (var keys = m.getGeneratedKeys()) {
-                        keys.next();
-                        id = keys.getLong(1);
-                    }
-                    String token = Tokens.random();
-                    tokens.add(token);
-                    s.setString(1, Tokens.sha256Hex(token));
-                    s.setLong(2, id);
-                    s.setObject(3, Database.toDb(now));
-                    s.setObject(4, Database.toDb(now));
-                    s.setObject(5, Database.toDb(now.plusSeconds(86_400)));
-                    s.executeUpdate();
-                }
-            }
-            return null;
-        });
-        return tokens;
     }
 }

@@ -13,14 +13,23 @@ import org.parley.web.Tokens;
  */
 public final class Crowd {
 
-    /** One member of the crowd: the id and the session cookie header for {@link WsClient#connect}. */
-    public record Member(long id, String username, String cookie) {}
+    /** One member of the crowd: the id and the session token, sent as the cookie {@link #cookie()}. */
+    public record Member(long id, String username, String token) {
+        /** The session cookie header for {@link WsClient#connect}. */
+        public String cookie() {
+            return "parley_session=" + token;
+        }
+    }
 
     private Crowd() {}
 
     /** Members {@code prefix}0…{@code prefix}{n-1} ("Listener k"), each signed in once. */
     public static List<Member> signedIn(TestParley parley, String prefix, int n) {
-        Database db = parley.server().database();
+        return signedIn(parley.server().database(), prefix, n);
+    }
+
+    /** Members {@code prefix}0…{@code prefix}{n-1} ("Listener k") in {@code db}, each signed in once. */
+    public static List<Member> signedIn(Database db, String prefix, int n) {
         Instant now = Instant.now();
         return db.transaction(conn -> {
             List<Member> out = new ArrayList<>(n);
@@ -49,7 +58,7 @@ public final class Crowd {
                     s.setObject(4, Database.toDb(now));
                     s.setObject(5, Database.toDb(now.plusSeconds(86_400)));
                     s.executeUpdate();
-                    out.add(new Member(id, username, "parley_session=" + token));
+                    out.add(new Member(id, username, token));
                 }
             }
             return out;
