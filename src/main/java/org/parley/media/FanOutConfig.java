@@ -32,9 +32,10 @@ public record FanOutConfig(int senderThreads, int queuePackets) {
 
     /**
      * One sender thread per core, at least two and at most {@value #MAX_DEFAULT_SENDER_THREADS}. Two
-     * even on two cores: each halves the wait of the last listener in its shard, and while one waits
-     * in {@code sendto} the other encrypts; in docs/benchmarks.md (2026-11-22) two sender threads on 2
-     * cores gave p99 5 ms at 200 and 15 ms at 1,000 listeners where one gave 67 ms and 1.6 s.
+     * even on two cores: each halves the wait of the last listener in its shard, and a room can need more
+     * than one core of fan-out. One is cheaper per packet there (docs/benchmarks.md, "Thread layout",
+     * 2026-12-02: 3.1 against 5.3 µs at 3 speakers × 1,000 listeners) but at 3 × 2,000 it fell behind
+     * (delay p50 100-314 ms, where two kept 14-46 ms).
      */
     public static int defaultSenderThreads() {
         int cores = Runtime.getRuntime().availableProcessors();
