@@ -274,24 +274,23 @@ class RoomFlowBrowserTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void the_client_reducer_follows_the_server_rules_for_each_event_and_refuses_a_gap() {
-        try (BrowserContext context = Browsers.newContext(browser, Viewport.PHONE)) {
-            Page page = Browsers.openPage(context, scriptErrors);
-            page.navigate(parley.baseUrl() + "/login");
-            String result = (String) page.evaluate(REDUCER_SCENARIO);
-            Assertions.assertThat(result).isEqualTo(
-                    "queue=b,c | b:speaker muted hand=0 invited=false | hands after off=0,0 | gap=VersionGap 7>9 | stale=same | batch=10 4 false | ended=0 ended");
-        }
+        Assertions.assertThat(runInPage(REDUCER_SCENARIO)).isEqualTo(
+                "queue=b,c | b:speaker muted hand=0 invited=false | hands after off=0,0 | gap=VersionGap 7>9 | stale=same | batch=10 4 false | ended=0 ended");
     }
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void the_client_reducer_takes_listeners_into_view_and_out_of_it_and_keeps_the_count() {
+        Assertions.assertThat(runInPage(AUDIENCE_SCENARIO)).isEqualTo(
+                "held=a,b count=60 | held=a,c count=61 c.hand=3 | queue=c | audience=c | held=a,c,d count=61 | ended=0 0");
+    }
+
+    /** Runs a script of the client's modules in a page of the app (the log-in page) and returns its result. */
+    private String runInPage(String script) {
         try (BrowserContext context = Browsers.newContext(browser, Viewport.PHONE)) {
             Page page = Browsers.openPage(context, scriptErrors);
             page.navigate(parley.baseUrl() + "/login");
-            String result = (String) page.evaluate(AUDIENCE_SCENARIO);
-            Assertions.assertThat(result).isEqualTo(
-                    "held=a,b count=60 | held=a,c count=61 c.hand=3 | queue=c | audience=c | held=a,c,d count=61 | ended=0 0");
+            return (String) page.evaluate(script);
         }
     }
 
