@@ -33,9 +33,9 @@ public record FanOutConfig(int senderThreads, int queuePackets) {
     /**
      * One sender thread per core, at least two and at most {@value #MAX_DEFAULT_SENDER_THREADS}. Two
      * even on two cores: each halves the wait of the last listener in its shard, and a room can need more
-     * than one core of fan-out. One is cheaper per packet there (docs/benchmarks.md, "Thread layout",
-     * 2026-12-02: 3.1 against 5.3 µs at 3 speakers × 1,000 listeners) but at 3 × 2,000 it fell behind
-     * (delay p50 100-314 ms, where two kept 14-46 ms).
+     * than one core of fan-out: in docs/benchmarks.md ("Thread layout", 2026-12-02) one sender thread on 2
+     * cores fell behind at 3 speakers × 2,000 listeners (delay p50 100-314 ms, where two kept 14-46 ms),
+     * and at 3 × 1,000 the two were within the machine's run-to-run noise.
      */
     public static int defaultSenderThreads() {
         int cores = Runtime.getRuntime().availableProcessors();
