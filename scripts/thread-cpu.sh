@@ -7,6 +7,7 @@
 # Usage: scripts/thread-cpu.sh PID [SECONDS]     (default 10)
 # Example, during a load test's hold: scripts/thread-cpu.sh "$(pgrep -f 'parley.jar$')" 20
 set -euo pipefail
+export LC_ALL=C   # $EPOCHREALTIME and awk agree on the decimal point
 PID=${1:?usage: thread-cpu.sh PID [SECONDS]}
 SECS=${2:-10}
 [[ -d /proc/$PID/task ]] || { echo "thread-cpu: no process $PID" >&2; exit 1; }
@@ -14,20 +15,24 @@ TICK=$(getconf CLK_TCK)
 
 snapshot() { # prints "tid name utime stime" per thread; comm may hold spaces, so cut at the last ')'
   for stat in /proc/"$PID"/task/*/stat; do
-    line=$(cat "$stat" 2>/dev/null) || continue
+    read -r line < "$stat" 2>/dev/null || continue
     name=${line#*(}; name=${name%)*}
     rest=${line##*) }
     read -r -a f <<< "$rest"
-    echo "${stat//[^0-9]/ } ${name// /_} ${f[11]} ${f[12]}"
-  done | awk '{print $2, $3, $4, $5}'
+    tid=${stat%/stat}
+    echo "${tid##*/} ${name// /_} ${f[11]} ${f[12]}"
+  done
 }
 
-before=$(snapshot)
+# The interval is timed from the end of one snapshot to the end of the next, not taken as SECS: reading
+# every thread's stat takes a while itself, and both snapshots take about as long.
+before=$(snapshot); t0=$EPOCHREALTIME
 sleep "$SECS"
-after=$(snapshot)
+after=$(snapshot); t1=$EPOCHREALTIME
+ELAPSED=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
 printf "%-32s %7s %7s %7s %8s\n" "threads (digits folded)" "count" "user%" "kernel%" "total%"
 # Each row is printed behind a sort key (rows first, busiest first; the total last), cut off afterwards.
-awk -v secs="$SECS" -v tick="$TICK" '
+awk -v secs="$ELAPSED" -v tick="$TICK" '
   NR == FNR { u[$1] = $3; s[$1] = $4; next }
   ($1 in u) {
     name = $2; gsub(/[0-9]+/, "N", name)
@@ -40,4 +45,4 @@ awk -v secs="$SECS" -v tick="$TICK" '
       printf "1 %.1f %-32s %7d %7.1f %7.1f %8.1f\n", user[k] + sys[k], k, n[k], user[k], sys[k], user[k] + sys[k]
     printf "0 0 %-32s %7s %7.1f %7.1f %8.1f\n", "(all threads)", "", tu, ts, tu + ts
   }' <(echo "$before") <(echo "$after") | sort -k1,1nr -k2,2nr | cut -d' ' -f3-
-echo "(percent of one core over ${SECS} s, pid $PID; kernel% includes the system calls' work, e.g. sendmmsg)"
+echo "(percent of one core over ${ELAPSED} s, pid $PID; kernel% includes the system calls' work, e.g. sendmmsg)"
