@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.parley.storage.Database;
+import org.parley.storage.Dialect;
 
 /** SQL for the {@code members} table. Methods take the caller's connection so they can join a transaction. */
 public final class MemberStore {
@@ -33,7 +34,7 @@ public final class MemberStore {
             st.setString(4, passwordHash);
             st.setBoolean(5, admin);
             st.setObject(6, invitedBy);
-            st.setObject(7, Database.toDb(now));
+            Database.setInstant(st, 7, now);
             st.executeUpdate();
             try (ResultSet keys = st.getGeneratedKeys()) {
                 keys.next();
@@ -52,7 +53,7 @@ public final class MemberStore {
 
     /** Locks the member's row until the transaction ends; serialises per-member quota checks. */
     public void lock(Connection conn, long id) throws SQLException {
-        try (PreparedStatement st = conn.prepareStatement("SELECT id FROM members WHERE id = ? FOR UPDATE")) {
+        try (PreparedStatement st = conn.prepareStatement("SELECT id FROM members WHERE id = ?" + Dialect.of(conn).rowLock())) {
             st.setLong(1, id);
             st.executeQuery().close();
         }

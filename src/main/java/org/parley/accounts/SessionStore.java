@@ -30,9 +30,9 @@ final class SessionStore {
             st.setString(1, Tokens.sha256Hex(token));
             st.setLong(2, memberId);
             st.setString(3, csrf);
-            st.setObject(4, Database.toDb(now));
-            st.setObject(5, Database.toDb(now));
-            st.setObject(6, Database.toDb(expiresAt));
+            Database.setInstant(st, 4, now);
+            Database.setInstant(st, 5, now);
+            Database.setInstant(st, 6, expiresAt);
             st.executeUpdate();
         }
         return new NewSession(token, csrf);
@@ -43,7 +43,7 @@ final class SessionStore {
                 "SELECT token_hash, member_id, csrf_token, last_seen_at, expires_at FROM sessions"
                         + " WHERE token_hash = ? AND expires_at > ?")) {
             st.setString(1, Tokens.sha256Hex(token));
-            st.setObject(2, Database.toDb(now));
+            Database.setInstant(st, 2, now);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -58,8 +58,8 @@ final class SessionStore {
     void touch(Connection conn, String tokenHash, Instant now, Instant expiresAt) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement(
                 "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?")) {
-            st.setObject(1, Database.toDb(now));
-            st.setObject(2, Database.toDb(expiresAt));
+            Database.setInstant(st, 1, now);
+            Database.setInstant(st, 2, expiresAt);
             st.setString(3, tokenHash);
             st.executeUpdate();
         }
@@ -84,7 +84,7 @@ final class SessionStore {
 
     void deleteExpired(Connection conn, Instant now) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement("DELETE FROM sessions WHERE expires_at <= ?")) {
-            st.setObject(1, Database.toDb(now));
+            Database.setInstant(st, 1, now);
             st.executeUpdate();
         }
     }

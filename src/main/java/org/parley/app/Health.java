@@ -5,7 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.parley.storage.Database;
 
-/** {@code GET /healthz}: 200 when this node and its database answer, 503 otherwise. */
+/**
+ * {@code GET /healthz}: 200 when this node answers and its database can durably write, 503 otherwise.
+ * {@code database} is {@code up}, {@code read-only} (it answers but a write fails: a full disk, a
+ * read-only file system or database) or {@code down} (no connection). A load balancer thus stops
+ * sending traffic to a node that would refuse every write, and sends it again once the store recovers.
+ */
 final class Health {
 
     /** A database that does not answer a ping within this many seconds counts as down. */
@@ -20,11 +25,12 @@ final class Health {
     }
 
     void handle(Context ctx) {
-        boolean dbUp = db.isUp(DATABASE_TIMEOUT_SECONDS);
+        String database = !db.isUp(DATABASE_TIMEOUT_SECONDS) ? "down" : db.writable() ? "up" : "read-only";
+        boolean up = database.equals("up");
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", dbUp ? "up" : "down");
-        body.put("database", dbUp ? "up" : "down");
+        body.put("status", up ? "up" : "down");
+        body.put("database", database);
         body.put("version", version);
-        ctx.header("Cache-Control", "no-store").status(dbUp ? 200 : 503).json(body);
+        ctx.header("Cache-Control", "no-store").status(up ? 200 : 503).json(body);
     }
 }

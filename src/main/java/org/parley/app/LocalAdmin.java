@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lets {@code parley invite --admin} work while the server runs. The embedded H2 database is locked by
- * the running server, so the command asks the server instead: through a loopback-only endpoint
+ * Lets {@code parley invite --admin} work while the server runs: the command asks the server rather
+ * than writing the database behind its back (and a PostgreSQL server may be out of its reach): through a loopback-only endpoint
  * guarded by a random token that the server writes, readable by its owner only, into the data folder.
  * The same guard serves {@code parley loadtest} on the server's machine a second endpoint, the heap in
  * use after a full collection: the only exact "heap per listener" (garbage makes every other reading

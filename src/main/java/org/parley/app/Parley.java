@@ -7,7 +7,6 @@ import io.javalin.json.JavalinJackson;
 import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -32,6 +31,7 @@ import org.parley.signalling.SignallingSocket;
 import org.parley.social.BlockStore;
 import org.parley.social.FollowStore;
 import org.parley.social.SocialApi;
+import org.parley.storage.DataFolder;
 import org.parley.storage.Database;
 import org.parley.web.ClientInfo;
 import org.parley.web.Csrf;
@@ -80,11 +80,7 @@ public final class Parley implements AutoCloseable {
     }
 
     public static Parley start(ParleyConfig config, Clock clock) {
-        try {
-            Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data folder " + config.dataDir(), e);
-        }
+        DataFolder.create(config.dataDir());
         Database db = Database.open(config.database());
         try {
             // The database keeps microseconds: an instant answered right after a write (memberSince in

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.parley.storage.Database;
+import org.parley.storage.Dialect;
 
 /** SQL for the {@code invites} table. */
 final class InviteStore {
@@ -24,8 +25,8 @@ final class InviteStore {
             st.setString(1, code);
             st.setObject(2, inviterId);
             st.setBoolean(3, grantsAdmin);
-            st.setObject(4, Database.toDb(now));
-            st.setObject(5, Database.toDb(expiresAt));
+            Database.setInstant(st, 4, now);
+            Database.setInstant(st, 5, expiresAt);
             st.executeUpdate();
             try (ResultSet keys = st.getGeneratedKeys()) {
                 keys.next();
@@ -40,7 +41,7 @@ final class InviteStore {
 
     /** Reads and row-locks an invitation so that only one sign-up can use it. */
     Optional<Invite> byCodeForUpdate(Connection conn, String code) throws SQLException {
-        return one(conn, "SELECT " + COLUMNS + " FROM invites WHERE code = ? FOR UPDATE", code);
+        return one(conn, "SELECT " + COLUMNS + " FROM invites WHERE code = ?" + Dialect.of(conn).rowLock(), code);
     }
 
     /** Newest first. */
@@ -64,7 +65,7 @@ final class InviteStore {
                 "SELECT COUNT(*) FROM invites WHERE inviter_id = ? AND revoked_at IS NULL"
                         + " AND (used_at IS NOT NULL OR expires_at > ?)")) {
             st.setLong(1, inviterId);
-            st.setObject(2, Database.toDb(now));
+            Database.setInstant(st, 2, now);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
@@ -77,10 +78,10 @@ final class InviteStore {
         try (PreparedStatement st = conn.prepareStatement(
                 "UPDATE invites SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL"
                         + " AND expires_at > ?")) {
-            st.setObject(1, Database.toDb(now));
+            Database.setInstant(st, 1, now);
             st.setLong(2, memberId);
             st.setLong(3, id);
-            st.setObject(4, Database.toDb(now));
+            Database.setInstant(st, 4, now);
             return st.executeUpdate() == 1;
         }
     }
@@ -90,10 +91,10 @@ final class InviteStore {
         try (PreparedStatement st = conn.prepareStatement(
                 "UPDATE invites SET revoked_at = ? WHERE code = ? AND inviter_id = ? AND used_at IS NULL"
                         + " AND revoked_at IS NULL AND expires_at > ?")) {
-            st.setObject(1, Database.toDb(now));
+            Database.setInstant(st, 1, now);
             st.setString(2, code);
             st.setLong(3, inviterId);
-            st.setObject(4, Database.toDb(now));
+            Database.setInstant(st, 4, now);
             return st.executeUpdate() == 1;
         }
     }
@@ -103,7 +104,7 @@ final class InviteStore {
         try (PreparedStatement st = conn.prepareStatement(
                 "SELECT " + COLUMNS + " FROM invites WHERE inviter_id IS NULL AND grants_admin = TRUE"
                         + " AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ? ORDER BY created_at DESC, id DESC")) {
-            st.setObject(1, Database.toDb(now));
+            Database.setInstant(st, 1, now);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }

@@ -26,7 +26,7 @@ final class RoomStore {
             st.setLong(4, s.creatorId);
             st.setBoolean(5, s.handRaisingEnabled);
             st.setLong(6, s.version);
-            st.setObject(7, Database.toDb(s.createdAt));
+            Database.setInstant(st, 7, s.createdAt);
             st.executeUpdate();
         }
     }
@@ -87,7 +87,7 @@ final class RoomStore {
                         st.executeUpdate();
                     }
                     try (PreparedStatement st = conn.prepareStatement("UPDATE rooms SET ended_at = ? WHERE id = ?")) {
-                        st.setObject(1, Database.toDb(now));
+                        Database.setInstant(st, 1, now);
                         st.setString(2, roomId);
                         st.executeUpdate();
                     }
@@ -147,7 +147,7 @@ final class RoomStore {
             st.setBoolean(4, p.muted());
             st.setLong(5, p.handOrder());
             st.setBoolean(6, p.invitedToSpeak());
-            st.setObject(7, Database.toDb(p.joinedAt()));
+            Database.setInstant(st, 7, p.joinedAt());
             st.executeUpdate();
         }
     }

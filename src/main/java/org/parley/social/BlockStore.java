@@ -18,7 +18,7 @@ public final class BlockStore {
                 "INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (?, ?, ?)")) {
             st.setLong(1, blocker);
             st.setLong(2, blocked);
-            st.setObject(3, Database.toDb(now));
+            Database.setInstant(st, 3, now);
             st.executeUpdate();
         } catch (SQLException e) {
             if (!Database.isUniqueViolation(e)) {

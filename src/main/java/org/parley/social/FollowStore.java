@@ -21,7 +21,7 @@ public final class FollowStore {
                 "INSERT INTO follows (follower_id, followee_id, created_at) VALUES (?, ?, ?)")) {
             st.setLong(1, follower);
             st.setLong(2, followee);
-            st.setObject(3, Database.toDb(now));
+            Database.setInstant(st, 3, now);
             st.executeUpdate();
             return true;
         } catch (SQLException e) {

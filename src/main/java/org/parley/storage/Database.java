@@ -3,10 +3,11 @@ package org.parley.storage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -16,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * The connection pool and schema of one Parley node. Feature stores take a {@link Connection} so that
  * a feature can compose several of them in one transaction through {@link #transaction}.
  *
+ * <p>Durability: a transaction that returns has reached the disk. SQLite runs in WAL mode with
+ * {@code synchronous=FULL} (the WAL is fsynced at every commit, so a commit survives {@code kill -9}
+ * and power loss); PostgreSQL is durable with its defaults. Why not H2: docs/decisions.md.
+ *
  * <p>Thread-safe: the pool is shared by all request threads.
  */
 public final class Database implements AutoCloseable {
@@ -23,48 +28,76 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     /** How long a request waits for a pooled connection before the node reports itself unavailable. */
     static final long CONNECTION_TIMEOUT_MS = 5_000;
+    /**
+     * How long an SQLite writer waits for another's transaction to finish (SQLite has one writer at a
+     * time; Parley's transactions take milliseconds).
+     */
+    static final int SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
-    /** SQLSTATE for unique and primary-key violations; the same in H2 and PostgreSQL. */
+    /** SQLSTATE for unique and primary-key violations in PostgreSQL. */
     public static final String UNIQUE_VIOLATION = "23505";
 
     private final HikariDataSource pool;
-    private final boolean embedded;
+    private final DatabaseConfig config;
+    private final WriteProbe probe;
 
-    private Database(HikariDataSource pool, boolean embedded) {
+    private Database(HikariDataSource pool, DatabaseConfig config) {
         this.pool = pool;
-        this.embedded = embedded;
+        this.config = config;
+        this.probe = new WriteProbe(this);
     }
 
-    /** Opens the pool and brings the schema up to date (Flyway); throws if the database is unreachable. */
+    /**
+     * Opens the pool and brings the schema up to date (Flyway); throws if the database is unreachable.
+     * The embedded database's folder and files are made owner-only, and an embedded H2 database left
+     * by Parley 0.1 is imported once ({@link LegacyH2Import}).
+     */
     public static Database open(DatabaseConfig config) {
+        if (config.embedded()) {
+            DataFolder.prepareEmbedded(config);
+        }
+        var pool = new HikariDataSource(hikari(config));
+        try {
+            migrate(pool, config.dialect());
+            var db = new Database(pool, config);
+            if (config.embedded()) {
+                LegacyH2Import.runIfPresent(config.dataDir(), db);
+            }
+            log.info("Database ready: {}", config.embedded()
+                    ? "embedded SQLite " + org.sqlite.SQLiteJDBCLoader.getVersion() + " in " + config.embeddedFile()
+                    : redact(config.effectiveUrl()));
+            return db;
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static HikariConfig hikari(DatabaseConfig config) {
         var hikari = new HikariConfig();
         hikari.setJdbcUrl(config.effectiveUrl());
-        if (!config.embedded()) {
+        if (config.embedded()) {
+            // Applied by the driver to every new connection (org.sqlite.SQLiteConfig.Pragma):
+            // WAL lets readers run beside the one writer; FULL fsyncs the WAL at each commit.
+            hikari.addDataSourceProperty("journal_mode", "WAL");
+            hikari.addDataSourceProperty("synchronous", "FULL");
+            hikari.addDataSourceProperty("foreign_keys", "true");
+            hikari.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
+        } else {
             hikari.setUsername(config.user());
             hikari.setPassword(config.password());
-        } else {
-            hikari.setUsername("sa");
-            hikari.setPassword("");
         }
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         hikari.setPoolName("parley-db");
         hikari.setAutoCommit(true);
-        var pool = new HikariDataSource(hikari);
-        try {
-            migrate(pool);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
-        log.info("Database ready: {}", config.embedded() ? "embedded H2 in " + config.dataDir().toAbsolutePath() : redact(config.effectiveUrl()));
-        return new Database(pool, config.embedded());
+        return hikari;
     }
 
-    private static void migrate(DataSource dataSource) {
+    private static void migrate(DataSource dataSource, Dialect dialect) {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(dialect.migrations)
                 .load()
                 .migrate();
     }
@@ -75,23 +108,69 @@ public final class Database implements AutoCloseable {
     }
 
     public boolean embedded() {
-        return embedded;
+        return config.embedded();
     }
 
-    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    public Dialect dialect() {
+        return config.dialect();
+    }
+
+    DatabaseConfig config() {
+        return config;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed (durably) if it returns, rolled back if it throws.
+     * SQLite transactions begin IMMEDIATE, taking the one write lock up front: a transaction that
+     * reads and then writes cannot fail half-way because another writer went first.
+     */
     public <T> T transaction(SqlWork<T> work) {
         try (Connection conn = pool.getConnection()) {
-            conn.setAutoCommit(false);
-            try {
-                T result = work.run(conn);
-                conn.commit();
-                return result;
-            } catch (Throwable e) {
-                conn.rollback();
-                throw e;
-            }
+            return config.embedded() ? sqliteTransaction(conn, work) : jdbcTransaction(conn, work);
         } catch (SQLException e) {
-            throw new StorageException(e);
+            throw failed(e);
+        }
+    }
+
+    private static <T> T jdbcTransaction(Connection conn, SqlWork<T> work) throws SQLException {
+        conn.setAutoCommit(false);
+        try {
+            T result = work.run(conn);
+            conn.commit();
+            return result;
+        } catch (Throwable e) {
+            conn.rollback();
+            throw e;
+        }
+    }
+
+    /**
+     * The driver's own transactions (auto-commit off) would begin the next transaction right after
+     * each commit and hold it while the connection idles in the pool; explicit statements do not.
+     */
+    private <T> T sqliteTransaction(Connection conn, SqlWork<T> work) throws SQLException {
+        exec(conn, "BEGIN IMMEDIATE");
+        try {
+            T result = work.run(conn);
+            exec(conn, "COMMIT");
+            return result;
+        } catch (Throwable e) {
+            try {
+                exec(conn, "ROLLBACK");
+            } catch (SQLException rollbackFailed) {
+                // SQLite rolls back by itself after a failed COMMIT (disk full, I/O error); anything
+                // else leaves the connection in doubt, so the pool must not hand it out again.
+                if (!rollbackFailed.getMessage().contains("no transaction is active")) {
+                    pool.evictConnection(conn);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static void exec(Connection conn, String sql) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.execute(sql);
         }
     }
 
@@ -100,8 +179,16 @@ public final class Database implements AutoCloseable {
         try (Connection conn = pool.getConnection()) {
             return work.run(conn);
         } catch (SQLException e) {
-            throw new StorageException(e);
+            throw failed(e);
         }
+    }
+
+    /** A failure of the store itself (not of a constraint) makes the next health check probe again. */
+    private StorageException failed(SQLException e) {
+        if (!isConstraintViolation(e)) {
+            probe.invalidate();
+        }
+        return new StorageException(e);
     }
 
     /** True when a connection can be had and answers within {@code timeoutSeconds}. */
@@ -111,6 +198,15 @@ public final class Database implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * True when the store can durably write now: a one-row write is committed at most once per
+     * {@link WriteProbe#FRESH_FOR}, and again at once after any storage failure. A full disk, a
+     * read-only file system or database, or a database that is gone all make it false.
+     */
+    public boolean writable() {
+        return probe.writable();
     }
 
     @Override
@@ -124,18 +220,31 @@ public final class Database implements AutoCloseable {
         T run(Connection conn) throws SQLException;
     }
 
-    public static OffsetDateTime toDb(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+    /** Binds an instant (or null) the way this connection's dialect stores it ({@link Instants}). */
+    public static void setInstant(PreparedStatement st, int index, Instant value) throws SQLException {
+        Instants.set(st, index, value);
     }
 
-    /** Reads a TIMESTAMP WITH TIME ZONE column portably (H2 and PostgreSQL both map it to OffsetDateTime). */
-    public static Instant instant(java.sql.ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+    /** Reads an instant column written by {@link #setInstant}; null stays null. */
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        return Instants.get(rs, column);
     }
 
     public static boolean isUniqueViolation(SQLException e) {
+        if (e instanceof org.sqlite.SQLiteException s) {
+            return switch (s.getResultCode()) {
+                case SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY -> true;
+                default -> false;
+            };
+        }
         return UNIQUE_VIOLATION.equals(e.getSQLState());
     }
 
+    /** Integrity constraint violations: the request's fault, not the store's (SQLSTATE class 23). */
+    static boolean isConstraintViolation(SQLException e) {
+        if (e instanceof org.sqlite.SQLiteException s) {
+            return s.getResultCode().name().startsWith("SQLITE_CONSTRAINT");
+        }
+        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    }
 }

@@ -19,7 +19,7 @@ class ParleyConfigTest {
         assertThat(config.host()).isEqualTo("0.0.0.0");
         assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
         assertThat(config.database().embedded()).isTrue();
-        assertThat(config.database().effectiveUrl()).startsWith("jdbc:h2:file:").contains("data");
+        assertThat(config.database().effectiveUrl()).startsWith("jdbc:sqlite:").contains("data");
         assertThat(config.invites().perMember()).isEqualTo(2);
         assertThat(config.invites().ttl()).isEqualTo(Duration.ofDays(14));
         assertThat(config.accounts().sessionTtl()).isEqualTo(Duration.ofDays(30));

@@ -20,7 +20,7 @@ import org.parley.testing.TestParley;
  * The load test's smoke run in CI (issue 5): a real server on port 0, 2 speakers and 200 listeners over
  * real ICE, DTLS and SRTP on loopback, a short hold. It fails on gross regressions only — a listener
  * without audio, loss above 5 % — and asserts no latency or CPU figure: the machine is small and shared.
- * Runs once, on H2 (it is not about storage, so not tagged {@code db}).
+ * Runs once, on the embedded SQLite database (it is not about storage, so not tagged {@code db}).
  */
 @Tag("loadtest")
 @Timeout(240)

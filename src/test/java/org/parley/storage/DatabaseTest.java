@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.parley.testing.TestParley;
 
-/** The storage layer on whichever database the run targets (H2, then PostgreSQL). */
+/** The storage layer on whichever database the run targets (SQLite, then PostgreSQL). */
 @Tag("db")
 @Timeout(60)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,8 +38,12 @@ class DatabaseTest {
     void instants_round_trip_to_the_microsecond_in_utc() {
         Instant t = Instant.parse("2026-03-29T01:30:00.123456Z"); // inside a DST change in Europe
         Instant read = db.read(conn -> {
-            try (var st = conn.prepareStatement("SELECT CAST(? AS TIMESTAMP WITH TIME ZONE) AS t")) {
-                st.setObject(1, Database.toDb(t));
+            // Through a real column: SQLite has no timestamp type to cast to (storage.Instants).
+            try (var st = conn.prepareStatement("UPDATE storage_probe SET written_at = ? WHERE id = 1")) {
+                Database.setInstant(st, 1, t);
+                st.executeUpdate();
+            }
+            try (var st = conn.prepareStatement("SELECT written_at AS t FROM storage_probe WHERE id = 1")) {
                 try (var rs = st.executeQuery()) {
                     rs.next();
                     return Database.instant(rs, "t");
@@ -91,8 +95,8 @@ class DatabaseTest {
     private static int insertInvite(java.sql.Connection conn, String code) throws SQLException {
         try (var st = conn.prepareStatement("INSERT INTO invites (code, grants_admin, created_at, expires_at) VALUES (?, FALSE, ?, ?)")) {
             st.setString(1, code);
-            st.setObject(2, Database.toDb(Instant.now()));
-            st.setObject(3, Database.toDb(Instant.now()));
+            Database.setInstant(st, 2, Instant.now());
+            Database.setInstant(st, 3, Instant.now());
             return st.executeUpdate();
         }
     }

@@ -44,7 +44,7 @@ public final class Crowd {
                     m.setString(1, username);
                     m.setString(2, username.toLowerCase(java.util.Locale.ROOT));
                     m.setString(3, "Listener " + i);
-                    m.setObject(4, Database.toDb(now));
+                    Database.setInstant(m, 4, now);
                     m.executeUpdate();
                     long id;
                     try (var keys = m.getGeneratedKeys()) {
@@ -54,9 +54,9 @@ public final class Crowd {
                     String token = Tokens.random();
                     s.setString(1, Tokens.sha256Hex(token));
                     s.setLong(2, id);
-                    s.setObject(3, Database.toDb(now));
-                    s.setObject(4, Database.toDb(now));
-                    s.setObject(5, Database.toDb(now.plusSeconds(86_400)));
+                    Database.setInstant(s, 3, now);
+                    Database.setInstant(s, 4, now);
+                    Database.setInstant(s, 5, now.plusSeconds(86_400));
                     s.executeUpdate();
                     out.add(new Member(id, username, token));
                 }
