@@ -100,6 +100,21 @@ final class LocalAdmin {
         }
     }
 
+    /** True when a server on {@code dataDir} is running: its endpoint file names a port that answers. */
+    static boolean serverRunning(Path dataDir) {
+        Path file = dataDir.resolve(FILE);
+        if (!Files.isReadable(file)) {
+            return false;
+        }
+        try (var socket = new java.net.Socket()) {
+            URI url = URI.create(JSON.readTree(Files.readString(file)).get("url").asText());
+            socket.connect(new java.net.InetSocketAddress(url.getHost(), url.getPort()), 1_000);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false; // a stale file from a server that is gone
+        }
+    }
+
     /** Asks a running server for an admin invitation; empty when no server answers. */
     static Optional<String> requestFromRunningServer(Path dataDir) {
         Path file = dataDir.resolve(FILE);

@@ -11,7 +11,7 @@ import org.parley.storage.Database;
 
 /**
  * The command line: {@code parley [serve]}, {@code parley invite --admin}, {@code parley loadtest …},
- * {@code --help}, {@code --version}.
+ * {@code backup}, {@code restore}, {@code migrate-to-postgres}, {@code --help}, {@code --version}.
  */
 public final class Main {
 
@@ -35,6 +35,9 @@ public final class Main {
                 case "serve" -> serve(args.subList(Math.min(1, args.size()), args.size()), env, err);
                 case "invite" -> invite(args.subList(1, args.size()), env, out, err);
                 case "loadtest" -> LoadTest.run(args.subList(1, args.size()), env, out, err);
+                case "backup" -> StorageCommands.backup(args.subList(1, args.size()), env, out, err);
+                case "restore" -> StorageCommands.restore(args.subList(1, args.size()), env, out, err);
+                case "migrate-to-postgres" -> StorageCommands.migrateToPostgres(args.subList(1, args.size()), env, out, err);
                 case "--help", "-h", "help" -> {
                     out.print(usage());
                     yield 0;
@@ -64,6 +67,10 @@ public final class Main {
                   invite --admin   Print a new one-time administrator invitation link.
                   loadtest         Load a running server with speakers and listeners and measure it
                                    (parley loadtest --help).
+                  backup FILE      Copy the embedded database to FILE (safe while Parley runs).
+                  restore FILE     Replace the embedded database with a backup (Parley stopped).
+                  migrate-to-postgres URL
+                                   Copy the embedded database into an empty PostgreSQL database.
                   build            Rebuild the jar (handled by the ./parley launcher).
                   --version        Print the version.
                   --help           Show this help.

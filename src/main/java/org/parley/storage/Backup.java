@@ -28,10 +28,13 @@ public final class Backup {
         if (Files.exists(target)) {
             throw new IllegalArgumentException(target + " exists already; name a new file");
         }
+        if (!Files.isRegularFile(config.embeddedFile())) {
+            throw new IllegalArgumentException("there is no database at " + config.embeddedFile() + " (PARLEY_DATA_DIR)");
+        }
         try {
             // Owner-only from the start: the copy holds password and session hashes too.
             DataFolder.ownerOnlyFile(target.toAbsolutePath());
-            try (var conn = DriverManager.getConnection(config.effectiveUrl());
+            try (var conn = DriverManager.getConnection(config.effectiveUrl(), readOnly());
                  var st = conn.prepareStatement("VACUUM INTO ?")) {
                 st.setString(1, target.toAbsolutePath().toString());
                 st.execute();
@@ -83,9 +86,7 @@ public final class Backup {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + " is not a file");
         }
-        var readOnly = new org.sqlite.SQLiteConfig();
-        readOnly.setReadOnly(true);
-        try (var conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), readOnly.toProperties())) {
+        try (var conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), readOnly())) {
             try (var st = conn.createStatement(); var rs = st.executeQuery("PRAGMA integrity_check")) {
                 String result = rs.next() ? rs.getString(1) : "no answer";
                 if (!"ok".equals(result)) {
@@ -96,6 +97,12 @@ public final class Backup {
         } catch (SQLException e) {
             throw new IllegalArgumentException(file + " is not a Parley database: " + e.getMessage(), e);
         }
+    }
+
+    private static java.util.Properties readOnly() {
+        var config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        return config.toProperties();
     }
 
     private static void requireEmbedded(DatabaseConfig config) {
