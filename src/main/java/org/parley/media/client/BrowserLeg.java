@@ -159,6 +159,10 @@ public final class BrowserLeg implements AutoCloseable {
      * an answer whose integrity fails is ignored, as if never received (RFC 8489 §9.1.4).
      */
     private StunMessage awaitAnswer(Retransmission checks, boolean authentic) throws InterruptedException {
+        LinkedBlockingQueue<byte[]> answers = stunIn;
+        if (answers == null) {
+            throw new IllegalStateException("a leg checks before its handshake, not after");
+        }
         awaitingStun = true;
         try {
             long wait = checks.first().toNanos();
@@ -167,7 +171,7 @@ public final class BrowserLeg implements AutoCloseable {
                 send(bindingRequest(transactionId)); // refused: the next attempt tries again
                 long deadline = System.nanoTime() + wait;
                 for (long left; (left = deadline - System.nanoTime()) > 0; ) {
-                    byte[] datagram = stunIn.poll(left, TimeUnit.NANOSECONDS);
+                    byte[] datagram = answers.poll(left, TimeUnit.NANOSECONDS);
                     if (datagram == null) {
                         break;
                     }
