@@ -46,14 +46,14 @@ import org.parley.media.dtls.DtlsFingerprint;
 public class DtlsClient extends DefaultTlsClient {
 
     /** The ECDHE-ECDSA suites Chrome offers for DTLS 1.2 (RFC 8827 §6.5 makes the first mandatory). */
-    public static final int[] BROWSER_SUITES = {
+    private static final int[] BROWSER_SUITES = {
         CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
         CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
         CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
     };
 
     /** The SRTP protection profiles Chrome offers in {@code use_srtp} (RFC 5764 §4.1.2, RFC 7714 §14.2). */
-    public static final int[] BROWSER_PROFILES = {
+    private static final int[] BROWSER_PROFILES = {
         SRTPProtectionProfile.SRTP_AEAD_AES_128_GCM,
         SRTPProtectionProfile.SRTP_AEAD_AES_256_GCM,
         SRTPProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80,
@@ -61,10 +61,11 @@ public class DtlsClient extends DefaultTlsClient {
     };
 
     /**
-     * What the ClientHello offers and whether the client presents its certificate when asked.
+     * What the ClientHello offers and whether the client presents its certificate when asked. Immutable:
+     * the arrays are copied in and out.
      *
      * @param suites               cipher suites, in order of preference
-     * @param profiles             {@code use_srtp} profiles; null leaves the extension out
+     * @param profiles             {@code use_srtp} profiles; null leaves the extension out (RFC 5764 §4.1.1)
      * @param extendedMasterSecret offer (and insist on) the extended master secret, RFC 7627 §5
      * @param presentCertificate   answer the server's CertificateRequest with the certificate
      */
@@ -73,13 +74,32 @@ public class DtlsClient extends DefaultTlsClient {
         /** A browser's offer. */
         public static final Offer BROWSER = new Offer(BROWSER_SUITES, BROWSER_PROFILES, true, true);
 
+        public Offer {
+            suites = suites.clone();
+            profiles = profiles == null ? null : profiles.clone();
+        }
+
+        @Override
+        public int[] suites() {
+            return suites.clone();
+        }
+
+        @Override
+        public int[] profiles() {
+            return profiles == null ? null : profiles.clone();
+        }
+
         public Offer withSuites(int... suites) {
             return new Offer(suites, profiles, extendedMasterSecret, presentCertificate);
         }
 
-        /** No argument, or null: no {@code use_srtp} extension at all. */
         public Offer withProfiles(int... profiles) {
             return new Offer(suites, profiles, extendedMasterSecret, presentCertificate);
+        }
+
+        /** No {@code use_srtp} extension at all. */
+        public Offer withoutUseSrtp() {
+            return new Offer(suites, null, extendedMasterSecret, presentCertificate);
         }
 
         public Offer withExtendedMasterSecret(boolean on) {
@@ -188,8 +208,9 @@ public class DtlsClient extends DefaultTlsClient {
     @SuppressWarnings({"rawtypes", "unchecked"})
     public Hashtable getClientExtensions() throws IOException {
         Hashtable extensions = super.getClientExtensions();
-        if (offer.profiles() != null) {
-            TlsSRTPUtils.addUseSRTPExtension(extensions, new UseSRTPData(offer.profiles(), TlsUtils.EMPTY_BYTES));
+        int[] profiles = offer.profiles();
+        if (profiles != null) {
+            TlsSRTPUtils.addUseSRTPExtension(extensions, new UseSRTPData(profiles, TlsUtils.EMPTY_BYTES));
         }
         return extensions;
     }

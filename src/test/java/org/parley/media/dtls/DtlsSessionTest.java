@@ -180,7 +180,7 @@ class DtlsSessionTest {
 
     @Test
     void a_client_without_use_srtp_fails_with_no_srtp_profile() throws Exception {
-        DtlsClient client = client(DtlsClient.Offer.BROWSER.withProfiles((int[]) null));
+        DtlsClient client = client(DtlsClient.Offer.BROWSER.withoutUseSrtp());
         Peer peer = connect(client);
 
         assertThat(peer.outcome()).isEqualTo(new Failed(DtlsFailure.NO_SRTP_PROFILE));
