@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.ToLongFunction;
+import org.parley.media.dtls.DtlsCertificate;
 
 /**
  * Joins the listeners at {@code --ramp-rate} per second, at most {@code --max-pending} at a time, each
@@ -36,7 +37,7 @@ final class ListenerRamp {
     private final HttpClient wsClient;
     private final String roomId;
     private final LoadRun run;
-    private final DtlsClient.Identity identity;
+    private final DtlsCertificate identity;
     private final InetAddress local;
     private final List<Leg> listenerLegs = Collections.synchronizedList(new ArrayList<>());
     /** Where each successful join's time went; printed after the ramp. */
@@ -47,7 +48,7 @@ final class ListenerRamp {
     final AtomicInteger notStarted = new AtomicInteger();
 
     ListenerRamp(LoadTestOptions options, HttpClient wsClient, String roomId, LoadRun run,
-                 DtlsClient.Identity identity, InetAddress local) {
+                 DtlsCertificate identity, InetAddress local) {
         this.options = options;
         this.wsClient = wsClient;
         this.roomId = roomId;

@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.parley.media.client.DtlsClient;
+import org.parley.media.dtls.DtlsCertificate;
 import org.parley.media.udp.UdpStack;
 
 /**
@@ -77,7 +79,7 @@ final class LoadRun {
         int s = options.speakers();
         int l = options.listeners();
         List<Member> members = new ArrayList<>(new Provisioning(http, options, out).members(s + l));
-        DtlsClient.Identity identity = DtlsClient.Identity.generate();
+        DtlsCertificate identity = DtlsClient.newCertificate(); // one for every leg: see DtlsClient
         InetAddress local = host.isLoopbackAddress() ? host : null;
         for (int i = 0; i < options.receivers(); i++) {
             receivers.add(new Receiver(i, clock, stack));
@@ -178,7 +180,7 @@ final class LoadRun {
     }
 
     /** A WebSocket already in the room offers audio and connects the leg: the listener join's media half. */
-    Leg connectLeg(RoomSocket ws, int index, boolean listener, DtlsClient.Identity identity, InetAddress local)
+    Leg connectLeg(RoomSocket ws, int index, boolean listener, DtlsCertificate identity, InetAddress local)
             throws Exception {
         String ufrag = token(8);
         String pwd = token(24);
@@ -189,8 +191,8 @@ final class LoadRun {
         return connect(ws, leg, identity);
     }
 
-    private Leg connect(RoomSocket ws, Leg leg, DtlsClient.Identity identity) throws Exception {
-        JsonNode ack = ws.call("mediaOffer", "sdp", Sdp.offer(leg.ufrag, leg.pwd, identity.fingerprint().toSdp()));
+    private Leg connect(RoomSocket ws, Leg leg, DtlsCertificate identity) throws Exception {
+        JsonNode ack = ws.call("mediaOffer", "sdp", Sdp.offer(leg.wire.ufrag(), leg.wire.pwd(), identity.fingerprint().toSdp()));
         Sdp.Answer answer = Sdp.parse(ack.path("sdp").asText());
         if (leg.listener) {
             answerSlots = answer.slots();

@@ -3,6 +3,7 @@ package org.parley.loadtest;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Arrays;
+import org.parley.media.client.DatagramKind;
 import org.parley.media.rtp.RtpPacket;
 import org.parley.media.srtp.SrtpBuffer;
 import org.parley.media.srtp.SrtpSession;
@@ -19,7 +20,7 @@ import org.parley.media.udp.UdpStack;
  * {@link #SETUP_INTERVAL_NANOS}. On the nio
  * stack, where the arrival time is when a datagram is read, it waits on a {@link UdpPoller} and reads each
  * socket as soon as it is ready. It sorts datagrams by first
- * byte (RFC 7983 §7) into the legs' STUN and DTLS queues during setup; afterwards, for each listener's SRTP
+ * byte (RFC 7983 §7, {@link DatagramKind}) and hands STUN and DTLS to the legs' setup; afterwards, for each listener's SRTP
  * packet, it takes the arrival time (the kernel's receive timestamp on the native stack, so the delay is
  * the network's and the server's and not this thread's queueing; else the time it was read), reads the
  * send time from the header extension (SRTP leaves the header in the clear, RFC 3711 §3.1), unprotects
@@ -165,14 +166,15 @@ final class Receiver {
     private long readConnecting(long now) {
         boolean anyDone = false;
         for (Leg leg : connecting) {
-            if (leg.srtp == null) {
+            if (leg.wire.srtp() == null) {
                 drain(leg);
             }
-            anyDone |= leg.srtp != null || leg.readerSawClose;
+            anyDone |= leg.wire.srtp() != null || leg.readerSawClose;
         }
         if (anyDone) {
             synchronized (this) { // register may have added legs meanwhile
-                connecting = Arrays.stream(connecting).filter(l -> l.srtp == null && !l.readerSawClose).toArray(Leg[]::new);
+                connecting = Arrays.stream(connecting).filter(l -> l.wire.srtp() == null && !l.readerSawClose)
+                        .toArray(Leg[]::new);
             }
         }
         return now + SETUP_INTERVAL_NANOS;
@@ -198,25 +200,17 @@ final class Receiver {
     }
 
     private void onDatagram(Leg leg, byte[] array, int length, long arrival, SrtpBuffer srtp, RtpPacket rtp) {
-        int first = length == 0 ? -1 : array[0] & 0xff;
-        if (first >= 0 && first <= 3) {
-            leg.onStun(Arrays.copyOf(array, length));
-            return;
+        switch (DatagramKind.of(array, length)) {
+            case STUN -> leg.wire.onStun(array, length);
+            case DTLS -> leg.wire.onDtls(array, length);
+            case RTCP -> rtcp++; // the server's reports, not media
+            case RTP -> onRtp(leg, array, length, arrival, srtp, rtp);
+            case OTHER -> { }
         }
-        if (first >= 20 && first <= 63) {
-            leg.onDtls(Arrays.copyOf(array, length));
-            return;
-        }
-        if (first < 128 || first > 191 || length < 2) {
-            return;
-        }
-        // RFC 5761 §4: a second byte of 192..223 is RTCP (the server's reports), not media.
-        int second = array[1] & 0xff;
-        if (second >= 192 && second <= 223) {
-            rtcp++;
-            return;
-        }
-        SrtpSession session = leg.srtp;
+    }
+
+    private void onRtp(Leg leg, byte[] array, int length, long arrival, SrtpBuffer srtp, RtpPacket rtp) {
+        SrtpSession session = leg.wire.srtp();
         if (!leg.listener || session == null || rtp.wrapEncrypted(array, 0, length) != null) {
             return;
         }

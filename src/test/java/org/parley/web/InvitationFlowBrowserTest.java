@@ -2,59 +2,22 @@ package org.parley.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.URI;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.parley.testing.TestParley;
 import org.parley.web.Browsers.Viewport;
 
 /**
  * The invitation tree, end to end in a real browser against a real server: an operator invitation
  * makes a founding member, who invites a friend, who follows them back.
  */
-class InvitationFlowBrowserTest {
-
-    private static final String PASSWORD = "correct horse battery";
-
-    private static TestParley parley;
-    private static Playwright playwright;
-    private static Browser browser;
-
-    private final List<String> scriptErrors = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void startServerAndBrowser() {
-        parley = TestParley.start();
-        playwright = Playwright.create();
-        browser = Browsers.launchChromium(playwright);
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000); // 2-core machines are slow to start pages
-    }
-
-    @AfterAll
-    static void stopServerAndBrowser() throws Exception {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-        if (parley != null) parley.close();
-    }
-
-    @AfterEach
-    void pagesRanWithoutScriptErrors() {
-        Assertions.assertThat(scriptErrors).as("uncaught errors in the web client").isEmpty();
-    }
+class InvitationFlowBrowserTest extends BrowserTestBase {
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -133,14 +96,6 @@ class InvitationFlowBrowserTest {
                     .containsText("already used");
             assertThat(latecomer.getByTestId("signup-form")).hasCount(0);
         }
-    }
-
-    /** Fills in and sends the sign-up form on an invitation landing page. */
-    private static void signUp(Page page, String username, String displayName) {
-        page.getByLabel("Username", new Page.GetByLabelOptions().setExact(true)).fill(username);
-        page.getByLabel("Display name").fill(displayName);
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
-        page.getByTestId("signup-submit").click();
     }
 
     private static ContainsTextOptions ignoreCase() {

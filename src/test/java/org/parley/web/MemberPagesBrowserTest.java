@@ -2,21 +2,13 @@ package org.parley.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,41 +17,19 @@ import org.parley.web.Browsers.Viewport;
 
 /** The member's own pages in a real browser: log-in redirects, form errors, settings, invitations. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class MemberPagesBrowserTest {
+class MemberPagesBrowserTest extends BrowserTestBase {
 
-    private static final String PASSWORD = "correct horse battery";
-
-    private static TestParley parley;
-    private static Playwright playwright;
-    private static Browser browser;
-
-    private final List<String> scriptErrors = new CopyOnWriteArrayList<>();
     private BrowserContext context;
-
-    @BeforeAll
-    static void startServerAndBrowser() {
-        parley = TestParley.start();
-        playwright = Playwright.create();
-        browser = Browsers.launchChromium(playwright);
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-    }
-
-    @AfterAll
-    static void stopServerAndBrowser() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-        if (parley != null) parley.close();
-    }
 
     @BeforeEach
     void freshBrowserProfile() {
         context = Browsers.newContext(browser, Viewport.PHONE);
     }
 
+    /** Before the base class looks at the script errors. */
     @AfterEach
-    void pagesRanWithoutScriptErrors() {
+    void closeBrowserProfile() {
         context.close();
-        Assertions.assertThat(scriptErrors).as("uncaught errors in the web client").isEmpty();
     }
 
     @Test

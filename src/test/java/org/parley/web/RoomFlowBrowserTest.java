@@ -4,26 +4,18 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.parley.testing.Crowd;
-import org.parley.testing.TestParley;
 import org.parley.testing.WsClient;
 import org.parley.web.Browsers.Viewport;
 
@@ -32,36 +24,10 @@ import org.parley.web.Browsers.Viewport;
  * hand-over from raised hand to speaker and back, and the client's reducer (web/room-state.js)
  * holding exactly what the server holds.
  */
-class RoomFlowBrowserTest {
+@BrowserTestBase.FakeMicrophone
+class RoomFlowBrowserTest extends BrowserTestBase {
 
-    private static final String PASSWORD = "correct horse battery";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static TestParley parley;
-    private static Playwright playwright;
-    private static Browser browser;
-
-    private final List<String> scriptErrors = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void startServerAndBrowser() {
-        parley = TestParley.start();
-        playwright = Playwright.create();
-        browser = Browsers.launchChromium(playwright, Browsers.FAKE_MICROPHONE);
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000); // 2-core machines are slow to start pages
-    }
-
-    @AfterAll
-    static void stopServerAndBrowser() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-        if (parley != null) parley.close();
-    }
-
-    @AfterEach
-    void pagesRanWithoutScriptErrors() {
-        Assertions.assertThat(scriptErrors).as("uncaught errors in the web client").isEmpty();
-    }
 
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -419,10 +385,6 @@ class RoomFlowBrowserTest {
         return page.locator("[data-testid=stage-member][data-username=" + username + "]");
     }
 
-    private static Locator audienceMember(Page page, String username) {
-        return page.locator("[data-testid=audience-member][data-username=" + username + "]");
-    }
-
     /**
      * A founding member (operator invitation) invites a friend, who joins and follows them back:
      * the smallest network in which a room has someone to walk in.
@@ -442,12 +404,5 @@ class RoomFlowBrowserTest {
         friend.navigate(parley.baseUrl() + "/u/" + founderName);
         friend.waitForResponse(r -> r.url().endsWith("/follow") && r.status() == 204,
                 () -> friend.getByTestId("follow-button").click());
-    }
-
-    private static void signUp(Page page, String username, String displayName) {
-        page.getByLabel("Username", new Page.GetByLabelOptions().setExact(true)).fill(username);
-        page.getByLabel("Display name").fill(displayName);
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
-        page.getByTestId("signup-submit").click();
     }
 }

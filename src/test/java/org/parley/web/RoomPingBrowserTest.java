@@ -2,28 +2,19 @@ package org.parley.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.ColorScheme;
 import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.parley.testing.ApiClient;
-import org.parley.testing.TestParley;
 import org.parley.web.Browsers.Viewport;
 
 /**
@@ -35,33 +26,7 @@ import org.parley.web.Browsers.Viewport;
  * browsers. With {@code -Dparley.screenshots=DIR} the "Who can enter" dialog is also photographed
  * on a phone, light and dark.
  */
-class RoomPingBrowserTest {
-
-    private static TestParley parley;
-    private static Playwright playwright;
-    private static Browser browser;
-
-    private final List<String> scriptErrors = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void startServerAndBrowser() {
-        parley = TestParley.start();
-        playwright = Playwright.create();
-        browser = Browsers.launchChromium(playwright);
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000); // 2-core machines are slow to start pages
-    }
-
-    @AfterAll
-    static void stopServerAndBrowser() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-        if (parley != null) parley.close();
-    }
-
-    @AfterEach
-    void pagesRanWithoutScriptErrors() {
-        Assertions.assertThat(scriptErrors).as("uncaught errors in the web client").isEmpty();
-    }
+class RoomPingBrowserTest extends BrowserTestBase {
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -208,10 +173,6 @@ class RoomPingBrowserTest {
         assertThat(page).hasURL(Pattern.compile("/room/[A-Za-z0-9_-]+$"));
         assertThat(page.getByTestId("room-title")).hasText(title);
         return URI.create(page.url()).getPath().substring("/room/".length());
-    }
-
-    private static Locator audienceMember(Page page, String username) {
-        return page.locator("[data-testid=audience-member][data-username=" + username + "]");
     }
 
     /** With -Dparley.screenshots=DIR: the page in light and dark, for a person to look at. */

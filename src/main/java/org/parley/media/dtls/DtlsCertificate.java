@@ -47,9 +47,10 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * <pre>
  *   Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm ecdsa-with-SHA256, signatureValue BIT STRING }
  * </pre>
- * Immutable and thread-safe; one per node, shared by all sessions.
+ * Immutable and thread-safe; one per node, shared by all sessions. Public for the client role too
+ * ({@code media.client}): a browser stand-in authenticates the same way.
  */
-final class DtlsCertificate {
+public final class DtlsCertificate {
 
     /** The subject and issuer; browsers use "WebRTC", the name is never checked. */
     private static final X500Name NAME = new X500Name("CN=parley");
@@ -80,7 +81,7 @@ final class DtlsCertificate {
     }
 
     /** A new key pair and certificate; takes a few milliseconds. */
-    static DtlsCertificate generate(BcTlsCrypto crypto, Clock clock) {
+    public static DtlsCertificate generate(BcTlsCrypto crypto, Clock clock) {
         SecureRandom random = crypto.getSecureRandom();
         ECKeyPairGenerator generator = new ECKeyPairGenerator();
         generator.init(new ECKeyGenerationParameters(ECNamedDomainParameters.lookup(SECObjectIdentifiers.secp256r1),
@@ -121,25 +122,25 @@ final class DtlsCertificate {
         }
     }
 
-    BcTlsCrypto crypto() {
+    public BcTlsCrypto crypto() {
         return crypto;
     }
 
-    AsymmetricKeyParameter privateKey() {
+    public AsymmetricKeyParameter privateKey() {
         return privateKey;
     }
 
     /** The chain bctls sends in the Certificate message: just this certificate. */
-    org.bouncycastle.tls.Certificate chain() {
+    public org.bouncycastle.tls.Certificate chain() {
         return chain;
     }
 
     /** The DER encoding of the certificate; a fresh copy. */
-    byte[] der() {
+    public byte[] der() {
         return der.clone();
     }
 
-    DtlsFingerprint fingerprint() {
+    public DtlsFingerprint fingerprint() {
         return fingerprint;
     }
 }

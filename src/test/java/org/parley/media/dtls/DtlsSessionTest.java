@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.bouncycastle.tls.CipherSuite;
+import org.parley.media.client.DtlsClient;
 import org.parley.media.dtls.HandshakeOutcome.Connected;
 import org.parley.media.dtls.HandshakeOutcome.Failed;
 
@@ -29,12 +30,14 @@ import org.parley.media.dtls.HandshakeOutcome.Failed;
 class DtlsSessionTest {
 
     static final DtlsConfig CONFIG = DtlsConfig.defaults().withHandshakeTimeout(Duration.ofSeconds(5));
+    /** Ends a client whose server went quiet, so no test leaves a thread behind. */
+    static final int CLIENT_TIMEOUT_MILLIS = 5000;
 
     final DtlsServer server = DtlsServer.create(CONFIG);
     final List<DtlsSession> sessions = new ArrayList<>();
 
     /** One peer: the session, its link, and the client's connect running on its own thread. */
-    record Peer(DtlsSession session, MemoryLink link, TestDtlsClient client, CompletableFuture<DTLSTransport> connected) {
+    record Peer(DtlsSession session, MemoryLink link, DtlsClient client, CompletableFuture<DTLSTransport> connected) {
 
         HandshakeOutcome outcome() throws Exception {
             return session.handshake().get(10, TimeUnit.SECONDS);
@@ -56,11 +59,20 @@ class DtlsSessionTest {
         return session;
     }
 
-    Peer connect(TestDtlsClient client) {
+    /** A browser's client with a certificate of its own, offering {@code offer}. */
+    static DtlsClient client(DtlsClient.Offer offer) {
+        return new DtlsClient(DtlsClient.newCertificate(), offer, CLIENT_TIMEOUT_MILLIS);
+    }
+
+    static DtlsClient browser() {
+        return client(DtlsClient.Offer.BROWSER);
+    }
+
+    Peer connect(DtlsClient client) {
         return connect(client, client.fingerprint(), new MemoryLink());
     }
 
-    Peer connect(TestDtlsClient client, DtlsFingerprint expected, MemoryLink link) {
+    Peer connect(DtlsClient client, DtlsFingerprint expected, MemoryLink link) {
         DtlsSession session = newSession(server, expected, link);
         session.start();
         return startClient(client, link, session);
@@ -85,7 +97,7 @@ class DtlsSessionTest {
 
     @Test
     void a_browser_like_client_and_the_server_agree_on_aes_cm_and_export_the_same_keys() throws Exception {
-        Peer peer = connect(new TestDtlsClient());
+        Peer peer = connect(browser());
 
         HandshakeOutcome outcome = peer.outcome();
         peer.connected().get(10, TimeUnit.SECONDS);
@@ -93,12 +105,12 @@ class DtlsSessionTest {
         assertThat(outcome).isInstanceOf(Connected.class);
         DtlsSrtpKeys keys = ((Connected) outcome).keys();
         assertThat(keys.profile()).isEqualTo(SrtpProtectionProfile.AES128_CM_HMAC_SHA1_80);
-        assertThat(peer.client().selectedProfile).isEqualTo(0x0001);
+        assertThat(peer.client().selectedProfile()).isEqualTo(0x0001);
         assertThat(keys.clientWriteKey()).hasSize(16);
         assertThat(keys.clientWriteSalt()).hasSize(14);
         // RFC 5764 §4.2 layout: client key, server key, client salt, server salt.
         assertThat(concat(keys.clientWriteKey(), keys.serverWriteKey(), keys.clientWriteSalt(), keys.serverWriteSalt()))
-                .isEqualTo(peer.client().keyingMaterial);
+                .isEqualTo(peer.client().keyingMaterial());
         assertThat(keys.clientWriteKey()).isNotEqualTo(keys.serverWriteKey());
         assertThat(keys.toString()).doesNotContain(java.util.HexFormat.of().formatHex(keys.clientWriteKey()));
         assertThat(server.counters().started()).isEqualTo(1);
@@ -110,17 +122,16 @@ class DtlsSessionTest {
 
     @Test
     void the_client_sees_the_certificate_whose_fingerprint_the_server_advertises() throws Exception {
-        Peer peer = connect(new TestDtlsClient());
+        Peer peer = connect(browser());
         peer.connected().get(10, TimeUnit.SECONDS);
 
-        byte[] presented = peer.client().serverCertificate.getCertificateAt(0).getEncoded();
+        byte[] presented = peer.client().serverCertificate().getCertificateAt(0).getEncoded();
         assertThat(DtlsFingerprint.sha256(presented)).isEqualTo(server.fingerprint());
     }
 
     @Test
     void a_client_offering_only_aes_cm_gets_aes_cm_keys() throws Exception {
-        TestDtlsClient client = new TestDtlsClient();
-        client.offeredProfiles = new int[] {SRTPProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80};
+        DtlsClient client = client(DtlsClient.Offer.BROWSER.withProfiles(SRTPProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80));
         Peer peer = connect(client);
 
         HandshakeOutcome outcome = peer.outcome();
@@ -129,16 +140,16 @@ class DtlsSessionTest {
         DtlsSrtpKeys keys = ((Connected) outcome).keys();
         assertThat(keys.profile()).isEqualTo(SrtpProtectionProfile.AES128_CM_HMAC_SHA1_80);
         assertThat(keys.profile().id()).isEqualTo(0x0001);
-        assertThat(client.selectedProfile).isEqualTo(0x0001);
+        assertThat(client.selectedProfile()).isEqualTo(0x0001);
         assertThat(keys.serverWriteSalt()).hasSize(14);
         assertThat(concat(keys.clientWriteKey(), keys.serverWriteKey(), keys.clientWriteSalt(), keys.serverWriteSalt()))
-                .isEqualTo(client.keyingMaterial);
+                .isEqualTo(client.keyingMaterial());
     }
 
     @Test
     void a_client_whose_certificate_is_not_the_one_in_its_offer_fails_with_fingerprint_mismatch() throws Exception {
-        DtlsFingerprint someoneElse = new TestDtlsClient().fingerprint();
-        Peer peer = connect(new TestDtlsClient(), someoneElse, new MemoryLink());
+        DtlsFingerprint someoneElse = browser().fingerprint();
+        Peer peer = connect(browser(), someoneElse, new MemoryLink());
 
         assertThat(peer.outcome()).isEqualTo(new Failed(DtlsFailure.FINGERPRINT_MISMATCH));
         assertThat(clientFailure(peer)).isInstanceOfSatisfying(TlsFatalAlertReceived.class,
@@ -149,8 +160,7 @@ class DtlsSessionTest {
 
     @Test
     void a_client_without_a_certificate_is_refused() throws Exception {
-        TestDtlsClient client = new TestDtlsClient();
-        client.presentCertificate = false;
+        DtlsClient client = client(DtlsClient.Offer.BROWSER.withPresentCertificate(false));
         Peer peer = connect(client);
 
         assertThat(peer.outcome()).isEqualTo(new Failed(DtlsFailure.NO_CLIENT_CERTIFICATE));
@@ -159,8 +169,7 @@ class DtlsSessionTest {
 
     @Test
     void a_client_with_no_srtp_profile_in_common_fails_with_no_srtp_profile() throws Exception {
-        TestDtlsClient client = new TestDtlsClient();
-        client.offeredProfiles = new int[] {SRTPProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_32};
+        DtlsClient client = client(DtlsClient.Offer.BROWSER.withProfiles(SRTPProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_32));
         Peer peer = connect(client);
 
         assertThat(peer.outcome()).isEqualTo(new Failed(DtlsFailure.NO_SRTP_PROFILE));
@@ -171,8 +180,7 @@ class DtlsSessionTest {
 
     @Test
     void a_client_without_use_srtp_fails_with_no_srtp_profile() throws Exception {
-        TestDtlsClient client = new TestDtlsClient();
-        client.offeredProfiles = null;
+        DtlsClient client = client(DtlsClient.Offer.BROWSER.withoutUseSrtp());
         Peer peer = connect(client);
 
         assertThat(peer.outcome()).isEqualTo(new Failed(DtlsFailure.NO_SRTP_PROFILE));
@@ -180,8 +188,7 @@ class DtlsSessionTest {
 
     @Test
     void a_client_without_extended_master_secret_is_refused() throws Exception {
-        TestDtlsClient client = new TestDtlsClient();
-        client.offerExtendedMasterSecret = false;
+        DtlsClient client = client(DtlsClient.Offer.BROWSER.withExtendedMasterSecret(false));
         Peer peer = connect(client);
 
         assertThat(peer.outcome()).isEqualTo(new Failed(DtlsFailure.NO_EXTENDED_MASTER_SECRET));
@@ -193,8 +200,8 @@ class DtlsSessionTest {
         DtlsServer quick = DtlsServer.create(CONFIG.withHandshakeTimeout(Duration.ofMillis(400)));
         MemoryLink link = new MemoryLink();
         link.goSilentAfter(1); // the ClientHello arrives, nothing after it
-        DtlsSession session = newSession(quick, new TestDtlsClient().fingerprint(), link);
-        TestDtlsClient client = new TestDtlsClient();
+        DtlsSession session = newSession(quick, browser().fingerprint(), link);
+        DtlsClient client = browser();
         long start = System.nanoTime();
         session.start();
         Thread.ofVirtual().start(() -> {
@@ -221,7 +228,7 @@ class DtlsSessionTest {
     @Test
     void a_peer_that_never_speaks_times_out_too() throws Exception {
         DtlsServer quick = DtlsServer.create(CONFIG.withHandshakeTimeout(Duration.ofMillis(300)));
-        DtlsSession session = newSession(quick, new TestDtlsClient().fingerprint(), new MemoryLink());
+        DtlsSession session = newSession(quick, browser().fingerprint(), new MemoryLink());
         session.start();
 
         assertThat(session.handshake().get(5, TimeUnit.SECONDS)).isEqualTo(new Failed(DtlsFailure.TIMEOUT));
@@ -232,7 +239,7 @@ class DtlsSessionTest {
     @Test
     void handshakes_beyond_the_limit_are_refused_until_one_ends() throws Exception {
         DtlsServer small = DtlsServer.create(CONFIG.withMaxPendingHandshakes(2));
-        DtlsFingerprint anyone = new TestDtlsClient().fingerprint();
+        DtlsFingerprint anyone = browser().fingerprint();
         DtlsSession first = newSession(small, anyone, new MemoryLink());
         DtlsSession second = newSession(small, anyone, new MemoryLink());
         DtlsSession third = newSession(small, anyone, new MemoryLink());
@@ -258,7 +265,7 @@ class DtlsSessionTest {
 
     @Test
     void garbage_datagrams_are_counted_and_dropped_and_the_handshake_still_completes() throws Exception {
-        TestDtlsClient client = new TestDtlsClient();
+        DtlsClient client = browser();
         MemoryLink link = new MemoryLink();
         DtlsSession session = newSession(server, client.fingerprint(), link);
         Random random = new Random(7);
@@ -295,7 +302,7 @@ class DtlsSessionTest {
 
     @Test
     void closing_a_session_mid_handshake_fails_it_with_closed_and_ends_its_thread() throws Exception {
-        DtlsSession session = newSession(server, new TestDtlsClient().fingerprint(), new MemoryLink());
+        DtlsSession session = newSession(server, browser().fingerprint(), new MemoryLink());
         session.start();
         Thread.sleep(50);
 
@@ -309,7 +316,7 @@ class DtlsSessionTest {
 
     @Test
     void closing_a_session_that_never_started_fails_it_without_a_thread() {
-        DtlsSession session = newSession(server, new TestDtlsClient().fingerprint(), new MemoryLink());
+        DtlsSession session = newSession(server, browser().fingerprint(), new MemoryLink());
         session.close();
         session.start();
 
@@ -321,7 +328,7 @@ class DtlsSessionTest {
 
     @Test
     void closing_an_established_session_says_close_notify_and_drops_later_datagrams() throws Exception {
-        Peer peer = connect(new TestDtlsClient());
+        Peer peer = connect(browser());
         peer.outcome();
         DTLSTransport clientSide = peer.connected().get(10, TimeUnit.SECONDS);
 
@@ -329,7 +336,7 @@ class DtlsSessionTest {
         peer.session().closed().get(5, TimeUnit.SECONDS);
         // The client reads the close_notify.
         clientSide.receive(new byte[1500], 0, 1500, 1000);
-        assertThat(peer.client().closeNotifyReceived).isTrue();
+        assertThat(peer.client().closeNotifyReceived()).isTrue();
         assertThat(threadEnds(peer.session())).isTrue();
 
         long droppedBefore = server.counters().dropped(DtlsDropReason.CLOSED);
@@ -340,7 +347,7 @@ class DtlsSessionTest {
 
     @Test
     void a_peer_closing_its_side_ends_the_session() throws Exception {
-        Peer peer = connect(new TestDtlsClient());
+        Peer peer = connect(browser());
         peer.outcome();
         DTLSTransport clientSide = peer.connected().get(10, TimeUnit.SECONDS);
 
@@ -352,7 +359,7 @@ class DtlsSessionTest {
 
     @Test
     void application_data_after_the_handshake_is_dropped_and_counted() throws Exception {
-        Peer peer = connect(new TestDtlsClient());
+        Peer peer = connect(browser());
         peer.outcome();
         DTLSTransport clientSide = peer.connected().get(10, TimeUnit.SECONDS);
 
@@ -368,7 +375,7 @@ class DtlsSessionTest {
 
     @Test
     void once_the_handshake_is_over_its_thread_ends_and_the_session_stays_open() throws Exception {
-        Peer peer = connect(new TestDtlsClient());
+        Peer peer = connect(browser());
 
         assertThat(peer.outcome()).isInstanceOf(Connected.class);
         peer.connected().get(10, TimeUnit.SECONDS);
@@ -380,7 +387,7 @@ class DtlsSessionTest {
 
     @Test
     void a_client_that_lost_our_finished_gets_it_again_when_it_repeats_its_flight() throws Exception {
-        TestDtlsClient client = new TestDtlsClient();
+        DtlsClient client = browser();
         MemoryLink link = new MemoryLink();
         link.loseServerFinalFlightOnce();
         Peer peer = connect(client, client.fingerprint(), link);
@@ -392,7 +399,7 @@ class DtlsSessionTest {
         assertThat(server.counters().finalFlightsResent()).isEqualTo(1);
         DtlsSrtpKeys keys = ((Connected) outcome).keys();
         assertThat(concat(keys.clientWriteKey(), keys.serverWriteKey(), keys.clientWriteSalt(), keys.serverWriteSalt()))
-                .isEqualTo(client.keyingMaterial);
+                .isEqualTo(client.keyingMaterial());
         assertThat(peer.session().closed()).isNotDone();
     }
 
@@ -401,12 +408,11 @@ class DtlsSessionTest {
         CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256})
     void after_the_handshake_the_session_reads_the_clients_records_and_says_close_notify_with_every_suite(int suite)
             throws Exception {
-        TestDtlsClient client = new TestDtlsClient();
-        client.offeredSuites = new int[] {suite};
+        DtlsClient client = client(DtlsClient.Offer.BROWSER.withSuites(suite));
         Peer peer = connect(client);
         peer.outcome();
         DTLSTransport clientSide = peer.connected().get(10, TimeUnit.SECONDS);
-        assertThat(client.selectedSuite).isEqualTo(suite);
+        assertThat(client.selectedSuite()).isEqualTo(suite);
 
         clientSide.send(new byte[] {1, 2, 3}, 0, 3);
         awaitCount(() -> server.counters().dropped(DtlsDropReason.APPLICATION_DATA), 1);
@@ -414,7 +420,7 @@ class DtlsSessionTest {
         peer.session().closed().get(5, TimeUnit.SECONDS);
         clientSide.receive(new byte[1500], 0, 1500, 1000);
 
-        assertThat(client.closeNotifyReceived).isTrue();
+        assertThat(client.closeNotifyReceived()).isTrue();
         assertThat(server.counters().dropped(DtlsDropReason.NOT_AUTHENTIC)).isZero();
     }
 
@@ -422,8 +428,7 @@ class DtlsSessionTest {
     @ValueSource(ints = {CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
         CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256})
     void a_client_closing_after_the_handshake_ends_the_session_with_every_suite(int suite) throws Exception {
-        TestDtlsClient client = new TestDtlsClient();
-        client.offeredSuites = new int[] {suite};
+        DtlsClient client = client(DtlsClient.Offer.BROWSER.withSuites(suite));
         Peer peer = connect(client);
         peer.outcome();
         DTLSTransport clientSide = peer.connected().get(10, TimeUnit.SECONDS);
@@ -437,7 +442,7 @@ class DtlsSessionTest {
 
     @Test
     void forged_and_replayed_records_after_the_handshake_are_counted_and_change_nothing() throws Exception {
-        TestDtlsClient client = new TestDtlsClient();
+        DtlsClient client = browser();
         MemoryLink link = new MemoryLink();
         Peer peer = connect(client, client.fingerprint(), link);
         peer.outcome();
@@ -459,7 +464,7 @@ class DtlsSessionTest {
 
     @Test
     void a_fatal_alert_after_the_handshake_ends_the_session_without_a_goodbye() throws Exception {
-        TestDtlsClient client = new TestDtlsClient();
+        SealingDtlsClient client = new SealingDtlsClient();
         Peer peer = connect(client);
         peer.outcome();
         DTLSTransport clientSide = peer.connected().get(10, TimeUnit.SECONDS);
@@ -470,7 +475,7 @@ class DtlsSessionTest {
 
         peer.session().closed().get(5, TimeUnit.SECONDS);
         assertThat(clientSide.receive(new byte[1500], 0, 1500, 300)).isNegative();
-        assertThat(client.closeNotifyReceived).isFalse();
+        assertThat(client.closeNotifyReceived()).isFalse();
     }
 
     /** Waits (up to 5 s) for a counter the session bumps on another thread. */
@@ -482,7 +487,7 @@ class DtlsSessionTest {
         assertThat(counter.getAsLong()).isEqualTo(expected);
     }
 
-    Peer startClient(TestDtlsClient client, MemoryLink link, DtlsSession session) {
+    Peer startClient(DtlsClient client, MemoryLink link, DtlsSession session) {
         CompletableFuture<DTLSTransport> connected = new CompletableFuture<>();
         Thread.ofVirtual().name("test-dtls-client").start(() -> {
             try {

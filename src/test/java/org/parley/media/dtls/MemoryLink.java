@@ -1,23 +1,19 @@
 package org.parley.media.dtls;
 
-import java.io.IOException;
-import java.net.SocketTimeoutException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.tls.DatagramTransport;
+import org.parley.media.client.ClientTransport;
 
 /**
  * An in-memory datagram link between a test client and a {@link DtlsSession} (like pion's test
  * transports): the client's sends go to {@link DtlsSession#onDatagram} as the socket loop would deliver
- * them, and the session's {@link Sender} fills the client's queue. {@link #goSilentAfter} makes the client
- * vanish mid-handshake.
+ * them, and the session's {@link Sender} fills the client's {@link ClientTransport}. {@link #goSilentAfter}
+ * makes the client vanish mid-handshake.
  */
 final class MemoryLink implements Sender {
 
-    static final int MTU = 1200;
-
-    private final LinkedBlockingQueue<byte[]> toClient = new LinkedBlockingQueue<>();
+    private final ClientTransport clientEnd = new ClientTransport(this::fromClient);
     private final AtomicInteger clientSendsLeft = new AtomicInteger(Integer.MAX_VALUE);
     private final AtomicInteger largestFromServer = new AtomicInteger();
     private final AtomicInteger serverFinalFlightLosses = new AtomicInteger();
@@ -54,9 +50,7 @@ final class MemoryLink implements Sender {
             return;
         }
         largestFromServer.accumulateAndGet(len, Math::max);
-        byte[] copy = new byte[len];
-        System.arraycopy(buf, off, copy, 0, len);
-        toClient.add(copy);
+        clientEnd.offer(Arrays.copyOfRange(buf, off, off + len));
     }
 
     /** The size of the largest datagram the session sent. */
@@ -66,48 +60,18 @@ final class MemoryLink implements Sender {
 
     /** The client's end, for bctls's DTLSClientProtocol. */
     DatagramTransport clientEnd() {
-        return new DatagramTransport() {
-            @Override
-            public int getReceiveLimit() {
-                return 1500;
-            }
+        return clientEnd;
+    }
 
-            @Override
-            public int getSendLimit() {
-                return MTU;
-            }
-
-            @Override
-            public int receive(byte[] buf, int off, int len, int waitMillis) throws IOException {
-                try {
-                    byte[] datagram = toClient.poll(waitMillis, TimeUnit.MILLISECONDS);
-                    if (datagram == null) {
-                        throw new SocketTimeoutException();
-                    }
-                    int n = Math.min(len, datagram.length);
-                    System.arraycopy(datagram, 0, buf, off, n);
-                    return n;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException();
-                }
-            }
-
-            @Override
-            public void send(byte[] buf, int off, int len) {
-                if (clientSendsLeft.getAndDecrement() > 0) {
-                    // A scratch buffer the "socket loop" reuses, to prove the session copies.
-                    byte[] reused = new byte[len + 7];
-                    System.arraycopy(buf, off, reused, 3, len);
-                    lastFromClient = java.util.Arrays.copyOfRange(buf, off, off + len);
-                    session.onDatagram(reused, 3, len);
-                    java.util.Arrays.fill(reused, (byte) 0);
-                }
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+    /** Client thread: delivers the client's datagram as the socket loop would, unless the client went silent. */
+    private void fromClient(byte[] buf, int off, int len) {
+        if (clientSendsLeft.getAndDecrement() > 0) {
+            // A scratch buffer the "socket loop" reuses, to prove the session copies.
+            byte[] reused = new byte[len + 7];
+            System.arraycopy(buf, off, reused, 3, len);
+            lastFromClient = Arrays.copyOfRange(buf, off, off + len);
+            session.onDatagram(reused, 3, len);
+            Arrays.fill(reused, (byte) 0);
+        }
     }
 }

@@ -1,20 +1,20 @@
 package org.parley.media.session;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import org.parley.media.client.DatagramKind;
 import org.parley.media.rtp.RtpPacket;
 import org.parley.media.srtp.SrtpBuffer;
+import org.parley.media.srtp.SrtpSession;
 import org.parley.media.srtp.SrtpStatus;
+import org.parley.media.udp.ReceiveBatch;
+import org.parley.media.udp.UdpPoller;
+import org.parley.media.udp.UdpStack;
 
 /**
- * The clients' one reader thread for {@link ForwardingBenchmark}: a selector over every leg's channel
- * that sorts datagrams by first byte (RFC 7983 §7) into the leg's STUN and DTLS queues during setup,
+ * The clients' one reader thread for {@link ForwardingBenchmark}: a poller (a selector, on the nio stack)
+ * over every leg's socket that sorts datagrams by first byte (RFC 7983 §7) and hands STUN and DTLS to the
+ * leg's setup,
  * and afterwards timestamps each listener's SRTP datagram as it is read, unprotects it and records
  * the latency from the send timestamp the speaker wrote into the payload:
  *
@@ -25,13 +25,18 @@ import org.parley.media.srtp.SrtpStatus;
  *           +---------------+----------+----------+-----------+
  * </pre>
  *
- * <p>Threading: every field below except the registration queue and {@link #running} belongs to
+ * <p>Threading: every field below except {@link #running} and the window bounds belongs to
  * the reader thread; {@link #stop} joins it before the results are read.
  */
 final class BenchReceiver {
 
-    private final Selector selector;
-    private final ConcurrentLinkedQueue<BenchLeg> toRegister = new ConcurrentLinkedQueue<>();
+    /** Datagrams read from one ready socket per system call, all of them until it has none left. */
+    static final int BATCH = 16;
+
+    private final UdpPoller poller;
+    private final ReceiveBatch batch;
+    private final SrtpBuffer srtp = new SrtpBuffer(new byte[0], 0, 0);
+    private final RtpPacket rtp = new RtpPacket();
     private final Thread thread;
     private volatile boolean running = true;
     /** Arrivals of sequences in [firstSeq, lastSeq] are recorded; the rest is warm-up or drain. */
@@ -52,7 +57,8 @@ final class BenchReceiver {
     final long[][] sendTime;
 
     BenchReceiver(int speakers, int maxSeq, int capacity) throws IOException {
-        this.selector = Selector.open();
+        this.poller = UdpStack.nio().newPoller();
+        this.batch = UdpStack.nio().newReceiveBatch(BATCH, 2048);
         this.latencies = new long[capacity];
         this.firstArrival = new long[speakers][maxSeq];
         this.lastArrival = new long[speakers][maxSeq];
@@ -67,9 +73,8 @@ final class BenchReceiver {
         return thread.threadId();
     }
 
-    void register(BenchLeg leg) {
-        toRegister.add(leg);
-        selector.wakeup();
+    void register(BenchLeg leg) throws IOException {
+        poller.register(leg.wire().socket(), leg);
     }
 
     void measure(int firstSeq, int lastSeq) {
@@ -79,74 +84,56 @@ final class BenchReceiver {
 
     void stop() throws InterruptedException, IOException {
         running = false;
-        selector.wakeup();
+        poller.wakeup();
         thread.join(5000);
-        selector.close();
+        poller.close();
     }
 
     private void loop() {
-        ByteBuffer buffer = ByteBuffer.allocate(2048);
-        byte[] array = buffer.array();
-        SrtpBuffer srtp = new SrtpBuffer(array, 0, 0);
-        RtpPacket rtp = new RtpPacket();
         while (running) {
             try {
-                selector.select(100);
+                poller.poll(100, this::drain);
             } catch (IOException e) {
                 return;
-            }
-            for (BenchLeg leg; (leg = toRegister.poll()) != null; ) {
-                try {
-                    leg.channel.register(selector, SelectionKey.OP_READ, leg);
-                } catch (ClosedChannelException e) {
-                    // closed before it got here
-                }
-            }
-            Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-            while (keys.hasNext()) {
-                SelectionKey key = keys.next();
-                keys.remove();
-                BenchLeg leg = (BenchLeg) key.attachment();
-                try {
-                    while (true) {
-                        buffer.clear();
-                        if (leg.channel.receive(buffer) == null) {
-                            break;
-                        }
-                        long arrival = System.nanoTime();
-                        onDatagram(leg, array, buffer.position(), arrival, srtp, rtp);
-                    }
-                } catch (IOException e) {
-                    key.cancel();
-                }
             }
         }
     }
 
-    private void onDatagram(BenchLeg leg, byte[] array, int length, long arrival, SrtpBuffer srtp, RtpPacket rtp) {
-        int first = length == 0 ? -1 : array[0] & 0xff;
-        if (first >= 0 && first <= 3) {
-            if (leg.awaitingStun) {
-                leg.stunIn.add(Arrays.copyOf(array, length));
-            }
-            return;
+    private void drain(Object attachment) {
+        BenchLeg leg = (BenchLeg) attachment;
+        try {
+            int n;
+            do {
+                n = leg.wire().socket().receive(batch);
+                for (int i = 0; i < n; i++) {
+                    onDatagram(leg, batch.data(i), batch.length(i), batch.arrivalNanos(i));
+                }
+            } while (n == batch.capacity());
+        } catch (IOException e) {
+            // closed at the end of the run
         }
-        if (first >= 20 && first <= 63) {
-            leg.dtlsIn.add(Arrays.copyOf(array, length));
-            return;
+    }
+
+    /** {@code arrival}: when the datagram was read (System.nanoTime, on the nio stack). */
+    private void onDatagram(BenchLeg leg, byte[] array, int length, long arrival) {
+        switch (DatagramKind.of(array, length)) {
+            case STUN -> leg.wire().onStun(array, length);
+            case DTLS -> leg.wire().onDtls(array, length);
+            case RTP -> onRtp(leg, array, length, arrival);
+            case RTCP, OTHER -> { } // the server's reports are not measured
         }
-        // RFC 5761 §4: second byte 192..223 is RTCP (reports from the server), not media.
-        if (first < 128 || first > 191 || length < 2 || (array[1] & 0xff) >= 192 && (array[1] & 0xff) <= 223) {
-            return;
-        }
-        if (!leg.listener || leg.srtp == null) {
+    }
+
+    private void onRtp(BenchLeg leg, byte[] array, int length, long arrival) {
+        SrtpSession session = leg.wire().srtp();
+        if (!leg.listener() || session == null) {
             return;
         }
         if (counting) {
             windowArrivals++;
         }
-        srtp.set(0, length);
-        if (leg.srtp.unprotectRtp(srtp) != SrtpStatus.OK || rtp.wrap(array, 0, srtp.length()) != null
+        srtp.set(array, 0, length);
+        if (session.unprotectRtp(srtp) != SrtpStatus.OK || rtp.wrap(array, 0, srtp.length()) != null
                 || rtp.payloadLength() < 16) {
             unprotectFailures++;
             return;

@@ -22,7 +22,6 @@ import org.parley.media.FanOutConfig;
 import org.parley.media.MediaServer;
 import org.parley.media.dtls.DtlsConfig;
 import org.parley.media.forward.ForwardConfig;
-import org.parley.media.ice.IceCredentials;
 import org.parley.media.rtp.RtpWriter;
 import org.parley.media.sdp.Offers;
 import org.parley.media.srtp.SrtpBuffer;
@@ -120,7 +119,7 @@ public final class ForwardingBenchmark {
                     (long) listeners * speakers * (total - warmup + 1)));
             receiver.measure(warmup, total - 1);
             for (int i = 0; i < speakers + listeners; i++) {
-                legs.add(new BenchLeg(i, i >= speakers));
+                legs.add(BenchLeg.open(i, i >= speakers));
             }
 
             // RFC 7675 §5.1: every leg refreshes consent every 5 s, spread evenly over 20 ms ticks as a
@@ -133,7 +132,7 @@ public final class ForwardingBenchmark {
                 int n = legs.size();
                 long t = tick[0]++;
                 for (long k = t * n / 250; k < (t + 1) * n / 250; k++) {
-                    legs.get((int) (k % n)).keepConsent();
+                    legs.get((int) (k % n)).wire().keepConsent();
                 }
             }, 20, 20, TimeUnit.MILLISECONDS);
 
@@ -234,7 +233,7 @@ public final class ForwardingBenchmark {
     }
 
     private static long memberId(BenchLeg leg) {
-        return leg.listener ? 1000L + leg.index : 1L + leg.index;
+        return leg.listener() ? 1000L + leg.index() : 1L + leg.index();
     }
 
     private static void join(MediaServer media, BenchReceiver receiver, BenchLeg leg) throws Exception {
@@ -242,14 +241,14 @@ public final class ForwardingBenchmark {
         String offer = Offers.chrome().replace("a=ice-ufrag:Kq3v", "a=ice-ufrag:" + UdpBrowser.UFRAG)
                 .replace("a=ice-pwd:Hn2ytVuEIxf0kvN3M8WPmU1A", "a=ice-pwd:" + UdpBrowser.PWD)
                 .replace("a=fingerprint:sha-256 " + "4A:".repeat(31) + "4A",
-                        "a=fingerprint:" + leg.dtlsClient.fingerprint().toSdp());
+                        "a=fingerprint:" + leg.wire().fingerprint().toSdp());
         var result = media.answer(ROOM, member, "connection-" + member, offer);
         if (!(result instanceof MediaServer.AnswerResult.Answer(String answer))) {
             throw new IllegalStateException("refused: " + result);
         }
         var server = new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(find(PORT, answer)));
         receiver.register(leg);
-        leg.connect(server, new IceCredentials(find(UFRAG, answer), find(PWD, answer)));
+        leg.wire().connect(server, find(UFRAG, answer), find(PWD, answer), BenchLeg.CHECKS);
     }
 
     /**
@@ -261,32 +260,28 @@ public final class ForwardingBenchmark {
         long cpuAtWarmup = 0;
         byte[] plain = new byte[256];
         SrtpBuffer out = new SrtpBuffer(new byte[512], 0, 0);
-        try {
-            for (int seq = 0; seq < total; seq++) {
-                long due = start + seq * 20_000_000L;
-                for (long wait; (wait = due - System.nanoTime()) > 0; ) {
-                    LockSupport.parkNanos(wait);
-                }
-                if (seq == warmup) {
-                    cpuAtWarmup = threads.getCurrentThreadCpuTime();
-                }
-                for (int s = 0; s < speakers; s++) {
-                    int n = RtpWriter.writeHeader(plain, 0, false, 111, seq & 0xffff, seq * 960L, 0x1111 + s);
-                    n += RtpWriter.writeOneByteExtensions(plain, 0, n, new int[] {1},
-                            new byte[][] {{(byte) (0x80 | AUDIO_LEVEL)}});
-                    Arrays.fill(plain, n, n + PAYLOAD, (byte) 0x5a);
-                    long now = System.nanoTime();
-                    BenchReceiver.writeInt(plain, n, (int) (now >>> 32));
-                    BenchReceiver.writeInt(plain, n + 4, (int) now);
-                    BenchReceiver.writeInt(plain, n + 8, s);
-                    BenchReceiver.writeInt(plain, n + 12, seq);
-                    legs.get(s).sendRtp(plain, n + PAYLOAD, out);
-                }
+        for (int seq = 0; seq < total; seq++) {
+            long due = start + seq * 20_000_000L;
+            for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+                LockSupport.parkNanos(wait);
             }
-            return threads.getCurrentThreadCpuTime() - cpuAtWarmup;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
+            if (seq == warmup) {
+                cpuAtWarmup = threads.getCurrentThreadCpuTime();
+            }
+            for (int s = 0; s < speakers; s++) {
+                int n = RtpWriter.writeHeader(plain, 0, false, 111, seq & 0xffff, seq * 960L, 0x1111 + s);
+                n += RtpWriter.writeOneByteExtensions(plain, 0, n, new int[] {1},
+                        new byte[][] {{(byte) (0x80 | AUDIO_LEVEL)}});
+                Arrays.fill(plain, n, n + PAYLOAD, (byte) 0x5a);
+                long now = System.nanoTime();
+                BenchReceiver.writeInt(plain, n, (int) (now >>> 32));
+                BenchReceiver.writeInt(plain, n + 4, (int) now);
+                BenchReceiver.writeInt(plain, n + 8, s);
+                BenchReceiver.writeInt(plain, n + 12, seq);
+                legs.get(s).wire().sendRtp(plain, n + PAYLOAD, out); // a refused one counts as lost
+            }
         }
+        return threads.getCurrentThreadCpuTime() - cpuAtWarmup;
     }
 
     /**

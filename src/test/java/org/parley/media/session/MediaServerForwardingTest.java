@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.parley.loadtest.DtlsClient;
 import org.parley.media.MediaServer;
 import org.parley.media.RoomCounters;
 import org.parley.media.dtls.DtlsConfig;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.parley.loadtest.DtlsClient;
+import org.parley.media.client.DtlsClient;
 import org.parley.media.dtls.DtlsConfig;
 import org.parley.media.dtls.DtlsFailure;
 import org.parley.media.dtls.DtlsFingerprint;
