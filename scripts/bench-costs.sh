@@ -5,16 +5,11 @@
 # Usage: scripts/bench-costs.sh [srtp|udp|all] [legs/receivers, default 1000 for srtp, 2000 for udp]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-source scripts/find-jdk.sh
-parley_find_jdk
-export JAVA_HOME=$PARLEY_JDK
 WHAT=${1:-all}
 N=${2:-}
 case $WHAT in srtp|udp|all) ;; *) echo "bench-costs: unknown '$WHAT' (srtp, udp or all)" >&2; exit 2 ;; esac
-./mvnw -B -q -DskipTests test-compile
-./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
-run() { "$JAVA_HOME/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED -cp "$CP" "$@"; }
+source scripts/bench-common.sh
+run() { "$JAVA_HOME/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED -cp "$BENCH_CP" "$@"; }
 if [[ $WHAT != udp ]]; then
   run org.parley.media.srtp.SrtpCostMain SUN_JCE "${N:-1000}"
 fi

@@ -5,11 +5,6 @@
 #        (default: --speakers 1 --duration 20, the server's default sender threads, 200 1; the 1-listener run is the latency baseline, run last on warm code)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-source scripts/find-jdk.sh
-parley_find_jdk
-export JAVA_HOME=$PARLEY_JDK
-./mvnw -B -q -DskipTests test-compile
-./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
-exec "$JAVA_HOME/bin/java" -Xmx2g --enable-native-access=ALL-UNNAMED -cp "$CP" \
+source scripts/bench-common.sh
+exec "$JAVA_HOME/bin/java" -Xmx2g --enable-native-access=ALL-UNNAMED -cp "$BENCH_CP" \
   org.parley.media.session.ForwardingBenchmark "$@"

@@ -6,11 +6,6 @@
 # PARLEY_BENCH_JAVA_OPTS to skip it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-source scripts/find-jdk.sh
-parley_find_jdk
-export JAVA_HOME=$PARLEY_JDK
-./mvnw -B -q -DskipTests test-compile
-./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+source scripts/bench-common.sh
 # shellcheck disable=SC2086
-exec "$JAVA_HOME/bin/java" ${PARLEY_BENCH_JAVA_OPTS:-} -cp "$CP" org.parley.bench.StorageWriteBenchmark "$@"
+exec "$JAVA_HOME/bin/java" ${PARLEY_BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" org.parley.bench.StorageWriteBenchmark "$@"

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +41,8 @@ public final class ChildParley implements AutoCloseable {
         var builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("PARLEY_"));
-        env.putAll(defaults(dataDir));
+        env.putAll(TestParley.settings(dataDir));
+        env.put("PARLEY_MEDIA_SOCKET", "nio"); // the drills do not send audio
         env.putAll(settings);
         try {
             Files.createDirectories(log.getParent());
@@ -53,20 +53,6 @@ public final class ChildParley implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Map<String, String> defaults(Path dataDir) {
-        Map<String, String> env = new HashMap<>();
-        env.put("PARLEY_HOST", "127.0.0.1");
-        env.put("PARLEY_PORT", "0");
-        env.put("PARLEY_DATA_DIR", dataDir.toString());
-        env.put("PARLEY_MEDIA_PORT", "0");
-        env.put("PARLEY_MEDIA_BIND", "127.0.0.1");
-        env.put("PARLEY_MEDIA_ADDRESSES", "127.0.0.1");
-        env.put("PARLEY_MEDIA_SOCKET", "nio");
-        env.put("PARLEY_AUTH_ATTEMPTS_PER_IP", "100000");
-        env.put("PARLEY_AUTH_FAILURES_PER_ACCOUNT", "100000");
-        return env;
     }
 
     private static int awaitPort(Process process, Path log, long from) throws IOException {

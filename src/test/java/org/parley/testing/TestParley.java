@@ -51,6 +51,18 @@ public final class TestParley implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Map<String, String> env = settings(dataDir);
+        String pgDatabase = null;
+        if (usesPostgres()) {
+            pgDatabase = TestPostgres.create();
+            env.putAll(TestPostgres.env(pgDatabase));
+        }
+        env.putAll(overrides);
+        return new TestParley(dataDir, env, pgDatabase, clock);
+    }
+
+    /** The test defaults: loopback only, ports chosen by the system, rate limits out of the way. */
+    public static Map<String, String> settings(Path dataDir) {
         Map<String, String> env = new HashMap<>();
         env.put("PARLEY_HOST", "127.0.0.1");
         env.put("PARLEY_PORT", "0");
@@ -62,13 +74,7 @@ public final class TestParley implements AutoCloseable {
         // Tests sign up many members from one address; the rate-limit tests lower these again.
         env.put("PARLEY_AUTH_ATTEMPTS_PER_IP", "100000");
         env.put("PARLEY_AUTH_FAILURES_PER_ACCOUNT", "100000");
-        String pgDatabase = null;
-        if (usesPostgres()) {
-            pgDatabase = TestPostgres.create();
-            env.putAll(TestPostgres.env(pgDatabase));
-        }
-        env.putAll(overrides);
-        return new TestParley(dataDir, env, pgDatabase, clock);
+        return env;
     }
 
     public static boolean usesPostgres() {
@@ -87,8 +93,9 @@ public final class TestParley implements AutoCloseable {
         return server;
     }
 
+    /** The server's data folder: the test's own, or the one the overrides named. */
     public Path dataDir() {
-        return dataDir;
+        return Path.of(env.get("PARLEY_DATA_DIR"));
     }
 
     /** A fresh administrator invitation code, as `parley invite --admin` would print. */
