@@ -68,6 +68,7 @@ public final class SignallingSocket implements RoomListener {
 
     private final MediaServer media;
     private final TurnConfig turn;
+    private final RoomMoves moves;
 
     public SignallingSocket(Authenticator auth, Csrf csrf, Rooms rooms, Database db, MemberStore members, FollowStore follows,
                             MediaServer media, TurnConfig turn) {
@@ -79,6 +80,7 @@ public final class SignallingSocket implements RoomListener {
         this.db = db;
         this.members = members;
         this.follows = follows;
+        this.moves = new RoomMoves(rooms, media);
     }
 
     public void routes(RoutesConfig routes) {
@@ -128,88 +130,43 @@ public final class SignallingSocket implements RoomListener {
         }
         String text = ctx.message();
         if (text.length() > MAX_MESSAGE_BYTES) {
-            error(conn, null, "bad_message", "Message too large");
+            conn.send(Replies.error(null, "bad_message", "Message too large"));
             return;
         }
         ClientMessage msg = ClientMessage.parse(text, conn.member.id());
         if (!conn.budget.tryTake()) {
-            error(conn, msg.id(), "rate_limited", "Too many commands; slow down");
+            conn.send(Replies.error(msg.id(), "rate_limited", "Too many commands; slow down"));
             return;
         }
-        switch (msg) {
-            case ClientMessage.Bad bad -> error(conn, bad.id(), "bad_message", bad.reason());
-            case ClientMessage.Join join -> join(conn, join);
-            case ClientMessage.RoomCommand rc -> command(conn, rc);
+        conn.send(answer(conn, msg));
+    }
+
+    /** Runs one command and returns its answer, {@code ack} or {@code error}. */
+    private String answer(Connection conn, ClientMessage msg) {
+        return switch (msg) {
+            case ClientMessage.Bad bad -> Replies.error(bad.id(), "bad_message", bad.reason());
+            case ClientMessage.Join join -> moves.join(conn, join);
+            case ClientMessage.RoomCommand rc -> moves.command(conn, rc);
             case ClientMessage.Ping ping -> ping(conn, ping);
             case ClientMessage.MediaOffer offer -> mediaOffer(conn, offer);
             case ClientMessage.SubscribeHallway sub -> {
                 conn.hallwaySubscribed = sub.on();
-                ack(conn, sub.id(), null);
+                yield Replies.ack(sub.id(), null);
             }
-        }
+        };
     }
 
-    private void join(Connection conn, ClientMessage.Join join) {
-        Room room = rooms.get(join.room()).orElse(null);
-        if (room == null || room.ended()) {
-            error(conn, join.id(), "room_not_found", "This room has ended or does not exist");
-            return;
-        }
-        Room previous = conn.room();
-        if (previous != null && previous != room) {
-            leave(conn, previous, new Command.Leave(true));
-        }
-        var result = await(room.submit(conn.member.id(),
-                new Command.Join(conn.member.id(), conn.member.username(), conn.member.displayName()), conn, join.since()));
-        if (result instanceof Room.Result.Done done) {
-            if (conn.room() != room) {
-                conn.enterRoom(room);
-                rooms.attached(room, conn.member.id());
-            }
-            ack(conn, join.id(), done.version());
-        } else {
-            reply(conn, join.id(), result);
-        }
-    }
-
-    private void command(Connection conn, ClientMessage.RoomCommand rc) {
-        Room room = conn.room();
-        if (room == null) {
-            error(conn, rc.id(), "not_in_room", "Join a room first");
-            return;
-        }
-        if (rc.command() instanceof Command.Leave leave) {
-            var result = leave(conn, room, leave);
-            reply(conn, rc.id(), result);
-            return;
-        }
-        reply(conn, rc.id(), await(room.submit(conn.member.id(), rc.command(), conn)));
-    }
-
-    private Room.Result leave(Connection conn, Room room, Command.Leave leave) {
-        var result = await(room.submit(conn.member.id(), leave, conn));
-        media.closeLeg(conn);
-        room.unsubscribe(conn);
-        if (conn.leaveRoom(room)) {
-            rooms.detached(room, conn.member.id(), true);
-        }
-        return result;
-    }
-
-    private void ping(Connection conn, ClientMessage.Ping ping) {
+    private String ping(Connection conn, ClientMessage.Ping ping) {
         Room room = conn.room();
         if (room == null || room.snapshot().participants().stream().noneMatch(p -> p.memberId() == conn.member.id())) {
-            error(conn, ping.id(), "not_in_room", "Join a room first");
-            return;
+            return Replies.error(ping.id(), "not_in_room", "Join a room first");
         }
         Member target = db.read(c -> members.byUsername(c, ping.username())).orElse(null);
         if (target == null || !db.read(c -> follows.follows(c, conn.member.id(), target.id()))) {
-            error(conn, ping.id(), "not_following", "You can ping people you follow");
-            return;
+            return Replies.error(ping.id(), "not_following", "You can ping people you follow");
         }
         if (!rooms.mayEnter(target.id(), room)) {
-            error(conn, ping.id(), "not_allowed", "They cannot enter this room");
-            return;
+            return Replies.error(ping.id(), "not_allowed", "They cannot enter this room");
         }
         ObjectNode notice = JSON.createObjectNode().put("type", "pinged");
         notice.putObject("from").put("username", conn.member.username()).put("displayName", conn.member.displayName());
@@ -217,30 +174,19 @@ public final class SignallingSocket implements RoomListener {
         String text = notice.toString();
         Set<Connection> targets = byMember.getOrDefault(target.id(), Set.of());
         targets.forEach(t -> t.send(text));
-        ObjectNode ack = JSON.createObjectNode().put("type", "ack").put("delivered", !targets.isEmpty());
-        if (ping.id() != null) {
-            ack.put("id", ping.id());
-        }
-        conn.send(ack.toString());
+        return Replies.ackNode(ping.id()).put("delivered", !targets.isEmpty()).toString();
     }
 
     /** Answers a member's SDP offer with an audio leg in their room (docs/protocol.md, "Audio"). */
-    private void mediaOffer(Connection conn, ClientMessage.MediaOffer offer) {
+    private String mediaOffer(Connection conn, ClientMessage.MediaOffer offer) {
         Room room = conn.room();
         if (room == null || room.snapshot().participants().stream().noneMatch(p -> p.memberId() == conn.member.id())) {
-            error(conn, offer.id(), "not_in_room", "Join a room first");
-            return;
+            return Replies.error(offer.id(), "not_in_room", "Join a room first");
         }
-        switch (media.answer(room.id(), conn.member.id(), conn, offer.sdp())) {
-            case MediaServer.AnswerResult.Answer answer -> {
-                ObjectNode ack = JSON.createObjectNode().put("type", "ack").put("sdp", answer.sdp());
-                if (offer.id() != null) {
-                    ack.put("id", offer.id());
-                }
-                conn.send(ack.toString());
-            }
-            case MediaServer.AnswerResult.Refused refused -> error(conn, offer.id(), "media_refused", refused.reason());
-        }
+        return switch (media.answer(room.id(), conn.member.id(), conn, offer.sdp())) {
+            case MediaServer.AnswerResult.Answer answer -> Replies.ackNode(offer.id()).put("sdp", answer.sdp()).toString();
+            case MediaServer.AnswerResult.Refused refused -> Replies.error(offer.id(), "media_refused", refused.reason());
+        };
     }
 
     /**
@@ -265,14 +211,7 @@ public final class SignallingSocket implements RoomListener {
             set.remove(conn);
             return set.isEmpty() ? null : set;
         });
-        media.closeLeg(conn);
-        Room room = conn.room();
-        if (room != null) {
-            room.unsubscribe(conn);
-            if (conn.leaveRoom(room)) {
-                rooms.detached(room, conn.member.id(), false);
-            }
-        }
+        moves.closed(conn);
     }
 
     /**
@@ -302,43 +241,6 @@ public final class SignallingSocket implements RoomListener {
                 }));
             }, HALLWAY_NOTICE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         }
-    }
-
-    private Room.Result await(java.util.concurrent.CompletableFuture<Room.Result> future) {
-        try {
-            return future.get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Room.Result.Refused(new org.parley.rooms.RoomError("unavailable", "Interrupted"));
-        } catch (Exception e) {
-            return new Room.Result.Refused(new org.parley.rooms.RoomError("unavailable", "The room did not answer; try again"));
-        }
-    }
-
-    private void reply(Connection conn, String id, Room.Result result) {
-        switch (result) {
-            case Room.Result.Done done -> ack(conn, id, done.version());
-            case Room.Result.Refused refused -> error(conn, id, refused.error().code(), refused.error().message());
-        }
-    }
-
-    private static void ack(Connection conn, String id, Long version) {
-        ObjectNode ack = JSON.createObjectNode().put("type", "ack");
-        if (id != null) {
-            ack.put("id", id);
-        }
-        if (version != null) {
-            ack.put("version", version);
-        }
-        conn.send(ack.toString());
-    }
-
-    private static void error(Connection conn, String id, String code, String message) {
-        ObjectNode err = JSON.createObjectNode().put("type", "error").put("code", code).put("message", message);
-        if (id != null) {
-            err.put("id", id);
-        }
-        conn.send(err.toString());
     }
 
     private static Object memberOf(io.javalin.websocket.WsContext ctx) {
