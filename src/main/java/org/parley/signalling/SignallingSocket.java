@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsMessageContext;
@@ -88,6 +89,7 @@ public final class SignallingSocket implements RoomListener {
         routes.ws("/ws", ws -> {
             ws.onConnect(this::onConnect);
             ws.onMessage(this::onMessage);
+            ws.onBinaryMessage(this::onBinaryMessage);
             ws.onClose(this::onClose);
             ws.onError(ctx -> log.debug("WebSocket error for member {}: {}", memberOf(ctx), String.valueOf(ctx.error())));
         });
@@ -108,7 +110,7 @@ public final class SignallingSocket implements RoomListener {
         }
         ctx.session.setIdleTimeout(Duration.ofMinutes(2));
         ctx.enableAutomaticPings(20, TimeUnit.SECONDS);
-        var conn = new Connection(ctx, member, new CommandBudget());
+        var conn = new Connection(ctx, member, new FloodGuard());
         ctx.attribute(CONNECTION, conn);
         byMember.computeIfAbsent(member.id(), id -> ConcurrentHashMap.newKeySet()).add(conn);
         ObjectNode hello = JSON.createObjectNode().put("type", "hello").put("protocol", PROTOCOL_VERSION);
@@ -129,31 +131,39 @@ public final class SignallingSocket implements RoomListener {
             return;
         }
         String text = ctx.message();
-        if (text.length() > MAX_MESSAGE_BYTES) {
-            conn.send(Replies.error(null, "bad_message", "Message too large"));
-            return;
+        ClientMessage msg = text.length() > MAX_MESSAGE_BYTES ? new ClientMessage.Bad(null, "Message too large")
+                : ClientMessage.parse(text, conn.member.id());
+        if (conn.admit(msg.id())) {
+            conn.reply(answer(conn, msg));
         }
-        ClientMessage msg = ClientMessage.parse(text, conn.member.id());
-        if (!conn.budget.tryTake()) {
-            conn.send(Replies.error(msg.id(), "rate_limited", "Too many commands; slow down"));
-            return;
-        }
-        conn.send(answer(conn, msg));
     }
 
-    /** Runs one command and returns its answer, {@code ack} or {@code error}. */
+    /** The protocol is JSON in text frames; a binary frame costs a command and gets an error. */
+    private void onBinaryMessage(WsBinaryMessageContext ctx) {
+        Connection conn = ctx.attribute(CONNECTION);
+        if (conn != null && conn.admit(null)) {
+            conn.reply(Replies.error(null, "binary_not_supported", "Messages are JSON in text frames"));
+        }
+    }
+
+    /** Runs one command and returns its one answer, {@code ack} or {@code error}, whatever goes wrong. */
     private String answer(Connection conn, ClientMessage msg) {
-        return switch (msg) {
-            case ClientMessage.Bad bad -> Replies.error(bad.id(), "bad_message", bad.reason());
-            case ClientMessage.Join join -> moves.join(conn, join);
-            case ClientMessage.RoomCommand rc -> moves.command(conn, rc);
-            case ClientMessage.Ping ping -> ping(conn, ping);
-            case ClientMessage.MediaOffer offer -> mediaOffer(conn, offer);
-            case ClientMessage.SubscribeHallway sub -> {
-                conn.hallwaySubscribed = sub.on();
-                yield Replies.ack(sub.id(), null);
-            }
-        };
+        try {
+            return switch (msg) {
+                case ClientMessage.Bad bad -> Replies.error(bad.id(), "bad_message", bad.reason());
+                case ClientMessage.Join join -> moves.join(conn, join);
+                case ClientMessage.RoomCommand rc -> moves.command(conn, rc);
+                case ClientMessage.Ping ping -> ping(conn, ping);
+                case ClientMessage.MediaOffer offer -> mediaOffer(conn, offer);
+                case ClientMessage.SubscribeHallway sub -> {
+                    conn.hallwaySubscribed = sub.on();
+                    yield Replies.ack(sub.id(), null);
+                }
+            };
+        } catch (RuntimeException e) {
+            log.warn("Command {} of member {} failed: {}", msg.getClass().getSimpleName(), conn.member.id(), e.toString());
+            return Replies.error(msg.id(), "unavailable", "Something went wrong; try again");
+        }
     }
 
     private String ping(Connection conn, ClientMessage.Ping ping) {
