@@ -27,8 +27,10 @@ import org.parley.rooms.RoomListener;
 import org.parley.rooms.Rooms;
 import org.parley.social.FollowStore;
 import org.parley.storage.Database;
+import org.parley.storage.StorageException;
 import org.parley.web.Csrf;
 import org.parley.web.ProblemException;
+import org.parley.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,10 +98,24 @@ public final class SignallingSocket implements RoomListener {
     }
 
     private void beforeUpgrade(Context ctx) {
-        if (!csrf.originAllowed(ctx)) {
-            throw new ProblemException(403, "csrf_invalid", "Request refused", "Cross-site WebSocket refused");
+        ProblemException refusal = upgradeRefusal(ctx);
+        if (refusal != null) {
+            // Javalin renders no body for a WebSocket request it does not upgrade: write the problem
+            // here, and skip the upgrade.
+            Problems.writeNow(ctx, refusal);
+            ctx.skipRemainingHandlers();
         }
-        auth.resolve(ctx).orElseThrow(ProblemException::unauthenticated);
+    }
+
+    private ProblemException upgradeRefusal(Context ctx) {
+        if (!csrf.originAllowed(ctx)) {
+            return new ProblemException(403, "csrf_invalid", "Request refused", "Cross-site WebSocket refused");
+        }
+        try {
+            return auth.resolve(ctx).isPresent() ? null : ProblemException.unauthenticated();
+        } catch (StorageException e) {
+            return new ProblemException(503, "unavailable", "Service unavailable", "The database is not answering; try again shortly");
+        }
     }
 
     private void onConnect(WsConnectContext ctx) {
