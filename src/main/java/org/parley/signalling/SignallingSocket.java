@@ -9,8 +9,11 @@ import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsMessageContext;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,6 +58,10 @@ public final class SignallingSocket implements RoomListener {
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
     /** Hallway change notices are coalesced to at most one per this interval. */
     static final Duration HALLWAY_NOTICE_INTERVAL = Duration.ofMillis(500);
+    /** RFC 6455 §7.4.1: 1001, going away — the node is stopping; clients reconnect at once. */
+    static final int GOING_AWAY = 1001;
+    /** Longest a stopping node waits for its 1001 close frames to go out. */
+    static final Duration GOING_AWAY_WAIT = Duration.ofSeconds(2);
     private static final String CONNECTION = "parley.connection";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,6 +73,8 @@ public final class SignallingSocket implements RoomListener {
     private final FollowStore follows;
     private final Map<Long, Set<Connection>> byMember = new ConcurrentHashMap<>();
     private final AtomicBoolean hallwayNoticePending = new AtomicBoolean();
+    /** Set once the node stops: no new connections, and every open one is closed with 1001. */
+    private volatile boolean goingAway;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("signalling-hallway").factory());
 
@@ -108,6 +117,9 @@ public final class SignallingSocket implements RoomListener {
     }
 
     private ProblemException upgradeRefusal(Context ctx) {
+        if (goingAway) {
+            return new ProblemException(503, "unavailable", "Service unavailable", "The server is restarting; try again shortly");
+        }
         if (!csrf.originAllowed(ctx)) {
             return new ProblemException(403, "csrf_invalid", "Request refused", "Cross-site WebSocket refused");
         }
@@ -122,6 +134,10 @@ public final class SignallingSocket implements RoomListener {
         Member member = ctx.attribute(Authenticator.MEMBER_ATTR);
         if (member == null) {
             ctx.closeSession(4401, "unauthenticated");
+            return;
+        }
+        if (goingAway) { // upgraded just as the node began to stop
+            ctx.closeSession(GOING_AWAY, "server shutting down");
             return;
         }
         ctx.session.setIdleTimeout(Duration.ofMinutes(2));
@@ -139,6 +155,9 @@ public final class SignallingSocket implements RoomListener {
             iceServers.add(JSON.valueToTree(turn.credentialsFor(member.id(), java.time.Instant.now())));
         }
         conn.send(hello.toString());
+        if (goingAway) { // stopping began while this connection registered: it was not among those closed
+            conn.close(GOING_AWAY, "server shutting down");
+        }
     }
 
     private void onMessage(WsMessageContext ctx) {
@@ -274,7 +293,23 @@ public final class SignallingSocket implements RoomListener {
         return conn == null ? "?" : conn.member.id();
     }
 
+    /**
+     * The node is stopping (call before the HTTP server stops): every client is told 1001, going
+     * away, so it reconnects at once instead of seeing its connection drop (1006) and backing off.
+     * Waits up to {@link #GOING_AWAY_WAIT} for the close frames to go out.
+     */
     public void close() {
+        goingAway = true;
         scheduler.shutdownNow();
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        byMember.values().forEach(set -> set.forEach(c -> closing.add(c.close(GOING_AWAY, "server shutting down"))));
+        try {
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+                    .get(GOING_AWAY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.debug("Not every client heard the server go away: {}", e.toString());
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.parley.testing.ApiClient;
 import org.parley.testing.TestParley;
+import org.parley.testing.WsClient;
 
 /** The two ends of a connection: an upgrade the server refuses, and a server that stops. */
 @Tag("db")
@@ -58,5 +60,19 @@ class UpgradeAndShutdownTest {
             assertThat(ok.upgrade.status()).as("the same member from Parley's own page").isEqualTo(101);
             assertThat(ok.readJson().get("type").asText()).isEqualTo("hello");
         }
+    }
+
+    @Test
+    void a_server_that_stops_cleanly_closes_its_websockets_with_1001_going_away() {
+        String room = ada.post("/api/rooms", Map.of("title", "Restarting", "type", "open")).json().get("id").asText();
+        var ws = WsClient.connect(parley.baseUrl(), ada);
+        ws.awaitType("hello");
+        assertThat(ws.call("join", "room", room).get("type").asText()).isEqualTo("ack");
+
+        parley.restart();
+
+        var close = ws.awaitClose();
+        assertThat(close.code()).as(close.toString()).isEqualTo(1001);
+        assertThat(close.reason()).isNotBlank();
     }
 }
