@@ -63,6 +63,14 @@ class UpgradeAndShutdownTest {
     }
 
     @Test
+    void an_upgrade_while_the_database_is_down_is_refused_with_503_and_a_problem_body() throws Exception {
+        String session = "parley_session=" + ada.cookie("parley_session");
+        parley.server().database().close();
+
+        assertThat(refusal(session, parley.baseUrl(), 503).get("code").asText()).isEqualTo("unavailable");
+    }
+
+    @Test
     void a_server_that_stops_cleanly_closes_its_websockets_with_1001_going_away() {
         String room = ada.post("/api/rooms", Map.of("title", "Restarting", "type", "open")).json().get("id").asText();
         var ws = WsClient.connect(parley.baseUrl(), ada);
