@@ -1,10 +1,10 @@
 package org.parley.signalling;
 
-import io.javalin.websocket.WsContext;
 import java.nio.channels.WritePendingException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
 import org.parley.accounts.Member;
 import org.parley.rooms.Room;
 import org.parley.rooms.RoomSubscriber;
@@ -26,14 +26,14 @@ final class Connection implements RoomSubscriber {
     /** RFC 6455 §7.4.1: 1008, policy violation — here, a reply could not be queued for a client that stopped reading. */
     static final String UNREAD_CLOSE_REASON = "too many unread messages";
 
-    final WsContext ws;
+    private final Session session;
     final Member member;
     final FloodGuard guard;
     private final AtomicReference<Room> room = new AtomicReference<>();
     volatile boolean hallwaySubscribed;
 
-    Connection(WsContext ws, Member member, FloodGuard guard) {
-        this.ws = ws;
+    Connection(Session session, Member member, FloodGuard guard) {
+        this.session = session;
         this.member = member;
         this.guard = guard;
     }
@@ -63,7 +63,7 @@ final class Connection implements RoomSubscriber {
     @Override
     public void send(String json) {
         try {
-            ws.send(json);
+            session.sendText(json, Callback.NOOP);
         } catch (RuntimeException e) {
             // The socket closed under us; the close handler cleans up.
         }
@@ -71,12 +71,13 @@ final class Connection implements RoomSubscriber {
 
     /**
      * The one answer to a command. Unlike state it is never dropped in silence: when Jetty cannot
-     * queue it (the client left {@link SignallingSocket#MAX_QUEUED_FRAMES} frames unread) the
-     * connection is closed instead, which the protocol documents.
+     * queue it (the client left {@link SignallingSocket#MAX_QUEUED_FRAMES} frames unread, and Jetty
+     * fails the send with {@link WritePendingException}) the connection is closed instead, which
+     * the protocol documents.
      */
     void reply(String json) {
         try {
-            ws.session.sendText(json, Callback.from(() -> { }, failure -> {
+            session.sendText(json, Callback.from(() -> { }, failure -> {
                 if (failure instanceof WritePendingException) {
                     close(FloodGuard.CLOSE_CODE, UNREAD_CLOSE_REASON);
                 }
@@ -110,7 +111,7 @@ final class Connection implements RoomSubscriber {
     CompletableFuture<Void> close(int code, String reason) {
         var sent = new CompletableFuture<Void>();
         try {
-            ws.session.close(code, reason, Callback.from(() -> sent.complete(null), failure -> sent.complete(null)));
+            session.close(code, reason, Callback.from(() -> sent.complete(null), failure -> sent.complete(null)));
         } catch (RuntimeException e) {
             sent.complete(null);
         }

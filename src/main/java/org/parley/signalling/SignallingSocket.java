@@ -142,7 +142,7 @@ public final class SignallingSocket implements RoomListener {
         }
         ctx.session.setIdleTimeout(Duration.ofMinutes(2));
         ctx.enableAutomaticPings(20, TimeUnit.SECONDS);
-        var conn = new Connection(ctx, member, new FloodGuard());
+        var conn = new Connection(ctx.session, member, new FloodGuard());
         ctx.attribute(CONNECTION, conn);
         byMember.computeIfAbsent(member.id(), id -> ConcurrentHashMap.newKeySet()).add(conn);
         ObjectNode hello = JSON.createObjectNode().put("type", "hello").put("protocol", PROTOCOL_VERSION);
