@@ -3,9 +3,10 @@
 //
 // - command(type, fields) sends with an incrementing id and resolves with the matching `ack`, or
 //   rejects with a LiveError (code + translated message) for the matching `error`.
-// - The connection comes back by itself with growing delays; while it is down a "Reconnecting…"
-//   banner shows, and once back the current room is joined again with `since` = the last version
-//   applied, so the server only sends what was missed.
+// - The connection comes back by itself with growing delays, or at once when the server closed it
+//   with 1001 (going away: it is restarting); while it is down a "Reconnecting…" banner shows, and
+//   once back the current room is joined again with `since` = the last version applied, so the
+//   server only sends what was missed.
 // - The room store: the one room this tab is in, reduced by room-state.js; pages subscribe to it.
 // - The audio leg (audio.js) hears of every `join` as it is sent (onRoomJoining) and once accepted
 //   (onRoomJoined), with the connection's serial number, so it can renegotiate after a reconnect;
@@ -17,6 +18,8 @@ import { h } from './dom.js';
 
 /** Delays before reconnecting, then the last one forever; each gets up to 30% jitter. */
 const BACKOFF_MS = [300, 1000, 2000, 4000, 8000, 15000];
+/** After a 1001 close (the server stopping cleanly) clients come back at once, spread over this much. */
+const GOING_AWAY_JITTER_MS = 250;
 /** The server answers within 10 s (SignallingSocket.COMMAND_TIMEOUT); allow for the network. */
 const COMMAND_TIMEOUT_MS = 15000;
 /** How long a command waits for a connection before giving up. */
@@ -94,15 +97,19 @@ function connect() {
     }
     receive(msg);
   });
-  ws.addEventListener('close', () => {
+  ws.addEventListener('close', (event) => {
     if (socket !== ws) return;
     socket = null;
     failPending('network');
     if (!wanted) return;
     setStatus('reconnecting');
+    // Going away (docs/protocol.md): a server that was up is restarting, so come back at once; if it
+    // is not up yet, the next attempts back off as usual.
+    const goingAway = event.code === 1001 && attempt === 0;
     const base = BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)];
     attempt += 1;
-    reconnectTimer = setTimeout(connect, base + Math.random() * base * 0.3);
+    const delay = goingAway ? Math.random() * GOING_AWAY_JITTER_MS : base + Math.random() * base * 0.3;
+    reconnectTimer = setTimeout(connect, delay);
   });
 }
 

@@ -253,8 +253,8 @@ public final class Parley implements AutoCloseable {
     public void close() {
         rooms.beginShutdown();
         housekeeping.shutdownNow();
+        signalling.close(); // before the HTTP server stops: clients hear 1001 and come back at once
         app.stop();
-        signalling.close();
         rooms.close();
         media.close();
         LocalAdmin.unpublish(config.dataDir());

@@ -1,9 +1,11 @@
 package org.parley.signalling;
 
+import java.util.function.LongSupplier;
+
 /**
- * A token bucket per connection: a client may send a burst of commands, then a steady few per
- * second. Beyond that its commands are refused with {@code rate_limited}; nothing is queued.
- * Used from the connection's message handler only (one thread at a time).
+ * A token bucket: a burst, then a steady few per second. The connection's commands are counted
+ * against one ({@link #BURST}, {@link #PER_SECOND}) and its refused commands against another
+ * ({@link FloodGuard}). Used from the connection's message handler only (one thread at a time).
  */
 final class CommandBudget {
 
@@ -11,12 +13,23 @@ final class CommandBudget {
     static final int BURST = 40;
     static final double PER_SECOND = 20;
 
-    private double tokens = BURST;
-    private long lastNanos = System.nanoTime();
+    private final int burst;
+    private final double perSecond;
+    private final LongSupplier nanoTime;
+    private double tokens;
+    private long lastNanos;
+
+    CommandBudget(int burst, double perSecond, LongSupplier nanoTime) {
+        this.burst = burst;
+        this.perSecond = perSecond;
+        this.nanoTime = nanoTime;
+        this.tokens = burst;
+        this.lastNanos = nanoTime.getAsLong();
+    }
 
     boolean tryTake() {
-        long now = System.nanoTime();
-        tokens = Math.min(BURST, tokens + (now - lastNanos) / 1e9 * PER_SECOND);
+        long now = nanoTime.getAsLong();
+        tokens = Math.min(burst, tokens + (now - lastNanos) / 1e9 * perSecond);
         lastNanos = now;
         if (tokens >= 1) {
             tokens -= 1;

@@ -1,9 +1,15 @@
 package org.parley.signalling;
 
-import io.javalin.websocket.WsContext;
+import java.nio.channels.WritePendingException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
 import org.parley.accounts.Member;
 import org.parley.rooms.Room;
 import org.parley.rooms.RoomSubscriber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One client WebSocket. It is in at most one room at a time. Sends are asynchronous (Jetty queues
@@ -15,16 +21,21 @@ import org.parley.rooms.RoomSubscriber;
  */
 final class Connection implements RoomSubscriber {
 
-    final WsContext ws;
+    private static final Logger log = LoggerFactory.getLogger(Connection.class);
+
+    /** RFC 6455 §7.4.1: 1008, policy violation — here, a reply could not be queued for a client that stopped reading. */
+    static final String UNREAD_CLOSE_REASON = "too many unread messages";
+
+    private final Session session;
     final Member member;
-    final CommandBudget budget;
-    private final java.util.concurrent.atomic.AtomicReference<Room> room = new java.util.concurrent.atomic.AtomicReference<>();
+    final FloodGuard guard;
+    private final AtomicReference<Room> room = new AtomicReference<>();
     volatile boolean hallwaySubscribed;
 
-    Connection(WsContext ws, Member member, CommandBudget budget) {
-        this.ws = ws;
+    Connection(Session session, Member member, FloodGuard guard) {
+        this.session = session;
         this.member = member;
-        this.budget = budget;
+        this.guard = guard;
     }
 
     Room room() {
@@ -45,12 +56,65 @@ final class Connection implements RoomSubscriber {
         return member.id();
     }
 
+    /**
+     * Room state and notices: a client too slow to read them loses some (Jetty refuses frames past
+     * {@link SignallingSocket#MAX_QUEUED_FRAMES}) and resynchronises when it sees the version gap.
+     */
     @Override
     public void send(String json) {
         try {
-            ws.send(json);
+            session.sendText(json, Callback.NOOP);
         } catch (RuntimeException e) {
             // The socket closed under us; the close handler cleans up.
         }
+    }
+
+    /**
+     * The one answer to a command. Unlike state it is never dropped in silence: when Jetty cannot
+     * queue it (the client left {@link SignallingSocket#MAX_QUEUED_FRAMES} frames unread, and Jetty
+     * fails the send with {@link WritePendingException}) the connection is closed instead, which
+     * the protocol documents.
+     */
+    void reply(String json) {
+        try {
+            session.sendText(json, Callback.from(() -> { }, failure -> {
+                if (failure instanceof WritePendingException) {
+                    close(FloodGuard.CLOSE_CODE, UNREAD_CLOSE_REASON);
+                }
+            }));
+        } catch (RuntimeException e) {
+            // The socket closed under us; the close handler cleans up.
+        }
+    }
+
+    /**
+     * Whether the {@link FloodGuard} lets a frame through. If not, the frame is answered here
+     * ({@code rate_limited}), or the connection is closed for flooding (1008) and the frame, like
+     * the ones still on their way, gets no answer.
+     */
+    boolean admit(String id) {
+        switch (guard.check()) {
+            case ACCEPT -> {
+                return true;
+            }
+            case REFUSE -> reply(Replies.error(id, "rate_limited", "Too many commands; slow down"));
+            case CLOSE -> {
+                log.info("Closing the connection of member {}: it kept sending while rate-limited", member.id());
+                close(FloodGuard.CLOSE_CODE, FloodGuard.CLOSE_REASON);
+            }
+            case CLOSED -> { }
+        }
+        return false;
+    }
+
+    /** Closes the socket with {@code code}; completes once the close frame is out (or could not be sent). */
+    CompletableFuture<Void> close(int code, String reason) {
+        var sent = new CompletableFuture<Void>();
+        try {
+            session.close(code, reason, Callback.from(() -> sent.complete(null), failure -> sent.complete(null)));
+        } catch (RuntimeException e) {
+            sent.complete(null);
+        }
+        return sent;
     }
 }

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsMessageContext;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,8 +30,10 @@ import org.parley.rooms.RoomListener;
 import org.parley.rooms.Rooms;
 import org.parley.social.FollowStore;
 import org.parley.storage.Database;
+import org.parley.storage.StorageException;
 import org.parley.web.Csrf;
 import org.parley.web.ProblemException;
+import org.parley.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +58,10 @@ public final class SignallingSocket implements RoomListener {
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
     /** Hallway change notices are coalesced to at most one per this interval. */
     static final Duration HALLWAY_NOTICE_INTERVAL = Duration.ofMillis(500);
+    /** RFC 6455 §7.4.1: 1001, going away — the node is stopping; clients reconnect at once. */
+    static final int GOING_AWAY = 1001;
+    /** Longest a stopping node waits for its 1001 close frames to go out. */
+    static final Duration GOING_AWAY_WAIT = Duration.ofSeconds(2);
     private static final String CONNECTION = "parley.connection";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,11 +73,14 @@ public final class SignallingSocket implements RoomListener {
     private final FollowStore follows;
     private final Map<Long, Set<Connection>> byMember = new ConcurrentHashMap<>();
     private final AtomicBoolean hallwayNoticePending = new AtomicBoolean();
+    /** Set once the node stops: no new connections, and every open one is closed with 1001. */
+    private volatile boolean goingAway;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("signalling-hallway").factory());
 
     private final MediaServer media;
     private final TurnConfig turn;
+    private final RoomMoves moves;
 
     public SignallingSocket(Authenticator auth, Csrf csrf, Rooms rooms, Database db, MemberStore members, FollowStore follows,
                             MediaServer media, TurnConfig turn) {
@@ -79,6 +92,7 @@ public final class SignallingSocket implements RoomListener {
         this.db = db;
         this.members = members;
         this.follows = follows;
+        this.moves = new RoomMoves(rooms, media);
     }
 
     public void routes(RoutesConfig routes) {
@@ -86,16 +100,34 @@ public final class SignallingSocket implements RoomListener {
         routes.ws("/ws", ws -> {
             ws.onConnect(this::onConnect);
             ws.onMessage(this::onMessage);
+            ws.onBinaryMessage(this::onBinaryMessage);
             ws.onClose(this::onClose);
             ws.onError(ctx -> log.debug("WebSocket error for member {}: {}", memberOf(ctx), String.valueOf(ctx.error())));
         });
     }
 
     private void beforeUpgrade(Context ctx) {
-        if (!csrf.originAllowed(ctx)) {
-            throw new ProblemException(403, "csrf_invalid", "Request refused", "Cross-site WebSocket refused");
+        ProblemException refusal = upgradeRefusal(ctx);
+        if (refusal != null) {
+            // Javalin renders no body for a WebSocket request it does not upgrade: write the problem
+            // here, and skip the upgrade.
+            Problems.writeNow(ctx, refusal);
+            ctx.skipRemainingHandlers();
         }
-        auth.resolve(ctx).orElseThrow(ProblemException::unauthenticated);
+    }
+
+    private ProblemException upgradeRefusal(Context ctx) {
+        if (goingAway) {
+            return new ProblemException(503, "unavailable", "Service unavailable", "The server is restarting; try again shortly");
+        }
+        if (!csrf.originAllowed(ctx)) {
+            return new ProblemException(403, "csrf_invalid", "Request refused", "Cross-site WebSocket refused");
+        }
+        try {
+            return auth.resolve(ctx).isPresent() ? null : ProblemException.unauthenticated();
+        } catch (StorageException e) {
+            return new ProblemException(503, "unavailable", "Service unavailable", "The database is not answering; try again shortly");
+        }
     }
 
     private void onConnect(WsConnectContext ctx) {
@@ -104,9 +136,13 @@ public final class SignallingSocket implements RoomListener {
             ctx.closeSession(4401, "unauthenticated");
             return;
         }
+        if (goingAway) { // upgraded just as the node began to stop
+            ctx.closeSession(GOING_AWAY, "server shutting down");
+            return;
+        }
         ctx.session.setIdleTimeout(Duration.ofMinutes(2));
         ctx.enableAutomaticPings(20, TimeUnit.SECONDS);
-        var conn = new Connection(ctx, member, new CommandBudget());
+        var conn = new Connection(ctx.session, member, new FloodGuard());
         ctx.attribute(CONNECTION, conn);
         byMember.computeIfAbsent(member.id(), id -> ConcurrentHashMap.newKeySet()).add(conn);
         ObjectNode hello = JSON.createObjectNode().put("type", "hello").put("protocol", PROTOCOL_VERSION);
@@ -119,6 +155,9 @@ public final class SignallingSocket implements RoomListener {
             iceServers.add(JSON.valueToTree(turn.credentialsFor(member.id(), java.time.Instant.now())));
         }
         conn.send(hello.toString());
+        if (goingAway) { // stopping began while this connection registered: it was not among those closed
+            conn.close(GOING_AWAY, "server shutting down");
+        }
     }
 
     private void onMessage(WsMessageContext ctx) {
@@ -127,89 +166,52 @@ public final class SignallingSocket implements RoomListener {
             return;
         }
         String text = ctx.message();
-        if (text.length() > MAX_MESSAGE_BYTES) {
-            error(conn, null, "bad_message", "Message too large");
-            return;
-        }
-        ClientMessage msg = ClientMessage.parse(text, conn.member.id());
-        if (!conn.budget.tryTake()) {
-            error(conn, msg.id(), "rate_limited", "Too many commands; slow down");
-            return;
-        }
-        switch (msg) {
-            case ClientMessage.Bad bad -> error(conn, bad.id(), "bad_message", bad.reason());
-            case ClientMessage.Join join -> join(conn, join);
-            case ClientMessage.RoomCommand rc -> command(conn, rc);
-            case ClientMessage.Ping ping -> ping(conn, ping);
-            case ClientMessage.MediaOffer offer -> mediaOffer(conn, offer);
-            case ClientMessage.SubscribeHallway sub -> {
-                conn.hallwaySubscribed = sub.on();
-                ack(conn, sub.id(), null);
-            }
+        ClientMessage msg = text.length() > MAX_MESSAGE_BYTES ? new ClientMessage.Bad(null, "Message too large")
+                : ClientMessage.parse(text, conn.member.id());
+        if (conn.admit(msg.id())) {
+            conn.reply(answer(conn, msg));
         }
     }
 
-    private void join(Connection conn, ClientMessage.Join join) {
-        Room room = rooms.get(join.room()).orElse(null);
-        if (room == null || room.ended()) {
-            error(conn, join.id(), "room_not_found", "This room has ended or does not exist");
-            return;
-        }
-        Room previous = conn.room();
-        if (previous != null && previous != room) {
-            leave(conn, previous, new Command.Leave(true));
-        }
-        var result = await(room.submit(conn.member.id(),
-                new Command.Join(conn.member.id(), conn.member.username(), conn.member.displayName()), conn, join.since()));
-        if (result instanceof Room.Result.Done done) {
-            if (conn.room() != room) {
-                conn.enterRoom(room);
-                rooms.attached(room, conn.member.id());
-            }
-            ack(conn, join.id(), done.version());
-        } else {
-            reply(conn, join.id(), result);
+    /** The protocol is JSON in text frames; a binary frame costs a command and gets an error. */
+    private void onBinaryMessage(WsBinaryMessageContext ctx) {
+        Connection conn = ctx.attribute(CONNECTION);
+        if (conn != null && conn.admit(null)) {
+            conn.reply(Replies.error(null, "binary_not_supported", "Messages are JSON in text frames"));
         }
     }
 
-    private void command(Connection conn, ClientMessage.RoomCommand rc) {
-        Room room = conn.room();
-        if (room == null) {
-            error(conn, rc.id(), "not_in_room", "Join a room first");
-            return;
+    /** Runs one command and returns its one answer, {@code ack} or {@code error}, whatever goes wrong. */
+    private String answer(Connection conn, ClientMessage msg) {
+        try {
+            return switch (msg) {
+                case ClientMessage.Bad bad -> Replies.error(bad.id(), "bad_message", bad.reason());
+                case ClientMessage.Join join -> moves.join(conn, join);
+                case ClientMessage.RoomCommand rc -> moves.command(conn, rc);
+                case ClientMessage.Ping ping -> ping(conn, ping);
+                case ClientMessage.MediaOffer offer -> mediaOffer(conn, offer);
+                case ClientMessage.SubscribeHallway sub -> {
+                    conn.hallwaySubscribed = sub.on();
+                    yield Replies.ack(sub.id(), null);
+                }
+            };
+        } catch (RuntimeException e) {
+            log.warn("Command {} of member {} failed: {}", msg.getClass().getSimpleName(), conn.member.id(), e.toString());
+            return Replies.error(msg.id(), "unavailable", "Something went wrong; try again");
         }
-        if (rc.command() instanceof Command.Leave leave) {
-            var result = leave(conn, room, leave);
-            reply(conn, rc.id(), result);
-            return;
-        }
-        reply(conn, rc.id(), await(room.submit(conn.member.id(), rc.command(), conn)));
     }
 
-    private Room.Result leave(Connection conn, Room room, Command.Leave leave) {
-        var result = await(room.submit(conn.member.id(), leave, conn));
-        media.closeLeg(conn);
-        room.unsubscribe(conn);
-        if (conn.leaveRoom(room)) {
-            rooms.detached(room, conn.member.id(), true);
-        }
-        return result;
-    }
-
-    private void ping(Connection conn, ClientMessage.Ping ping) {
+    private String ping(Connection conn, ClientMessage.Ping ping) {
         Room room = conn.room();
         if (room == null || room.snapshot().participants().stream().noneMatch(p -> p.memberId() == conn.member.id())) {
-            error(conn, ping.id(), "not_in_room", "Join a room first");
-            return;
+            return Replies.error(ping.id(), "not_in_room", "Join a room first");
         }
         Member target = db.read(c -> members.byUsername(c, ping.username())).orElse(null);
         if (target == null || !db.read(c -> follows.follows(c, conn.member.id(), target.id()))) {
-            error(conn, ping.id(), "not_following", "You can ping people you follow");
-            return;
+            return Replies.error(ping.id(), "not_following", "You can ping people you follow");
         }
         if (!rooms.mayEnter(target.id(), room)) {
-            error(conn, ping.id(), "not_allowed", "They cannot enter this room");
-            return;
+            return Replies.error(ping.id(), "not_allowed", "They cannot enter this room");
         }
         ObjectNode notice = JSON.createObjectNode().put("type", "pinged");
         notice.putObject("from").put("username", conn.member.username()).put("displayName", conn.member.displayName());
@@ -217,30 +219,19 @@ public final class SignallingSocket implements RoomListener {
         String text = notice.toString();
         Set<Connection> targets = byMember.getOrDefault(target.id(), Set.of());
         targets.forEach(t -> t.send(text));
-        ObjectNode ack = JSON.createObjectNode().put("type", "ack").put("delivered", !targets.isEmpty());
-        if (ping.id() != null) {
-            ack.put("id", ping.id());
-        }
-        conn.send(ack.toString());
+        return Replies.ackNode(ping.id()).put("delivered", !targets.isEmpty()).toString();
     }
 
     /** Answers a member's SDP offer with an audio leg in their room (docs/protocol.md, "Audio"). */
-    private void mediaOffer(Connection conn, ClientMessage.MediaOffer offer) {
+    private String mediaOffer(Connection conn, ClientMessage.MediaOffer offer) {
         Room room = conn.room();
         if (room == null || room.snapshot().participants().stream().noneMatch(p -> p.memberId() == conn.member.id())) {
-            error(conn, offer.id(), "not_in_room", "Join a room first");
-            return;
+            return Replies.error(offer.id(), "not_in_room", "Join a room first");
         }
-        switch (media.answer(room.id(), conn.member.id(), conn, offer.sdp())) {
-            case MediaServer.AnswerResult.Answer answer -> {
-                ObjectNode ack = JSON.createObjectNode().put("type", "ack").put("sdp", answer.sdp());
-                if (offer.id() != null) {
-                    ack.put("id", offer.id());
-                }
-                conn.send(ack.toString());
-            }
-            case MediaServer.AnswerResult.Refused refused -> error(conn, offer.id(), "media_refused", refused.reason());
-        }
+        return switch (media.answer(room.id(), conn.member.id(), conn, offer.sdp())) {
+            case MediaServer.AnswerResult.Answer answer -> Replies.ackNode(offer.id()).put("sdp", answer.sdp()).toString();
+            case MediaServer.AnswerResult.Refused refused -> Replies.error(offer.id(), "media_refused", refused.reason());
+        };
     }
 
     /**
@@ -265,14 +256,7 @@ public final class SignallingSocket implements RoomListener {
             set.remove(conn);
             return set.isEmpty() ? null : set;
         });
-        media.closeLeg(conn);
-        Room room = conn.room();
-        if (room != null) {
-            room.unsubscribe(conn);
-            if (conn.leaveRoom(room)) {
-                rooms.detached(room, conn.member.id(), false);
-            }
-        }
+        moves.closed(conn);
     }
 
     /**
@@ -304,49 +288,28 @@ public final class SignallingSocket implements RoomListener {
         }
     }
 
-    private Room.Result await(java.util.concurrent.CompletableFuture<Room.Result> future) {
-        try {
-            return future.get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Room.Result.Refused(new org.parley.rooms.RoomError("unavailable", "Interrupted"));
-        } catch (Exception e) {
-            return new Room.Result.Refused(new org.parley.rooms.RoomError("unavailable", "The room did not answer; try again"));
-        }
-    }
-
-    private void reply(Connection conn, String id, Room.Result result) {
-        switch (result) {
-            case Room.Result.Done done -> ack(conn, id, done.version());
-            case Room.Result.Refused refused -> error(conn, id, refused.error().code(), refused.error().message());
-        }
-    }
-
-    private static void ack(Connection conn, String id, Long version) {
-        ObjectNode ack = JSON.createObjectNode().put("type", "ack");
-        if (id != null) {
-            ack.put("id", id);
-        }
-        if (version != null) {
-            ack.put("version", version);
-        }
-        conn.send(ack.toString());
-    }
-
-    private static void error(Connection conn, String id, String code, String message) {
-        ObjectNode err = JSON.createObjectNode().put("type", "error").put("code", code).put("message", message);
-        if (id != null) {
-            err.put("id", id);
-        }
-        conn.send(err.toString());
-    }
-
     private static Object memberOf(io.javalin.websocket.WsContext ctx) {
         Connection conn = ctx.attribute(CONNECTION);
         return conn == null ? "?" : conn.member.id();
     }
 
+    /**
+     * The node is stopping (call before the HTTP server stops): every client is told 1001, going
+     * away, so it reconnects at once instead of seeing its connection drop (1006) and backing off.
+     * Waits up to {@link #GOING_AWAY_WAIT} for the close frames to go out.
+     */
     public void close() {
+        goingAway = true;
         scheduler.shutdownNow();
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        byMember.values().forEach(set -> set.forEach(c -> closing.add(c.close(GOING_AWAY, "server shutting down"))));
+        try {
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+                    .get(GOING_AWAY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.debug("Not every client heard the server go away: {}", e.toString());
+        }
     }
 }

@@ -3,6 +3,8 @@ package org.parley.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +85,38 @@ public final class Problems {
     }
 
     public static void write(Context ctx, ProblemException e) {
+        Map<String, Object> body = body(ctx, e);
+        if (e.retryAfterSeconds() != null) {
+            ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        }
+        ctx.attribute(WRITTEN, Boolean.TRUE);
+        ctx.status(e.status()).json(body).contentType(CONTENT_TYPE);
+    }
+
+    /**
+     * Writes the problem straight to the servlet response: for a refused WebSocket upgrade, whose
+     * response Javalin sends without rendering a result (it would go out with an empty body).
+     */
+    public static void writeNow(Context ctx, ProblemException e) {
+        byte[] json = ctx.jsonMapper().toJsonString(body(ctx, e), Map.class).getBytes(StandardCharsets.UTF_8);
+        var res = ctx.res();
+        ctx.status(e.status());
+        res.setStatus(e.status());
+        res.setContentType(CONTENT_TYPE + ";charset=utf-8");
+        res.setContentLength(json.length);
+        if (e.retryAfterSeconds() != null) {
+            res.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        }
+        ctx.attribute(WRITTEN, Boolean.TRUE);
+        try {
+            res.getOutputStream().write(json);
+            res.flushBuffer();
+        } catch (IOException gone) {
+            // the client hung up; nothing to tell it
+        }
+    }
+
+    private static Map<String, Object> body(Context ctx, ProblemException e) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:parley:problem:" + e.code());
         body.put("title", e.title());
@@ -94,10 +128,6 @@ public final class Problems {
         if (!errors.isEmpty()) {
             body.put("errors", errors);
         }
-        if (e.retryAfterSeconds() != null) {
-            ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
-        }
-        ctx.attribute(WRITTEN, Boolean.TRUE);
-        ctx.status(e.status()).json(body).contentType(CONTENT_TYPE);
+        return body;
     }
 }

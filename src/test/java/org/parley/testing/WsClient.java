@@ -9,6 +9,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,15 +24,18 @@ public final class WsClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final LinkedBlockingQueue<JsonNode> inbox;
-    private final boolean[] closedFlag;
+    private final CompletableFuture<Close> closed;
     private final List<JsonNode> seen = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final WebSocket socket;
 
-    private WsClient(WebSocket socket, LinkedBlockingQueue<JsonNode> inbox, boolean[] closedFlag) {
+    /** How the server closed the connection: RFC 6455 status code and reason (1006 when it just dropped). */
+    public record Close(int code, String reason) {}
+
+    private WsClient(WebSocket socket, LinkedBlockingQueue<JsonNode> inbox, CompletableFuture<Close> closed) {
         this.socket = socket;
         this.inbox = inbox;
-        this.closedFlag = closedFlag;
+        this.closed = closed;
     }
 
     /** Connects as the member signed in on {@code api}. */
@@ -41,7 +45,7 @@ public final class WsClient implements AutoCloseable {
 
     public static WsClient connect(String baseUrl, String cookieHeader, String origin) {
         var inbox = new LinkedBlockingQueue<JsonNode>();
-        var closedFlag = new boolean[1];
+        var closed = new CompletableFuture<Close>();
         var listener = new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
@@ -67,8 +71,13 @@ public final class WsClient implements AutoCloseable {
 
             @Override
             public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-                closedFlag[0] = true;
+                closed.complete(new Close(statusCode, reason));
                 return null;
+            }
+
+            @Override
+            public void onError(WebSocket ws, Throwable error) {
+                closed.complete(new Close(1006, String.valueOf(error)));
             }
         };
         var builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
@@ -79,7 +88,7 @@ public final class WsClient implements AutoCloseable {
             builder.header("Origin", origin);
         }
         WebSocket socket = builder.buildAsync(URI.create(baseUrl.replace("http", "ws") + "/ws"), listener).join();
-        return new WsClient(socket, inbox, closedFlag);
+        return new WsClient(socket, inbox, closed);
     }
 
     /** Sends a command and returns its id. */
@@ -149,7 +158,16 @@ public final class WsClient implements AutoCloseable {
     }
 
     public boolean isClosed() {
-        return closedFlag[0];
+        return closed.isDone();
+    }
+
+    /** Waits up to 10 s for the server to close the connection. */
+    public Close awaitClose() {
+        try {
+            return closed.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the connection was not closed within 10 s", e);
+        }
     }
 
     /** Drops the connection without a goodbye, as a lost network would (the server sees it close). */
