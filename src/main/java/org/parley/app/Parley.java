@@ -131,6 +131,7 @@ public final class Parley implements AutoCloseable {
         var health = new Health(db, Version.current());
         var openApi = new OpenApiDocument();
         var webClient = new WebClient();
+        var securityHeaders = new SecurityHeaders(config.http());
         var localAdmin = new LocalAdmin(invitations, publicBase(config));
 
         Javalin app = Javalin.create(jc -> {
@@ -143,9 +144,10 @@ public final class Parley implements AutoCloseable {
                     .registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)));
             Problems.register(jc, webClient::notFound);
-            jc.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            jc.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(securityHeaders)));
+            jc.jetty.modifyHttpConfiguration(http -> http.addCustomizer(securityHeaders::customize));
             jc.jetty.modifyServletContextHandler(context -> {
-                context.setErrorHandler(new ProblemErrorHandler());
+                context.setErrorHandler(new ProblemErrorHandler(securityHeaders));
                 // Javalin's WebSocket upgrade asks the request for a servlet session (to copy its
                 // attributes), which would set a JSESSIONID cookie and keep one container session per
                 // connection. Parley's sessions are its own (accounts.Authenticator): requests see an
@@ -166,7 +168,7 @@ public final class Parley implements AutoCloseable {
                 ws.setMaxOutgoingFrames(SignallingSocket.MAX_QUEUED_FRAMES);
             });
             webClient.register(jc);
-            jc.routes.before(SecurityHeaders::apply);
+            jc.routes.before(securityHeaders::apply);
             jc.routes.before("/api/*", auth::before);
             jc.routes.get("/healthz", health::handle);
             jc.routes.get(OpenApiDocument.RESOURCE, openApi::handle);
