@@ -3,6 +3,8 @@ package org.parley.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,8 +138,8 @@ public final class Problems {
             // A refused WebSocket upgrade (RFC 6455 §4.2.2): Javalin's upgrade path keeps the status
             // and headers but never writes the result, so the problem is written here.
             try {
-                ctx.res().getOutputStream().write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            } catch (java.io.IOException failure) {
+                ctx.res().getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException failure) {
                 log.debug("Could not write the refusal of a WebSocket upgrade: {}", failure.getMessage());
             }
         }
