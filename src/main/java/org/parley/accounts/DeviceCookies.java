@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
@@ -65,7 +64,11 @@ public final class DeviceCookies {
 
     String value(Device device) {
         String payload = VERSION + "." + device.memberId() + "." + device.deviceId();
-        return payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(payload));
+        return payload + "." + encode(mac(payload));
+    }
+
+    private static String encode(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     Optional<Device> parse(String cookie) {
@@ -77,9 +80,10 @@ public final class DeviceCookies {
             return Optional.empty();
         }
         String payload = VERSION + "." + m.group(1) + "." + m.group(2);
-        byte[] claimed = Base64.getUrlDecoder().decode(m.group(3));
-        // Constant time: how much of a forged MAC matches must not show in the answer's timing.
-        if (!MessageDigest.isEqual(mac(payload), claimed)) {
+        // Compared as text, so the one canonical encoding is the only one accepted (the last of 43
+        // characters holds 2 unused bits), and in constant time: how much of a forged MAC matches
+        // must not show in the answer's timing.
+        if (!Tokens.constantTimeEquals(encode(mac(payload)), m.group(3))) {
             return Optional.empty();
         }
         return Optional.of(new Device(Long.parseLong(m.group(1)), m.group(2)));

@@ -86,11 +86,14 @@ class AccountLockoutApiTest {
         char last = parts[3].charAt(parts[3].length() - 1);
         String flipped = parts[0] + "." + parts[1] + "." + parts[2] + "."
                 + parts[3].substring(0, parts[3].length() - 1) + (last == 'A' ? 'B' : 'A');
+        char middle = parts[3].charAt(20);
+        String alteredMac = parts[0] + "." + parts[1] + "." + parts[2] + "." + parts[3].substring(0, 20)
+                + (middle == 'A' ? 'B' : 'A') + parts[3].substring(21);
         String othersDeviceAsOwners = parts[0] + "." + parts[1] + "." + otherParts[2] + "." + otherParts[3];
         String newDeviceUnsigned = parts[0] + "." + parts[1] + ".AAAAAAAAAAAAAAAAAAAAAA." + parts[3];
 
         lockOut(parley, "owner3");
-        for (String forged : new String[] {othersCookie, flipped, othersDeviceAsOwners, newDeviceUnsigned, "v1.1.x.y", "x"}) {
+        for (String forged : new String[] {othersCookie, alteredMac, flipped, othersDeviceAsOwners, newDeviceUnsigned, "v1.1.x.y", "x"}) {
             var r = rawLogIn(forged, "owner3", PASSWORD);
             assertThat(r.status()).as(forged).isEqualTo(429);
         }

@@ -3,6 +3,7 @@ package org.parley.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.parley.web.ClientInfo;
 import org.parley.web.HttpConfig;
@@ -29,7 +30,13 @@ class DeviceCookiesTest {
         assertThat(new DeviceCookies(otherKey, CLIENT).parse(value)).isEmpty();
         assertThat(cookies.parse(value.replace("v1.42.", "v1.43."))).isEmpty();
         assertThat(cookies.parse(value.replace(".AAAAAAAAAAAAAAAAAAAAAA.", ".AAAAAAAAAAAAAAAAAAAAAB."))).isEmpty();
-        assertThat(cookies.parse(value.substring(0, value.length() - 1) + (value.endsWith("A") ? "B" : "A"))).isEmpty();
+        // The last character carries 2 unused bits: another spelling of the same MAC is refused too.
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        String mac = value.substring(value.lastIndexOf('.') + 1);
+        String respelledMac = mac.substring(0, 42) + alphabet.charAt(alphabet.indexOf(mac.charAt(42)) + 1);
+        assertThat(Base64.getUrlDecoder().decode(respelledMac)).isEqualTo(Base64.getUrlDecoder().decode(mac));
+        assertThat(cookies.parse(value.replace(mac, respelledMac))).isEmpty();
+        assertThat(cookies.parse(value.substring(0, 30) + (value.charAt(30) == 'A' ? 'B' : 'A') + value.substring(31))).isEmpty();
         assertThat(cookies.parse(null)).isEmpty();
         assertThat(cookies.parse(value + "A")).isEmpty();
         assertThat(cookies.parse("v1.0." + value.substring(6))).isEmpty();
