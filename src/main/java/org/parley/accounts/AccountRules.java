@@ -1,5 +1,6 @@
 package org.parley.accounts;
 
+import org.parley.web.InvisibleText;
 import org.parley.web.Validator;
 
 /** The field rules of docs/api.md, shared by sign-up, log-in and profile editing. */
@@ -30,6 +31,9 @@ public final class AccountRules {
         }
         String trimmed = trim(value);
         v.length(field, trimmed, 1, DISPLAY_NAME_MAX).printable(field, trimmed, false);
+        if (!InvisibleText.hasVisible(trimmed)) {
+            v.add(field, "too_short", "must contain a visible character"); // looks empty, so it is
+        }
         return trimmed;
     }
 
@@ -39,6 +43,9 @@ public final class AccountRules {
         }
         String trimmed = trim(value).replace("\r\n", "\n");
         v.length(field, trimmed, 0, BIO_MAX).printable(field, trimmed, true);
+        if (!trimmed.isEmpty() && !InvisibleText.hasVisible(trimmed)) {
+            v.add(field, "too_short", "must be empty or contain a visible character");
+        }
         return trimmed;
     }
 

@@ -26,10 +26,10 @@ public final class AccountsApi {
     private final MeView meView;
     private final ClientInfo client;
     private final RateLimiter perIp;
-    private final RateLimiter perAccount;
+    private final LoginThrottle failures;
 
     public AccountsApi(Database db, MemberStore members, PasswordHasher hasher, Authenticator auth, MeView meView,
-                       ClientInfo client, AuthLimits limits) {
+                       ClientInfo client, AuthLimits limits, DeviceCookies devices) {
         this.db = db;
         this.members = members;
         this.hasher = hasher;
@@ -37,7 +37,7 @@ public final class AccountsApi {
         this.meView = meView;
         this.client = client;
         this.perIp = limits.perIp();
-        this.perAccount = limits.perAccount();
+        this.failures = new LoginThrottle(limits.perAccount(), devices);
     }
 
     /** The rate limiters shared by log-in and sign-up, built once from {@link AccountsConfig}. */
@@ -67,9 +67,9 @@ public final class AccountsApi {
         v.length("username", username, 1, 100).length("password", password, 1, AccountRules.PASSWORD_MAX);
         v.check();
 
-        String accountKey = "acct:" + MemberStore.key(username);
-        perAccount.checkNotBlocked(accountKey);
         Optional<Member> member = db.read(conn -> members.byUsername(conn, username));
+        LoginThrottle.Budget budget = failures.budget(ctx, username, member);
+        budget.check();
         boolean ok;
         if (member.isPresent()) {
             String hash = db.read(conn -> members.passwordHash(conn, member.get().id())).orElse("");
@@ -79,7 +79,7 @@ public final class AccountsApi {
             ok = false;
         }
         if (!ok) {
-            perAccount.record(accountKey);
+            budget.fail();
             log.info("Failed log-in for an account from {}", client.loggable(ip));
             throw new ProblemException(401, "invalid_credentials", "Wrong username or password",
                     "The username or password is wrong");
@@ -109,11 +109,12 @@ public final class AccountsApi {
         AccountRules.password(v, "newPassword", next);
         v.check();
 
-        String accountKey = "acct:" + MemberStore.key(me.username());
-        perAccount.checkNotBlocked(accountKey);
+        // Guessing log-ins must not stop the owner from changing the password on their own device.
+        LoginThrottle.Budget budget = failures.budget(ctx, me.username(), Optional.of(me));
+        budget.check();
         String hash = db.read(conn -> members.passwordHash(conn, me.id())).orElse("");
         if (!hasher.verify(current, hash)) {
-            perAccount.record(accountKey);
+            budget.fail();
             throw ProblemException.field(403, "wrong_password", "Wrong password", "currentPassword",
                     "The current password is wrong");
         }

@@ -34,8 +34,10 @@ public final class Authenticator {
     private final ClientInfo client;
     private final AccountsConfig config;
     private final Clock clock;
+    private final DeviceCookies devices;
 
-    public Authenticator(Database db, MemberStore members, Csrf csrf, ClientInfo client, AccountsConfig config, Clock clock) {
+    public Authenticator(Database db, MemberStore members, Csrf csrf, ClientInfo client, AccountsConfig config, Clock clock,
+                         DeviceCookies devices) {
         this.db = db;
         this.members = members;
         this.sessions = new SessionStore();
@@ -43,6 +45,7 @@ public final class Authenticator {
         this.client = client;
         this.config = config;
         this.clock = clock;
+        this.devices = devices;
     }
 
     /** Before-handler for /api/*: resolves the session, hands out a CSRF cookie, checks CSRF on writes. */
@@ -104,7 +107,11 @@ public final class Authenticator {
         return Optional.ofNullable(ctx.attribute(MEMBER_ATTR));
     }
 
-    /** Starts a session for {@code memberId} inside the caller's transaction and sets both cookies. */
+    /**
+     * Starts a session for {@code memberId} inside the caller's transaction and sets the session and
+     * CSRF cookies, and the device cookie that keeps this browser able to sign in to the account while
+     * others' guessing has locked it ({@link LoginThrottle}).
+     */
     public void startSession(Context ctx, Connection conn, long memberId) throws SQLException {
         Instant now = clock.instant();
         var created = sessions.create(conn, memberId, now, now.plus(config.sessionTtl()));
@@ -112,6 +119,7 @@ public final class Authenticator {
         Cookies.set(ctx, SESSION_COOKIE, created.token(), config.sessionTtl(), true, secure);
         // A new CSRF token per session: a token planted before sign-in is useless afterwards.
         Cookies.set(ctx, Csrf.COOKIE, created.csrfToken(), null, false, secure);
+        devices.issue(ctx, memberId);
     }
 
     /** Ends the current session (if any) and clears the cookie. */

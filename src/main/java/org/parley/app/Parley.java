@@ -18,6 +18,7 @@ import org.eclipse.jetty.session.NullSessionCache;
 import org.eclipse.jetty.session.NullSessionDataStore;
 import org.parley.accounts.AccountsApi;
 import org.parley.accounts.Authenticator;
+import org.parley.accounts.DeviceCookies;
 import org.parley.accounts.MemberStore;
 import org.parley.accounts.PasswordHasher;
 import org.parley.invites.Invitations;
@@ -98,12 +99,13 @@ public final class Parley implements AutoCloseable {
         var members = new MemberStore();
         var follows = new FollowStore();
         var hasher = new PasswordHasher();
-        var auth = new Authenticator(db, members, csrf, client, config.accounts(), clock);
+        var devices = DeviceCookies.load(config.dataDir(), client);
+        var auth = new Authenticator(db, members, csrf, client, config.accounts(), clock, devices);
         var limits = AccountsApi.AuthLimits.of(config.accounts(), clock);
         var invitations = new Invitations(db, members, config.invites(), clock);
         var blocks = new BlockStore();
         var profiles = new ProfilesApi(db, members, follows, blocks, invitations);
-        var accountsApi = new AccountsApi(db, members, hasher, auth, profiles, client, limits);
+        var accountsApi = new AccountsApi(db, members, hasher, auth, profiles, client, limits, devices);
         var invitesApi = new InvitesApi(db, invitations, members, hasher, auth, profiles, client, limits, clock);
         var socialApi = new SocialApi(db, members, follows, blocks, clock);
         var roomListeners = new RoomListeners();
@@ -127,6 +129,7 @@ public final class Parley implements AutoCloseable {
         var health = new Health(db, Version.current());
         var openApi = new OpenApiDocument();
         var webClient = new WebClient();
+        var securityHeaders = new SecurityHeaders(config.http());
         var localAdmin = new LocalAdmin(invitations, publicBase(config));
 
         Javalin app = Javalin.create(jc -> {
@@ -139,9 +142,10 @@ public final class Parley implements AutoCloseable {
                     .registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)));
             Problems.register(jc, webClient::notFound);
-            jc.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            jc.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(securityHeaders)));
+            jc.jetty.modifyHttpConfiguration(http -> http.addCustomizer(securityHeaders::customize));
             jc.jetty.modifyServletContextHandler(context -> {
-                context.setErrorHandler(new ProblemErrorHandler());
+                context.setErrorHandler(new ProblemErrorHandler(securityHeaders));
                 // Javalin's WebSocket upgrade asks the request for a servlet session (to copy its
                 // attributes), which would set a JSESSIONID cookie and keep one container session per
                 // connection. Parley's sessions are its own (accounts.Authenticator): requests see an
@@ -162,7 +166,7 @@ public final class Parley implements AutoCloseable {
                 ws.setMaxOutgoingFrames(SignallingSocket.MAX_QUEUED_FRAMES);
             });
             webClient.register(jc);
-            jc.routes.before(SecurityHeaders::apply);
+            jc.routes.before(securityHeaders::apply);
             jc.routes.before("/api/*", auth::before);
             jc.routes.get("/healthz", health::handle);
             jc.routes.get(OpenApiDocument.RESOURCE, openApi::handle);

@@ -57,7 +57,7 @@ public final class RoomsApi {
         String typeName = body.string("type");
         Validator v = body.validator();
         if (v.required("title", title)) {
-            Rules.titleProblem(title).ifPresent(p -> v.add("title", title.isBlank() ? "too_short" : "invalid_format", p));
+            Rules.titleProblem(title).ifPresent(p -> v.add("title", p.fieldCode(), p.detail()));
         }
         RoomType type = null;
         if (v.required("type", typeName)) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.parley.rooms.Command.*;
 import org.parley.rooms.RoomEvent.*;
+import org.parley.web.InvisibleText;
 import org.parley.web.Validator;
 
 /**
@@ -232,9 +233,9 @@ final class Rules {
         if (actor.role() != Role.moderator) {
             return refuse(RoomError.forbidden("moderators can change the title"));
         }
-        Optional<String> problem = titleProblem(title);
+        Optional<TitleProblem> problem = titleProblem(title);
         if (problem.isPresent()) {
-            return refuse("invalid_title", problem.get());
+            return refuse("invalid_title", problem.get().detail());
         }
         String clean = title.strip();
         return clean.equals(s.title) ? accept(List.of()) : accept(new SettingsChanged(clean, s.handRaisingEnabled));
@@ -257,17 +258,24 @@ final class Rules {
         return accept(new AllowedChanged(List.copyOf(unique)));
     }
 
+    /** What is wrong with a room title: the API's field code (docs/api.md) and a sentence for people. */
+    record TitleProblem(String fieldCode, String detail) {}
+
     /** Empty when {@code title} is an acceptable room title. */
-    static Optional<String> titleProblem(String title) {
+    static Optional<TitleProblem> titleProblem(String title) {
         if (title == null || title.isBlank()) {
-            return Optional.of("A room needs a title");
+            return Optional.of(new TitleProblem("too_short", "A room needs a title"));
         }
         String clean = title.strip();
         if (clean.codePointCount(0, clean.length()) > TITLE_MAX) {
-            return Optional.of("A title is at most " + TITLE_MAX + " characters");
+            return Optional.of(new TitleProblem("invalid_format", "A title is at most " + TITLE_MAX + " characters"));
         }
         if (!Validator.isPrintable(clean, false)) {
-            return Optional.of("A title cannot contain control characters");
+            return Optional.of(new TitleProblem("invalid_format", "A title cannot contain control characters"));
+        }
+        if (!InvisibleText.hasVisible(clean)) {
+            // Only no-break spaces, zero-width or format characters: it would show as no title at all.
+            return Optional.of(new TitleProblem("too_short", "A title needs at least one visible character"));
         }
         return Optional.empty();
     }

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpStatus;
 import org.parley.storage.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,15 @@ public final class Problems {
             }
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
+            HttpException refused = clientFault(e);
+            if (refused != null) {
+                // Jetty refusing what the client sent (a body cut short, broken chunking): the client's
+                // fault, answered like the container's own refusals and not logged as a bug.
+                log.debug("Refused {} {}: {}", ctx.method(), ctx.path(), refused.getReason());
+                write(ctx, fromStatus(refused.getCode(), refused.getReason() == null
+                        ? "The request could not be read" : refused.getReason()));
+                return;
+            }
             log.error("Unexpected failure in {} {}", ctx.method(), ctx.path(), e);
             write(ctx, new ProblemException(500, "internal", "Internal error", "Something went wrong on our side"));
         });
@@ -73,24 +84,50 @@ public final class Problems {
                 && accept != null && accept.contains("text/html");
     }
 
+    /** A Jetty refusal of the request (status 4xx) somewhere in {@code e}'s causes, else {@code null}. */
+    private static HttpException clientFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                return http;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The problem for a bare HTTP status, as Javalin or Jetty decided it. Codes name the status
+     * (RFC 9110 §15) so clients need no table of their own.
+     */
     static ProblemException fromStatus(int status, String detail) {
         return switch (status) {
             case 400 -> new ProblemException(400, "bad_request", "Bad request", detail);
             case 404 -> new ProblemException(404, "not_found", "Not found", detail);
             case 405 -> new ProblemException(405, "method_not_allowed", "Method not allowed", detail);
             case 413 -> new ProblemException(413, "payload_too_large", "Request too large", "The request body is too large");
+            case 414 -> new ProblemException(414, "uri_too_long", "URI too long", "The request's address is too long");
             case 415 -> new ProblemException(415, "unsupported_media_type", "Unsupported media type", detail);
-            default -> new ProblemException(status, status >= 500 ? "internal" : "bad_request", "Request failed", detail);
+            case 431 -> new ProblemException(431, "headers_too_large", "Request headers too large",
+                    "The request's headers (its cookies, perhaps) are too large");
+            case 505 -> new ProblemException(505, "http_version_not_supported", "HTTP version not supported",
+                    "Use HTTP/1.1");
+            default -> status >= 500
+                    ? new ProblemException(status, "internal", "Internal error", "Something went wrong on our side")
+                    : new ProblemException(status, "bad_request", HttpStatus.getMessage(status), detail);
         };
     }
 
     public static void write(Context ctx, ProblemException e) {
-        Map<String, Object> body = body(ctx, e);
+        if (ctx.header("Sec-WebSocket-Version") != null) {
+            // A refused WebSocket upgrade (RFC 6455 §4.2.2): Javalin's upgrade path keeps the status
+            // and headers but never renders a result, so the problem is written straight out.
+            writeNow(ctx, e);
+            return;
+        }
         if (e.retryAfterSeconds() != null) {
             ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
         ctx.attribute(WRITTEN, Boolean.TRUE);
-        ctx.status(e.status()).json(body).contentType(CONTENT_TYPE);
+        ctx.status(e.status()).result(ctx.jsonMapper().toJsonString(body(ctx, e), Map.class)).contentType(CONTENT_TYPE);
     }
 
     /**

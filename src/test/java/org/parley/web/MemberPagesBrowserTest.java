@@ -5,9 +5,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +91,48 @@ class MemberPagesBrowserTest extends BrowserTestBase {
         assertThat(page).hasURL(parley.baseUrl() + "/u/mira");
         assertThat(page.getByTestId("profile-display-name")).hasText("Mira Lobe");
         assertThat(page.getByTestId("profile-bio")).hasText("Writes for children.\nTalks about books.");
+    }
+
+    @Test
+    void a_name_bio_or_title_that_shows_nothing_is_explained_before_it_is_sent() {
+        var petra = new org.parley.testing.ApiClient(parley.baseUrl());
+        petra.signUp(parley.createAdminInviteCode(), "petra", "Petra");
+        context.addCookies(List.of(new com.microsoft.playwright.options.Cookie("parley_session", petra.cookie("parley_session"))
+                .setUrl(parley.baseUrl())));
+        Page page = Browsers.openPage(context, scriptErrors);
+        List<String> writes = new CopyOnWriteArrayList<>();
+        page.onRequest(request -> {
+            if (!request.method().equals("GET")) writes.add(request.method() + " " + request.url());
+        });
+        page.navigate(parley.baseUrl() + "/me/edit");
+
+        page.getByLabel("Display name").fill("\u200D\u2060");
+        page.getByTestId("edit-save").click();
+        assertThat(page.getByTestId("error-displayName")).hasText("Use at least one visible character.");
+        page.getByLabel("Display name").fill("Petra");
+        page.getByLabel("Bio").fill("\u2800\u3164");
+        page.getByTestId("edit-save").click();
+        assertThat(page.getByTestId("error-bio")).hasText("Write something visible, or leave it empty.");
+        Assertions.assertThat(writes).as("nothing was sent").isEmpty();
+
+        // The client's copies of the rule against the table the server's tests use.
+        List<String> invisible = List.copyOf(InvisibleInputs.NOTHING_VISIBLE.values());
+        List<String> visible = List.copyOf(InvisibleInputs.VISIBLE.values());
+        String check = "async (inputs) => { const r = await import('/rules.js');"
+                + " const t = await import('/room-ui/rules-local.js');"
+                + " return inputs.map((s) => [r.checkDisplayName(s) !== null, r.checkBio(s) !== null, t.checkRoomTitle(s) !== null]); }";
+        @SuppressWarnings("unchecked")
+        var refusedInvisible = (List<List<Boolean>>) page.evaluate(check, invisible);
+        @SuppressWarnings("unchecked")
+        var refusedVisible = (List<List<Boolean>>) page.evaluate(check, visible);
+        for (int i = 0; i < invisible.size(); i++) {
+            String text = invisible.get(i);
+            // A bio of spaces alone is trimmed to an empty one on the server, which is allowed.
+            boolean bioRefused = !text.replaceAll("^[\\s\\p{Z}\u200B\uFEFF]+|[\\s\\p{Z}\u200B\uFEFF]+$", "").isEmpty();
+            Assertions.assertThat(refusedInvisible.get(i)).as(text.codePoints().mapToObj(Integer::toHexString).toList().toString())
+                    .containsExactly(true, bioRefused, true);
+        }
+        refusedVisible.forEach(answers -> Assertions.assertThat(answers).containsExactly(false, false, false));
     }
 
     @Test
