@@ -122,6 +122,18 @@ final class CrashDrill {
         return threads;
     }
 
+    /** Waits until {@code counter} has grown by {@code by} from {@code from}, or {@code max} has passed; true if it did. */
+    static boolean awaitGrowth(AtomicLong counter, long from, long by, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (counter.get() - from < by) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
     /** Called just before the server is killed: from now on a failed call is expected. */
     void dying() {
         dying = true;

@@ -34,9 +34,15 @@ class CrashDrillTest {
      */
     static final int ROUNDS = Integer.getInteger("parley.drill.rounds", TestParley.usesPostgres() ? 5 : 8);
     static final int WORKERS = 4;
-    /** How long the workload runs before the kill: a random moment in this range. */
-    static final Duration MIN_WORK = Duration.ofMillis(1_500);
-    static final Duration MAX_WORK = Duration.ofMillis(4_000);
+    /**
+     * Each round's workload runs until the server has acknowledged this many writes (however busy
+     * the machine), then for a random time up to {@link #MAX_EXTRA_WORK}, and then comes the kill:
+     * a random moment in a stream of writes.
+     */
+    static final int ACKS_BEFORE_KILL = 10;
+    static final Duration MAX_EXTRA_WORK = Duration.ofMillis(1_500);
+    /** A round whose workload cannot get that many writes acknowledged fails the drill. */
+    static final Duration MAX_WAIT_FOR_ACKS = Duration.ofSeconds(60);
 
     @TempDir
     Path dataDir;
@@ -69,8 +75,11 @@ class CrashDrillTest {
                         server.stop();
                         break;
                     }
+                    long before = drill.acknowledged.get();
                     var threads = drill.start(server.baseUrl(), round);
-                    Thread.sleep(ThreadLocalRandom.current().nextLong(MIN_WORK.toMillis(), MAX_WORK.toMillis()));
+                    assertThat(CrashDrill.awaitGrowth(drill.acknowledged, before, ACKS_BEFORE_KILL, MAX_WAIT_FOR_ACKS))
+                            .as("round %d: the workload got %d writes acknowledged", round, ACKS_BEFORE_KILL).isTrue();
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(MAX_EXTRA_WORK.toMillis()));
                     drill.dying();
                     server.kill();
                     drill.stop(threads);
@@ -91,7 +100,6 @@ class CrashDrillTest {
         Files.writeString(Path.of("target", "crash-drill-" + label(other) + ".txt"), summary + "\n");
         assertThat(drill.errors).as("the workload's own failures against a live server").isEmpty();
         assertThat(drill.lost).as(summary).isEmpty();
-        assertThat(drill.acknowledged.get()).as("the drill did write").isGreaterThan(ROUNDS * 5L);
     }
 
     private static String label(String otherUrl) {

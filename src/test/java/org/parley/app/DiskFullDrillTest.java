@@ -33,7 +33,8 @@ class DiskFullDrillTest {
     private static final Logger log = LoggerFactory.getLogger(DiskFullDrillTest.class);
     /** Room for the schema, a few hundred writes and SQLite's WAL, and little more. */
     static final String TMPFS_SIZE = "6m";
-    static final Duration WORK = Duration.ofMillis(1_500);
+    /** How long the drill waits for the workload to reach each step, however busy the machine. */
+    static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @TempDir
     Path work;
@@ -67,18 +68,20 @@ class DiskFullDrillTest {
             drill.createWorkers(server.baseUrl(), data, Map.of(), 3);
             Path filler = data.resolve("filler");
             for (int cycle = 0; cycle < 2; cycle++) {
+                long acknowledged = drill.acknowledged.get();
                 var threads = drill.start(server.baseUrl(), cycle);
-                Thread.sleep(WORK.toMillis());
-                long refusedBefore = drill.refused.get();
+                assertThat(CrashDrill.awaitGrowth(drill.acknowledged, acknowledged, 5, PATIENCE))
+                        .as("writes acknowledged before the disk fills").isTrue();
+                long refused = drill.refused.get();
                 fill(filler);
                 awaitHealth(server, 503, "read-only");
-                Thread.sleep(WORK.toMillis()); // the workload meets the full disk
-                assertThat(drill.refused.get()).as("writes refused on a full disk").isGreaterThan(refusedBefore);
+                assertThat(CrashDrill.awaitGrowth(drill.refused, refused, 5, PATIENCE))
+                        .as("writes refused with 503 on a full disk").isTrue();
                 Files.delete(filler);
                 awaitHealth(server, 200, "up");
-                long acknowledgedBefore = drill.acknowledged.get();
-                Thread.sleep(WORK.toMillis());
-                assertThat(drill.acknowledged.get()).as("writes acknowledged once space is back").isGreaterThan(acknowledgedBefore);
+                acknowledged = drill.acknowledged.get();
+                assertThat(CrashDrill.awaitGrowth(drill.acknowledged, acknowledged, 5, PATIENCE))
+                        .as("writes acknowledged once space is back").isTrue();
                 drill.dying();
                 if (cycle == 0) {
                     server.stop();
