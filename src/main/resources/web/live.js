@@ -6,14 +6,14 @@
 // - The connection comes back by itself with growing delays; while it is down a "Reconnecting…"
 //   banner shows, and once back the current room is joined again with `since` = the last version
 //   applied, so the server only sends what was missed.
-// - The room store: the one room this tab is in, reduced by room-state.js; pages subscribe to it.
-// - The audio leg (audio.js) hears of every `join` as it is sent (onRoomJoining) and once accepted
+// - The room store: the one room this tab is in, reduced by rooms/state.js; pages subscribe to it.
+// - The audio leg (rooms/audio/audio.js) hears of every `join` as it is sent (onRoomJoining) and once accepted
 //   (onRoomJoined), with the connection's serial number, so it can renegotiate after a reconnect;
 //   and of `speaking` messages (onSpeaking).
-import { applySnapshot, applyDelta, deltaFits, VersionGap } from './room-state.js';
-import { t } from './i18n.js';
+import { applySnapshot, applyDelta, deltaFits, VersionGap } from './rooms/state.js';
+import { t } from './core/i18n.js';
 import { errorMessage, actionToast, PROGRESS_DELAY_MS } from './ui.js';
-import { h } from './dom.js';
+import { h } from './core/dom.js';
 
 /** Delays before reconnecting, then the last one forever; each gets up to 30% jitter. */
 const BACKOFF_MS = [300, 1000, 2000, 4000, 8000, 15000];
@@ -48,7 +48,7 @@ const openWaiters = new Set();
 /**
  * The room store. `gone` says why this member is no longer in the room (left, removed, timeout).
  * `self` is me as the state holds me when it does not: in a big audience the room's state need not
- * hold me (room-state.js), and then I am a listener with no hand up and no invitation.
+ * hold me (rooms/state.js), and then I am a listener with no hand up and no invitation.
  */
 const room = { id: null, state: null, self: null, gone: null, resyncing: false, joining: null };
 const roomListeners = new Set();

@@ -1,9 +1,9 @@
 // Shared building blocks: form fields with errors, busy buttons, skeletons, avatars, follow buttons,
 // toasts and error translation.
-import { h, uid, icon } from './dom.js';
-import { t, has } from './i18n.js';
-import { formatRelativeMillis } from './format.js';
-import { follow, unfollow } from './api.js';
+import { h, uid, icon } from './core/dom.js';
+import { t, has } from './core/i18n.js';
+import { formatRelativeMillis } from './core/format.js';
+import { follow, unfollow } from './core/api.js';
 
 /** Progress shows only for requests slower than this, so fast answers do not flicker. */
 export const PROGRESS_DELAY_MS = 300;

@@ -1,23 +1,23 @@
 // "/room/{id}": a live room. Joining happens on open; from then on everything on the page follows
 // the room's deltas (live.js): the stage, the audience, raised hands, invitations, titles, the end.
-// The sound itself is audio.js's and microphone.js's; this page shows who is speaking and the
+// The sound itself is audio/audio.js's and audio/microphone.js's; this page shows who is speaking and the
 // microphone picker, and unmutes only once the microphone runs.
-import { h, icon, reconcile, replace } from '../dom.js';
-import { t } from '../i18n.js';
+import { h, icon, reconcile, replace } from '../core/dom.js';
+import { t } from '../core/i18n.js';
 import { button, withBusy, toast, notice, delayedSkeleton, skeletonLines } from '../ui.js';
-import { requireMe } from '../auth.js';
+import { requireMe } from '../core/auth.js';
 import { start, joinRoom, leaveRoom, forgetRoom, command, currentRoom, onRoomChange, onSpeaking } from '../live.js';
-import { muteNow, resyncMic, ensureMic } from '../microphone.js';
-import { micMenu } from '../room-ui/mic-menu.js';
-import { stage, audience, handQueue, listenerCount } from '../room-state.js';
-import { formatNumber } from '../format.js';
-import { mayRaiseHand } from '../room-rules.js';
-import { roomHeader } from '../room-ui/header.js';
-import { personTile, queueRow } from '../room-ui/tiles.js';
-import { openParticipantMenu } from '../room-ui/menu.js';
-import { openPingDialog, chooseLeave } from '../room-ui/dialogs.js';
-import { followedBySpeakers } from '../room-ui/followed.js';
-import { openAllowedDialog } from '../room-ui/allowed.js';
+import { muteNow, resyncMic, ensureMic } from './audio/microphone.js';
+import { micMenu } from './components/mic-menu.js';
+import { stage, audience, handQueue, listenerCount } from './state.js';
+import { formatNumber } from '../core/format.js';
+import { mayRaiseHand } from './permissions.js';
+import { roomHeader } from './components/header.js';
+import { personTile, queueRow } from './components/tiles.js';
+import { openParticipantMenu } from './components/menu.js';
+import { openPingDialog, chooseLeave } from './components/dialogs.js';
+import { followedBySpeakers } from './components/followed.js';
+import { openAllowedDialog } from './components/allowed.js';
 
 /** Refusals of `join` that deserve their own page rather than the generic load error. */
 const REFUSALS = ['room_not_found', 'room_ended', 'not_allowed', 'removed_from_room', 'room_full'];

@@ -1,10 +1,10 @@
 // The room's dialogs: ping someone you follow, and leaving (loudly or quietly).
-import { h } from '../dom.js';
-import { t } from '../i18n.js';
-import { listFollowing } from '../api.js';
-import { button, memberRow, withBusy, errorMessage, skeletonLines, PROGRESS_DELAY_MS } from '../ui.js';
-import { openDialog } from '../dialog.js';
-import { command } from '../live.js';
+import { h } from '../../core/dom.js';
+import { t } from '../../core/i18n.js';
+import { listFollowing } from '../../core/api.js';
+import { button, memberRow, withBusy, errorMessage, skeletonLines, PROGRESS_DELAY_MS } from '../../ui.js';
+import { openDialog } from '../../core/ui/dialogs.js';
+import { command } from '../../live.js';
 
 /** "Ping": pick someone you follow; the answer says whether they were online to hear it. */
 export function openPingDialog({ me, inRoom }) {

@@ -1,13 +1,13 @@
 // "/settings": change password, log out.
-import { h } from '../dom.js';
-import { t } from '../i18n.js';
-import { changePassword, logOut } from '../api.js';
-import { setMe } from '../session.js';
+import { h } from '../core/dom.js';
+import { t } from '../core/i18n.js';
+import { changePassword, logOut } from '../core/api.js';
+import { setMe } from '../core/session.js';
 import { checkPassword, problems, LIMITS } from '../rules.js';
 import {
   passwordField, formAlert, button, withBusy, showProblem, showLocalErrors, pageHeading, errorMessage, toast,
 } from '../ui.js';
-import { requireMe } from '../auth.js';
+import { requireMe } from '../core/auth.js';
 
 export async function render(ctx) {
   const me = await requireMe(ctx);

@@ -1,7 +1,7 @@
 // Not-found page and the generic "could not load" page.
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import { notice, errorMessage, button } from '../ui.js';
+import { notice, errorMessage, button } from '../../ui.js';
 
 export async function render(ctx) {
   ctx.view.replaceChildren(notice({

@@ -1,14 +1,14 @@
 // "/u/{username}": a member's profile, their place in the invitation tree, and Follow.
-import { h, icon } from '../dom.js';
-import { t, tNodes } from '../i18n.js';
-import { getProfile, block, unblock } from '../api.js';
-import { formatDate, formatNumber, timeElement } from '../format.js';
+import { h, icon } from '../core/dom.js';
+import { t, tNodes } from '../core/i18n.js';
+import { getProfile, block, unblock } from '../core/api.js';
+import { formatDate, formatNumber, timeElement } from '../core/format.js';
 import {
   avatar, followButton, memberLink, memberRow, notice, pageHeading, delayedSkeleton, skeletonLines, button, withBusy,
   toast, errorMessage,
 } from '../ui.js';
-import { confirmDialog } from '../dialog.js';
-import { profilePath } from '../auth.js';
+import { confirmDialog } from '../core/ui/dialogs.js';
+import { profilePath } from '../core/auth.js';
 
 export async function render(ctx) {
   const stopSkeleton = delayedSkeleton(ctx.view, profileSkeleton);

@@ -1,14 +1,14 @@
 // "/hallway": the live rooms this member may enter, people they follow first (the server ranks
 // them). The list refreshes itself on `hallwayChanged` notices; "Start a room" opens a dialog.
-import { h, icon, reconcile } from '../dom.js';
-import { t } from '../i18n.js';
-import { getHallway } from '../api.js';
-import { formatRelative, timeElement } from '../format.js';
-import { currentFormatLocale } from '../i18n.js';
+import { h, icon, reconcile } from '../core/dom.js';
+import { t } from '../core/i18n.js';
+import { getHallway } from '../core/api.js';
+import { formatRelative, timeElement } from '../core/format.js';
+import { currentFormatLocale } from '../core/i18n.js';
 import { avatar, button, pageHeading, delayedSkeleton, skeletonLines, errorMessage } from '../ui.js';
-import { requireMe } from '../auth.js';
+import { requireMe } from '../core/auth.js';
 import { start, onHallwayChanged } from '../live.js';
-import { typeBadge } from '../room-ui/header.js';
+import { typeBadge } from './components/header.js';
 import { openStartRoom } from './start-room.js';
 
 /** Names written out on a card; the rest are counted. */

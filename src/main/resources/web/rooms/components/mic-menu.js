@@ -1,10 +1,10 @@
-// The microphone area shown to members on stage (microphone.js): the picker of the browser's audio
+// The microphone area shown to members on stage (audio/microphone.js): the picker of the browser's audio
 // inputs (labels are known once the microphone is allowed; picking one replaces the track on the
 // same sender), or, when the microphone was refused or is missing, why I stay muted and a retry.
-import { h, uid } from '../dom.js';
-import { t } from '../i18n.js';
-import { button, withBusy } from '../ui.js';
-import { inputDevices, useInput, onMicChange, micProblem, ensureMic } from '../microphone.js';
+import { h, uid } from '../../core/dom.js';
+import { t } from '../../core/i18n.js';
+import { button, withBusy } from '../../ui.js';
+import { inputDevices, useInput, onMicChange, micProblem, ensureMic } from '../audio/microphone.js';
 
 /** Returns {element, update(onStage), explain(), stop()}. Hidden off stage and until the microphone runs or fails. */
 export function micMenu() {

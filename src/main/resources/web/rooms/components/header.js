@@ -1,12 +1,12 @@
 // The top of a room: type, title (moderators can edit it), counts, and the moderators' tools
 // (hand-raising on/off, who can enter a closed room, end the room).
-import { h, icon, replace } from '../dom.js';
-import { t } from '../i18n.js';
-import { button, withBusy, field, toast, pageHeading } from '../ui.js';
-import { confirmDialog } from '../dialog.js';
-import { command } from '../live.js';
-import { stage, listenerCount } from '../room-state.js';
-import { checkRoomTitle, TITLE_MAX } from './rules-local.js';
+import { h, icon, replace } from '../../core/dom.js';
+import { t } from '../../core/i18n.js';
+import { button, withBusy, field, toast, pageHeading } from '../../ui.js';
+import { confirmDialog } from '../../core/ui/dialogs.js';
+import { command } from '../../live.js';
+import { stage, listenerCount } from '../state.js';
+import { checkRoomTitle, TITLE_MAX } from '../../room-ui/rules-local.js';
 
 const TYPE_ICONS = { open: 'globe', social: 'users', closed: 'lock' };
 

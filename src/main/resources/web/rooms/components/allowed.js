@@ -17,12 +17,12 @@
 // Every Add/Remove sends the full new list at once, built from the room state at that moment. The
 // commands run one after another: the ack comes after the delta that carries `allowedChanged`
 // (docs/protocol.md), so each next list starts from the previous change and none is lost.
-import { h } from '../dom.js';
-import { t } from '../i18n.js';
-import { listFollowing } from '../api.js';
-import { button, memberRow, withBusy, errorMessage, skeletonLines, PROGRESS_DELAY_MS } from '../ui.js';
-import { openDialog } from '../dialog.js';
-import { command, currentRoom, onRoomChange, liveMember } from '../live.js';
+import { h } from '../../core/dom.js';
+import { t } from '../../core/i18n.js';
+import { listFollowing } from '../../core/api.js';
+import { button, memberRow, withBusy, errorMessage, skeletonLines, PROGRESS_DELAY_MS } from '../../ui.js';
+import { openDialog } from '../../core/ui/dialogs.js';
+import { command, currentRoom, onRoomChange, liveMember } from '../../live.js';
 
 const FOLLOWING_PAGE = 100;
 /** A filter field appears once the list to add from is this long. */

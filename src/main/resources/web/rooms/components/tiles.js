@@ -1,7 +1,7 @@
 // The people of a room as tiles: the stage grid, the audience, and the raised-hand queue.
-import { h, icon } from '../dom.js';
-import { t } from '../i18n.js';
-import { avatar, button } from '../ui.js';
+import { h, icon } from '../../core/dom.js';
+import { t } from '../../core/i18n.js';
+import { avatar, button } from '../../ui.js';
 
 /** Short name for small tiles: the first word of the display name. */
 function shortName(p) {

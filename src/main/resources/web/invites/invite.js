@@ -1,16 +1,16 @@
 // "/invite/{code}": who invited you, until when, and the sign-up form. Unusable invitations say why
 // and show no form.
-import { h } from '../dom.js';
-import { t, tNodes } from '../i18n.js';
-import { getInvite, signUp } from '../api.js';
-import { setMe, currentMe } from '../session.js';
-import { formatDate, formatRelative, timeElement } from '../format.js';
+import { h } from '../core/dom.js';
+import { t, tNodes } from '../core/i18n.js';
+import { getInvite, signUp } from '../core/api.js';
+import { setMe, currentMe } from '../core/session.js';
+import { formatDate, formatRelative, timeElement } from '../core/format.js';
 import { LIMITS, checkUsername, checkDisplayName, checkPassword, problems } from '../rules.js';
 import {
   field, passwordField, formAlert, button, withBusy, showProblem, showLocalErrors, pageHeading, notice,
   delayedSkeleton, skeletonLines, avatar,
 } from '../ui.js';
-import { profilePath } from '../auth.js';
+import { profilePath } from '../core/auth.js';
 
 const UNUSABLE = new Set(['used', 'expired', 'revoked']);
 

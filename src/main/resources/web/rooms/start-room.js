@@ -1,10 +1,10 @@
 // The "Start a room" dialog: a title, who may come in (open / social / closed), and for a closed
 // room the members, picked from the people the reader follows. Creates it and goes in.
-import { h } from '../dom.js';
-import { t } from '../i18n.js';
-import { createRoom, listFollowing } from '../api.js';
+import { h } from '../core/dom.js';
+import { t } from '../core/i18n.js';
+import { createRoom, listFollowing } from '../core/api.js';
 import { button, field, formAlert, withBusy, showProblem, avatar, skeletonLines, errorMessage } from '../ui.js';
-import { openDialog } from '../dialog.js';
+import { openDialog } from '../core/ui/dialogs.js';
 import { checkRoomTitle, TITLE_MAX } from '../room-ui/rules-local.js';
 
 const TYPES = ['open', 'social', 'closed'];

@@ -1,6 +1,6 @@
 // Which room commands the client offers to whom: the permission part of rooms.Rules, so menus only
 // show what the server will accept. The server stays the authority; a refused command shows its error.
-import { moderators, onStage, stage } from './room-state.js';
+import { moderators, onStage, stage } from './state.js';
 
 /**
  * The actions `actorId` may take on `targetId`, in menu order. Names are the protocol commands,

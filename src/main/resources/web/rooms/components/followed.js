@@ -5,7 +5,7 @@
 // few speakers and many listeners, so asking per speaker is far cheaper than asking about each
 // listener; the cost is that speakers who follow more than 100 people, or a stage larger than 10,
 // may leave someone in "Others". Exact would be a server-side flag in the snapshot.
-import { listFollowing } from '../api.js';
+import { listFollowing } from '../../core/api.js';
 
 const MAX_SPEAKERS = 10;
 const PAGE = 100;

@@ -5,7 +5,7 @@
 //   am on stage, with replaceTrack, so going on stage never renegotiates) and THREE recvonly ones:
 //   the receive slots that carry the loudest speakers. Each received track plays through its own
 //   hidden <audio>; when the browser refuses to play without a gesture, `blocked` is set and the
-//   "Tap to listen" button (room-ui/audio-status.js) calls resumePlayback().
+//   "Tap to listen" button (components/audio-status.js) calls resumePlayback().
 // - The offer follows the room's `join` at once (onRoomJoining), without waiting for its ack.
 // - The leg follows the room store, not the room page: browsing other pages keeps the room playing
 //   (the mini bar), while leaving, switching rooms, the room ending, removal and closing the page
@@ -15,10 +15,10 @@
 //   new offer (the server replaces the leg), after the RETRY_MS backoff; a reconnected WebSocket
 //   (the server drops the leg with the connection) renegotiates on its rejoin. `status` says
 //   connecting / reconnecting meanwhile, for the audio status line.
-import { command, connectionStatus, currentRoom, onRoomChange, onRoomJoined, onRoomJoining } from './live.js';
-import { h } from './dom.js';
-import { t } from './i18n.js';
-import { toast } from './ui.js';
+import { command, connectionStatus, currentRoom, onRoomChange, onRoomJoined, onRoomJoining } from '../../live.js';
+import { h } from '../../core/dom.js';
+import { t } from '../../core/i18n.js';
+import { toast } from '../../ui.js';
 import { attachSender, micTrack, mountMicrophone } from './microphone.js';
 
 /** The receive slots the SFU fills with the loudest speakers (protocol.md: 3). */

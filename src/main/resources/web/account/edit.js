@@ -1,13 +1,13 @@
 // "/me/edit": change display name and bio.
-import { h } from '../dom.js';
-import { t } from '../i18n.js';
-import { updateMe } from '../api.js';
-import { setMe } from '../session.js';
+import { h } from '../core/dom.js';
+import { t } from '../core/i18n.js';
+import { updateMe } from '../core/api.js';
+import { setMe } from '../core/session.js';
 import { LIMITS, checkDisplayName, checkBio, problems } from '../rules.js';
 import {
   field, formAlert, button, withBusy, showProblem, showLocalErrors, pageHeading, backLink, toast,
 } from '../ui.js';
-import { requireMe, profilePath } from '../auth.js';
+import { requireMe, profilePath } from '../core/auth.js';
 
 export async function render(ctx) {
   const me = await requireMe(ctx, { fresh: true }); // edit what the server has, not a stale copy

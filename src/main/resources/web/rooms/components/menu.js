@@ -1,12 +1,12 @@
 // The menu for one person in a room: their profile, and the actions the rules allow the reader
-// to take on them (room-rules.js). It follows the room live: actions change with roles, and it
+// to take on them (permissions.js). It follows the room live: actions change with roles, and it
 // closes when the person leaves.
-import { h, icon, replace } from '../dom.js';
-import { t } from '../i18n.js';
-import { avatar, button, withBusy } from '../ui.js';
-import { openDialog } from '../dialog.js';
-import { actionsFor, commandFor } from '../room-rules.js';
-import { command, currentRoom, onRoomChange } from '../live.js';
+import { h, icon, replace } from '../../core/dom.js';
+import { t } from '../../core/i18n.js';
+import { avatar, button, withBusy } from '../../ui.js';
+import { openDialog } from '../../core/ui/dialogs.js';
+import { actionsFor, commandFor } from '../permissions.js';
+import { command, currentRoom, onRoomChange } from '../../live.js';
 
 const ACTION_ICONS = {
   inviteToSpeak: 'arrowUp', moveToAudience: 'arrowDown', stepDown: 'arrowDown', makeModerator: 'star',

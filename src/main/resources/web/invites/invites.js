@@ -1,13 +1,13 @@
 // "/invites": how many invitations are left, create one, copy its link, revoke a pending one, and see
 // who joined through each used one.
-import { h, icon, replace } from '../dom.js';
-import { t, tNodes } from '../i18n.js';
-import { listInvites, createInvite, revokeInvite } from '../api.js';
-import { formatRelative, formatDate, timeElement } from '../format.js';
+import { h, icon, replace } from '../core/dom.js';
+import { t, tNodes } from '../core/i18n.js';
+import { listInvites, createInvite, revokeInvite } from '../core/api.js';
+import { formatRelative, formatDate, timeElement } from '../core/format.js';
 import {
   button, withBusy, pageHeading, delayedSkeleton, skeletonLines, formAlert, errorMessage, memberLink, toast,
 } from '../ui.js';
-import { requireMe } from '../auth.js';
+import { requireMe } from '../core/auth.js';
 
 export async function render(ctx) {
   const me = await requireMe(ctx);

@@ -1,13 +1,13 @@
 // "/u/{username}/followers" and "/u/{username}/following": paged member lists with Follow buttons.
-import { h } from '../dom.js';
-import { t } from '../i18n.js';
-import { getProfile, listFollowers, listFollowing } from '../api.js';
-import { isMe } from '../session.js';
+import { h } from '../core/dom.js';
+import { t } from '../core/i18n.js';
+import { getProfile, listFollowers, listFollowing } from '../core/api.js';
+import { isMe } from '../core/session.js';
 import {
   button, withBusy, memberRow, followButton, pageHeading, backLink, notice, delayedSkeleton, skeletonLines,
   errorMessage, formAlert,
 } from '../ui.js';
-import { profilePath } from '../auth.js';
+import { profilePath } from '../core/auth.js';
 
 const PAGE_SIZE = 50;
 

@@ -1,8 +1,8 @@
 // Modal dialogs and bottom sheets on the native <dialog> element: focus is trapped and restored,
 // Escape closes, and the page behind is inert. Built with h(), so text stays text.
-import { h, icon } from './dom.js';
-import { t } from './i18n.js';
-import { button } from './ui.js';
+import { h, icon } from '../dom.js';
+import { t } from '../i18n.js';
+import { button } from '../../ui.js';
 
 /**
  * Opens a modal. content: nodes for the body; footer: nodes for the action row (optional);

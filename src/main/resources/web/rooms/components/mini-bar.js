@@ -1,10 +1,10 @@
 // While the reader browses other pages, they stay in their room (as in a phone app): this bar at
 // the bottom says which room, leads back to it, and can leave it.
-import { h, icon } from '../dom.js';
-import { t } from '../i18n.js';
-import { button, withBusy, toast } from '../ui.js';
-import { currentRoom, onRoomChange, leaveRoom } from '../live.js';
-import { listenerCount } from '../room-state.js';
+import { h, icon } from '../../core/dom.js';
+import { t } from '../../core/i18n.js';
+import { button, withBusy, toast } from '../../ui.js';
+import { currentRoom, onRoomChange, leaveRoom } from '../../live.js';
+import { listenerCount } from '../state.js';
 
 export function mountMiniBar() {
   const link = h('a', { class: 'mini-bar-link', 'data-testid': 'mini-bar-return' });

@@ -1,13 +1,13 @@
-// What the room's sound is doing, on every page while in a room (audio.js):
+// What the room's sound is doing, on every page while in a room (audio/audio.js):
 // - a line under the top bar, "Connecting audio…" / "Reconnecting audio…", once that has taken
 //   longer than SHOW_AFTER_MS (a normal connection takes a few hundred ms and shows nothing); it
 //   gives way to the live connection's own "Reconnecting…" banner while the WebSocket is down;
 // - "Tap to listen" when the browser blocked playback until a gesture (autoplay policy).
 // Screen readers hear both through one polite live region that is always in the page.
-import { h, icon } from '../dom.js';
-import { t } from '../i18n.js';
-import { audioStatus, onAudioChange, resumePlayback } from '../audio.js';
-import { connectionStatus, onStatus } from '../live.js';
+import { h, icon } from '../../core/dom.js';
+import { t } from '../../core/i18n.js';
+import { audioStatus, onAudioChange, resumePlayback } from '../audio/audio.js';
+import { connectionStatus, onStatus } from '../../live.js';
 
 /** The "anything a user waits on for more than a second shows progress". */
 const SHOW_AFTER_MS = 1000;

@@ -1,11 +1,11 @@
 // "/login": log in with username and password. Parley is invitation-only, so there is no sign-up here.
-import { h } from '../dom.js';
-import { t } from '../i18n.js';
-import { logIn } from '../api.js';
-import { setMe, loadMe } from '../session.js';
-import { safeNext } from '../router.js';
+import { h } from '../core/dom.js';
+import { t } from '../core/i18n.js';
+import { logIn } from '../core/api.js';
+import { setMe, loadMe } from '../core/session.js';
+import { safeNext } from '../core/router.js';
 import { field, passwordField, formAlert, button, withBusy, showProblem, showLocalErrors, pageHeading } from '../ui.js';
-import { formatRelativeMillis } from '../format.js';
+import { formatRelativeMillis } from '../core/format.js';
 
 export async function render(ctx) {
   const me = await loadMe({ signal: ctx.signal });
