@@ -12,7 +12,9 @@
 //   and of `speaking` messages (onSpeaking).
 import { applySnapshot, applyDelta, deltaFits, VersionGap } from './rooms/state.js';
 import { t } from './core/i18n.js';
-import { errorMessage, actionToast, PROGRESS_DELAY_MS } from './ui.js';
+import { errorMessage } from './core/ui/errors.js';
+import { actionToast } from './core/ui/toasts.js';
+import { PROGRESS_DELAY_MS } from './core/ui/buttons.js';
 import { h } from './core/dom.js';
 
 /** Delays before reconnecting, then the last one forever; each gets up to 30% jitter. */

@@ -4,9 +4,10 @@ import { t } from '../core/i18n.js';
 import { updateMe } from '../core/api.js';
 import { setMe } from '../core/session.js';
 import { LIMITS, checkDisplayName, checkBio, problems } from '../rules.js';
-import {
-  field, formAlert, button, withBusy, showProblem, showLocalErrors, pageHeading, backLink, toast,
-} from '../ui.js';
+import { field, formAlert, showProblem, showLocalErrors } from '../core/ui/forms.js';
+import { button, withBusy } from '../core/ui/buttons.js';
+import { pageHeading, backLink } from '../core/ui/page.js';
+import { toast } from '../core/ui/toasts.js';
 import { requireMe, profilePath } from '../core/auth.js';
 
 export async function render(ctx) {

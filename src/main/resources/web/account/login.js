@@ -4,7 +4,9 @@ import { t } from '../core/i18n.js';
 import { logIn } from '../core/api.js';
 import { setMe, loadMe } from '../core/session.js';
 import { safeNext } from '../core/router.js';
-import { field, passwordField, formAlert, button, withBusy, showProblem, showLocalErrors, pageHeading } from '../ui.js';
+import { field, passwordField, formAlert, showProblem, showLocalErrors } from '../core/ui/forms.js';
+import { button, withBusy } from '../core/ui/buttons.js';
+import { pageHeading } from '../core/ui/page.js';
 import { formatRelativeMillis } from '../core/format.js';
 
 export async function render(ctx) {

@@ -4,9 +4,11 @@ import { t } from '../core/i18n.js';
 import { changePassword, logOut } from '../core/api.js';
 import { setMe } from '../core/session.js';
 import { checkPassword, problems, LIMITS } from '../rules.js';
-import {
-  passwordField, formAlert, button, withBusy, showProblem, showLocalErrors, pageHeading, errorMessage, toast,
-} from '../ui.js';
+import { passwordField, formAlert, showProblem, showLocalErrors } from '../core/ui/forms.js';
+import { button, withBusy } from '../core/ui/buttons.js';
+import { pageHeading } from '../core/ui/page.js';
+import { errorMessage } from '../core/ui/errors.js';
+import { toast } from '../core/ui/toasts.js';
 import { requireMe } from '../core/auth.js';
 
 export async function render(ctx) {

@@ -6,10 +6,11 @@ import { getInvite, signUp } from '../core/api.js';
 import { setMe, currentMe } from '../core/session.js';
 import { formatDate, formatRelative, timeElement } from '../core/format.js';
 import { LIMITS, checkUsername, checkDisplayName, checkPassword, problems } from '../rules.js';
-import {
-  field, passwordField, formAlert, button, withBusy, showProblem, showLocalErrors, pageHeading, notice,
-  delayedSkeleton, skeletonLines, avatar,
-} from '../ui.js';
+import { field, passwordField, formAlert, showProblem, showLocalErrors } from '../core/ui/forms.js';
+import { button, withBusy } from '../core/ui/buttons.js';
+import { pageHeading, notice } from '../core/ui/page.js';
+import { delayedSkeleton, skeletonLines } from '../core/ui/skeletons.js';
+import { avatar } from '../core/ui/members.js';
 import { profilePath } from '../core/auth.js';
 
 const UNUSABLE = new Set(['used', 'expired', 'revoked']);

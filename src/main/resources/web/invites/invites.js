@@ -4,9 +4,13 @@ import { h, icon, replace } from '../core/dom.js';
 import { t, tNodes } from '../core/i18n.js';
 import { listInvites, createInvite, revokeInvite } from '../core/api.js';
 import { formatRelative, formatDate, timeElement } from '../core/format.js';
-import {
-  button, withBusy, pageHeading, delayedSkeleton, skeletonLines, formAlert, errorMessage, memberLink, toast,
-} from '../ui.js';
+import { button, withBusy } from '../core/ui/buttons.js';
+import { pageHeading } from '../core/ui/page.js';
+import { delayedSkeleton, skeletonLines } from '../core/ui/skeletons.js';
+import { formAlert } from '../core/ui/forms.js';
+import { errorMessage } from '../core/ui/errors.js';
+import { memberLink } from '../core/ui/members.js';
+import { toast } from '../core/ui/toasts.js';
 import { requireMe } from '../core/auth.js';
 
 export async function render(ctx) {

@@ -3,10 +3,13 @@ import { h } from '../core/dom.js';
 import { t } from '../core/i18n.js';
 import { getProfile, listFollowers, listFollowing } from '../core/api.js';
 import { isMe } from '../core/session.js';
-import {
-  button, withBusy, memberRow, followButton, pageHeading, backLink, notice, delayedSkeleton, skeletonLines,
-  errorMessage, formAlert,
-} from '../ui.js';
+import { button, withBusy } from '../core/ui/buttons.js';
+import { memberRow } from '../core/ui/members.js';
+import { followButton } from './follow-button.js';
+import { pageHeading, backLink, notice } from '../core/ui/page.js';
+import { delayedSkeleton, skeletonLines } from '../core/ui/skeletons.js';
+import { errorMessage } from '../core/ui/errors.js';
+import { formAlert } from '../core/ui/forms.js';
 import { profilePath } from '../core/auth.js';
 
 const PAGE_SIZE = 50;

@@ -3,10 +3,13 @@ import { h, icon } from '../core/dom.js';
 import { t, tNodes } from '../core/i18n.js';
 import { getProfile, block, unblock } from '../core/api.js';
 import { formatDate, formatNumber, timeElement } from '../core/format.js';
-import {
-  avatar, followButton, memberLink, memberRow, notice, pageHeading, delayedSkeleton, skeletonLines, button, withBusy,
-  toast, errorMessage,
-} from '../ui.js';
+import { avatar, memberLink, memberRow } from '../core/ui/members.js';
+import { followButton } from './follow-button.js';
+import { notice, pageHeading } from '../core/ui/page.js';
+import { delayedSkeleton, skeletonLines } from '../core/ui/skeletons.js';
+import { button, withBusy } from '../core/ui/buttons.js';
+import { toast } from '../core/ui/toasts.js';
+import { errorMessage } from '../core/ui/errors.js';
 import { confirmDialog } from '../core/ui/dialogs.js';
 import { profilePath } from '../core/auth.js';
 

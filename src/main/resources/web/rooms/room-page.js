@@ -4,7 +4,10 @@
 // microphone picker, and unmutes only once the microphone runs.
 import { h, icon, reconcile, replace } from '../core/dom.js';
 import { t } from '../core/i18n.js';
-import { button, withBusy, toast, notice, delayedSkeleton, skeletonLines } from '../ui.js';
+import { button, withBusy } from '../core/ui/buttons.js';
+import { toast } from '../core/ui/toasts.js';
+import { notice } from '../core/ui/page.js';
+import { delayedSkeleton, skeletonLines } from '../core/ui/skeletons.js';
 import { requireMe } from '../core/auth.js';
 import { start, joinRoom, leaveRoom, forgetRoom, command, currentRoom, onRoomChange, onSpeaking } from '../live.js';
 import { muteNow, resyncMic, ensureMic } from './audio/microphone.js';

@@ -3,7 +3,11 @@
 import { h } from '../core/dom.js';
 import { t } from '../core/i18n.js';
 import { createRoom, listFollowing } from '../core/api.js';
-import { button, field, formAlert, withBusy, showProblem, avatar, skeletonLines, errorMessage } from '../ui.js';
+import { button, withBusy } from '../core/ui/buttons.js';
+import { field, formAlert, showProblem } from '../core/ui/forms.js';
+import { avatar } from '../core/ui/members.js';
+import { skeletonLines } from '../core/ui/skeletons.js';
+import { errorMessage } from '../core/ui/errors.js';
 import { openDialog } from '../core/ui/dialogs.js';
 import { checkRoomTitle, TITLE_MAX } from '../room-ui/rules-local.js';
 

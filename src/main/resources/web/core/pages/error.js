@@ -1,7 +1,9 @@
 // Not-found page and the generic "could not load" page.
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import { notice, errorMessage, button } from '../../ui.js';
+import { notice } from '../ui/page.js';
+import { errorMessage } from '../ui/errors.js';
+import { button } from '../ui/buttons.js';
 
 export async function render(ctx) {
   ctx.view.replaceChildren(notice({

@@ -2,7 +2,7 @@
 // Escape closes, and the page behind is inert. Built with h(), so text stays text.
 import { h, icon } from '../dom.js';
 import { t } from '../i18n.js';
-import { button } from '../../ui.js';
+import { button } from './buttons.js';
 
 /**
  * Opens a modal. content: nodes for the body; footer: nodes for the action row (optional);

@@ -18,7 +18,7 @@
 import { command, connectionStatus, currentRoom, onRoomChange, onRoomJoined, onRoomJoining } from '../../live.js';
 import { h } from '../../core/dom.js';
 import { t } from '../../core/i18n.js';
-import { toast } from '../../ui.js';
+import { toast } from '../../core/ui/toasts.js';
 import { attachSender, micTrack, mountMicrophone } from './microphone.js';
 
 /** The receive slots the SFU fills with the loudest speakers (protocol.md: 3). */

@@ -2,7 +2,10 @@
 import { h } from '../../core/dom.js';
 import { t } from '../../core/i18n.js';
 import { listFollowing } from '../../core/api.js';
-import { button, memberRow, withBusy, errorMessage, skeletonLines, PROGRESS_DELAY_MS } from '../../ui.js';
+import { button, withBusy, PROGRESS_DELAY_MS } from '../../core/ui/buttons.js';
+import { memberRow } from '../../core/ui/members.js';
+import { errorMessage } from '../../core/ui/errors.js';
+import { skeletonLines } from '../../core/ui/skeletons.js';
 import { openDialog } from '../../core/ui/dialogs.js';
 import { command } from '../../live.js';
 

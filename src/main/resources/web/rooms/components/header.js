@@ -2,7 +2,10 @@
 // (hand-raising on/off, who can enter a closed room, end the room).
 import { h, icon, replace } from '../../core/dom.js';
 import { t } from '../../core/i18n.js';
-import { button, withBusy, field, toast, pageHeading } from '../../ui.js';
+import { button, withBusy } from '../../core/ui/buttons.js';
+import { field } from '../../core/ui/forms.js';
+import { toast } from '../../core/ui/toasts.js';
+import { pageHeading } from '../../core/ui/page.js';
 import { confirmDialog } from '../../core/ui/dialogs.js';
 import { command } from '../../live.js';
 import { stage, listenerCount } from '../state.js';

@@ -3,7 +3,8 @@
 // closes when the person leaves.
 import { h, icon, replace } from '../../core/dom.js';
 import { t } from '../../core/i18n.js';
-import { avatar, button, withBusy } from '../../ui.js';
+import { avatar } from '../../core/ui/members.js';
+import { button, withBusy } from '../../core/ui/buttons.js';
 import { openDialog } from '../../core/ui/dialogs.js';
 import { actionsFor, commandFor } from '../permissions.js';
 import { command, currentRoom, onRoomChange } from '../../live.js';

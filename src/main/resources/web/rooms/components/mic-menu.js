@@ -3,7 +3,7 @@
 // same sender), or, when the microphone was refused or is missing, why I stay muted and a retry.
 import { h, uid } from '../../core/dom.js';
 import { t } from '../../core/i18n.js';
-import { button, withBusy } from '../../ui.js';
+import { button, withBusy } from '../../core/ui/buttons.js';
 import { inputDevices, useInput, onMicChange, micProblem, ensureMic } from '../audio/microphone.js';
 
 /** Returns {element, update(onStage), explain(), stop()}. Hidden off stage and until the microphone runs or fails. */

@@ -2,7 +2,8 @@
 // the bottom says which room, leads back to it, and can leave it.
 import { h, icon } from '../../core/dom.js';
 import { t } from '../../core/i18n.js';
-import { button, withBusy, toast } from '../../ui.js';
+import { button, withBusy } from '../../core/ui/buttons.js';
+import { toast } from '../../core/ui/toasts.js';
 import { currentRoom, onRoomChange, leaveRoom } from '../../live.js';
 import { listenerCount } from '../state.js';
 

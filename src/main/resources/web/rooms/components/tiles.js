@@ -1,7 +1,8 @@
 // The people of a room as tiles: the stage grid, the audience, and the raised-hand queue.
 import { h, icon } from '../../core/dom.js';
 import { t } from '../../core/i18n.js';
-import { avatar, button } from '../../ui.js';
+import { avatar } from '../../core/ui/members.js';
+import { button } from '../../core/ui/buttons.js';
 
 /** Short name for small tiles: the first word of the display name. */
 function shortName(p) {
