@@ -3,7 +3,7 @@ import { h } from '../core/dom.js';
 import { t } from '../core/i18n.js';
 import { updateMe } from '../core/api.js';
 import { setMe } from '../core/session.js';
-import { LIMITS, checkDisplayName, checkBio, problems } from '../rules.js';
+import { LIMITS, checkDisplayName, checkBio, problems } from '../core/rules.js';
 import { field, formAlert, showProblem, showLocalErrors } from '../core/ui/forms.js';
 import { button, withBusy } from '../core/ui/buttons.js';
 import { pageHeading, backLink } from '../core/ui/page.js';

@@ -3,7 +3,7 @@ import { h } from '../core/dom.js';
 import { t } from '../core/i18n.js';
 import { changePassword, logOut } from '../core/api.js';
 import { setMe } from '../core/session.js';
-import { checkPassword, problems, LIMITS } from '../rules.js';
+import { checkPassword, problems, LIMITS } from '../core/rules.js';
 import { passwordField, formAlert, showProblem, showLocalErrors } from '../core/ui/forms.js';
 import { button, withBusy } from '../core/ui/buttons.js';
 import { pageHeading } from '../core/ui/page.js';

@@ -5,7 +5,7 @@ import { t, tNodes } from '../core/i18n.js';
 import { getInvite, signUp } from '../core/api.js';
 import { setMe, currentMe } from '../core/session.js';
 import { formatDate, formatRelative, timeElement } from '../core/format.js';
-import { LIMITS, checkUsername, checkDisplayName, checkPassword, problems } from '../rules.js';
+import { LIMITS, checkUsername, checkDisplayName, checkPassword, problems } from '../core/rules.js';
 import { field, passwordField, formAlert, showProblem, showLocalErrors } from '../core/ui/forms.js';
 import { button, withBusy } from '../core/ui/buttons.js';
 import { pageHeading, notice } from '../core/ui/page.js';

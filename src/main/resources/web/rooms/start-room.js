@@ -9,13 +9,13 @@ import { avatar } from '../core/ui/members.js';
 import { skeletonLines } from '../core/ui/skeletons.js';
 import { errorMessage } from '../core/ui/errors.js';
 import { openDialog } from '../core/ui/dialogs.js';
-import { checkRoomTitle, TITLE_MAX } from '../room-ui/rules-local.js';
+import { LIMITS, checkRoomTitle } from '../core/rules.js';
 
 const TYPES = ['open', 'social', 'closed'];
 
 export function openStartRoom({ me, navigate }) {
   const title = field({
-    name: 'title', label: t('startRoom.title'), counter: TITLE_MAX, hint: t('startRoom.titleHint'),
+    name: 'title', label: t('startRoom.title'), counter: LIMITS.roomTitleMax, hint: t('startRoom.titleHint'),
     autocomplete: 'off', maxlength: 400, required: true,
   });
   const typeError = h('p', { class: 'field-error', 'data-testid': 'error-type', hidden: true });

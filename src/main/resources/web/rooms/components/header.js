@@ -9,7 +9,7 @@ import { pageHeading } from '../../core/ui/page.js';
 import { confirmDialog } from '../../core/ui/dialogs.js';
 import { command } from '../../live.js';
 import { stage, listenerCount } from '../state.js';
-import { checkRoomTitle, TITLE_MAX } from '../../room-ui/rules-local.js';
+import { LIMITS, checkRoomTitle } from '../../core/rules.js';
 
 const TYPE_ICONS = { open: 'globe', social: 'users', closed: 'lock' };
 
@@ -77,7 +77,7 @@ export function roomHeader({ onEnded, onAllowed }) {
 
   function startEditing() {
     editing = true;
-    const f = field({ name: 'title', label: t('room.titleLabel'), counter: TITLE_MAX, value: state.title, maxlength: 400, autocomplete: 'off' });
+    const f = field({ name: 'title', label: t('room.titleLabel'), counter: LIMITS.roomTitleMax, value: state.title, maxlength: 400, autocomplete: 'off' });
     const save = button(t('room.saveTitle'), { type: 'submit', class: 'btn btn-primary btn-sm', 'data-testid': 'title-save' });
     const cancel = button(t('common.cancel'), { class: 'btn btn-ghost btn-sm', 'data-testid': 'title-cancel' });
     const form = h('form', { class: 'form title-form', novalidate: true }, f.element, h('div', { class: 'form-actions start' }, save, cancel));
