@@ -4,7 +4,11 @@ import { onUnauthenticated } from './core/api.js';
 import { loadMe, onMeChange, setMe, currentMe } from './core/session.js';
 import { route, startRouter, navigate } from './core/router.js';
 import { h, icon } from './core/dom.js';
-import { start as startLive, stop as stopLive, mountBanner } from './live.js';
+import { start as startLive, stop as stopLive } from './core/socket/connection.js';
+import { mountBanner } from './core/ui/live-banner.js';
+import { startRoomStore } from './rooms/store.js';
+import { listenForHallwayNotices } from './rooms/hallway-notices.js';
+import { listenForPings } from './rooms/ping.js';
 import { mountMiniBar } from './rooms/components/mini-bar.js';
 import { mountAudio } from './rooms/audio/audio.js';
 import { mountAudioStatus } from './rooms/components/audio-status.js';
@@ -48,7 +52,12 @@ async function boot() {
   translateStatic();
   document.querySelector('.brand').setAttribute('aria-label', t('nav.home'));
   onMeChange(drawTopNav);
-  // The live connection runs while someone is signed in.
+  // The live connection runs while someone is signed in. Each feature takes its own message types
+  // off it (core/socket/dispatcher.js); the room store first, so after a reconnect the room is
+  // rejoined before the hallway subscription is renewed.
+  startRoomStore();
+  listenForHallwayNotices();
+  listenForPings();
   mountBanner();
   onMeChange((me) => (me ? startLive() : stopLive()));
   const miniBar = mountMiniBar();

@@ -1,37 +1,38 @@
 // Who is signed in. `me` is the last `Me` the server returned, or null when signed out.
 // Pages read it; the top bar listens for changes.
 import { getMe } from './api.js';
+import { createStore } from './store.js';
 
-let me = null;
+const me = createStore(null);
 let known = false; // false until the first getMe answered
-const listeners = new Set();
 
 export function currentMe() {
-  return me;
+  return me.get();
 }
 
+/** Every call notifies, even with the same member: listeners redraw what depends on them. */
 export function setMe(value) {
-  me = value;
   known = true;
-  for (const listener of listeners) listener(me);
+  me.set(value);
 }
 
 export function onMeChange(listener) {
-  listeners.add(listener);
+  return me.subscribe(listener);
 }
 
 /** Asks the server once (or again with force); resolves to Me or null. */
 export async function loadMe({ force = false, signal } = {}) {
-  if (known && !force) return me;
+  if (known && !force) return me.get();
   try {
     setMe(await getMe({ quiet401: true, signal }));
   } catch (error) {
     if (error.status === 401) setMe(null);
     else throw error;
   }
-  return me;
+  return me.get();
 }
 
 export function isMe(username) {
-  return !!me && !!username && me.username.toLowerCase() === username.toLowerCase();
+  const current = me.get();
+  return !!current && !!username && current.username.toLowerCase() === username.toLowerCase();
 }

@@ -11,7 +11,8 @@ import { pageHeading } from '../core/ui/page.js';
 import { delayedSkeleton, skeletonLines } from '../core/ui/skeletons.js';
 import { errorMessage } from '../core/ui/errors.js';
 import { requireMe } from '../core/auth.js';
-import { start, onHallwayChanged } from '../live.js';
+import { start } from '../core/socket/connection.js';
+import { onHallwayChanged } from './hallway-notices.js';
 import { typeBadge } from './components/header.js';
 import { openStartRoom } from './start-room.js';
 

@@ -1,5 +1,5 @@
 // "/room/{id}": a live room. Joining happens on open; from then on everything on the page follows
-// the room's deltas (live.js): the stage, the audience, raised hands, invitations, titles, the end.
+// the room's deltas (store.js): the stage, the audience, raised hands, invitations, titles, the end.
 // The sound itself is audio/audio.js's and audio/microphone.js's; this page shows who is speaking and the
 // microphone picker, and unmutes only once the microphone runs.
 import { h, icon, reconcile, replace } from '../core/dom.js';
@@ -9,7 +9,8 @@ import { toast } from '../core/ui/toasts.js';
 import { notice } from '../core/ui/page.js';
 import { delayedSkeleton, skeletonLines } from '../core/ui/skeletons.js';
 import { requireMe } from '../core/auth.js';
-import { start, joinRoom, leaveRoom, forgetRoom, command, currentRoom, onRoomChange, onSpeaking } from '../live.js';
+import { start, command } from '../core/socket/connection.js';
+import { joinRoom, leaveRoom, forgetRoom, currentRoom, onRoomChange, onSpeaking } from './store.js';
 import { muteNow, resyncMic, ensureMic } from './audio/microphone.js';
 import { micMenu } from './components/mic-menu.js';
 import { stage, audience, handQueue, listenerCount } from './state.js';

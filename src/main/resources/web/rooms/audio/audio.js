@@ -15,7 +15,8 @@
 //   new offer (the server replaces the leg), after the RETRY_MS backoff; a reconnected WebSocket
 //   (the server drops the leg with the connection) renegotiates on its rejoin. `status` says
 //   connecting / reconnecting meanwhile, for the audio status line.
-import { command, connectionStatus, currentRoom, onRoomChange, onRoomJoined, onRoomJoining } from '../../live.js';
+import { command, connectionStatus } from '../../core/socket/connection.js';
+import { currentRoom, onRoomChange, onRoomJoined, onRoomJoining } from '../store.js';
 import { h } from '../../core/dom.js';
 import { t } from '../../core/i18n.js';
 import { toast } from '../../core/ui/toasts.js';

@@ -9,7 +9,8 @@
 //   silence.
 // - Another device is a new track on the same sender (replaceTrack: no renegotiation); the choice is
 //   kept in localStorage for the next visit.
-import { command, currentRoom, onRoomChange } from '../../live.js';
+import { command } from '../../core/socket/connection.js';
+import { currentRoom, onRoomChange } from '../store.js';
 
 /** 'off' turns echo cancellation, noise suppression and gain control off (tests: a known level). */
 const PROCESSING_KEY = 'parley.audio.processing';

@@ -25,7 +25,8 @@ import { memberRow } from '../../core/ui/members.js';
 import { errorMessage } from '../../core/ui/errors.js';
 import { skeletonLines } from '../../core/ui/skeletons.js';
 import { openDialog } from '../../core/ui/dialogs.js';
-import { command, currentRoom, onRoomChange, liveMember } from '../../live.js';
+import { command, liveMember } from '../../core/socket/connection.js';
+import { currentRoom, onRoomChange } from '../store.js';
 
 const FOLLOWING_PAGE = 100;
 /** A filter field appears once the list to add from is this long. */

@@ -7,7 +7,7 @@
 import { h, icon } from '../../core/dom.js';
 import { t } from '../../core/i18n.js';
 import { audioStatus, onAudioChange, resumePlayback } from '../audio/audio.js';
-import { connectionStatus, onStatus } from '../../live.js';
+import { connectionStatus, onStatus } from '../../core/socket/connection.js';
 
 /** The "anything a user waits on for more than a second shows progress". */
 const SHOW_AFTER_MS = 1000;

@@ -7,7 +7,7 @@ import { memberRow } from '../../core/ui/members.js';
 import { errorMessage } from '../../core/ui/errors.js';
 import { skeletonLines } from '../../core/ui/skeletons.js';
 import { openDialog } from '../../core/ui/dialogs.js';
-import { command } from '../../live.js';
+import { command } from '../../core/socket/connection.js';
 
 /** "Ping": pick someone you follow; the answer says whether they were online to hear it. */
 export function openPingDialog({ me, inRoom }) {

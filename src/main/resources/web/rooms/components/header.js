@@ -7,7 +7,7 @@ import { field } from '../../core/ui/forms.js';
 import { toast } from '../../core/ui/toasts.js';
 import { pageHeading } from '../../core/ui/page.js';
 import { confirmDialog } from '../../core/ui/dialogs.js';
-import { command } from '../../live.js';
+import { command } from '../../core/socket/connection.js';
 import { stage, listenerCount } from '../state.js';
 import { LIMITS, checkRoomTitle } from '../../core/rules.js';
 

@@ -7,7 +7,8 @@ import { avatar } from '../../core/ui/members.js';
 import { button, withBusy } from '../../core/ui/buttons.js';
 import { openDialog } from '../../core/ui/dialogs.js';
 import { actionsFor, commandFor } from '../permissions.js';
-import { command, currentRoom, onRoomChange } from '../../live.js';
+import { command } from '../../core/socket/connection.js';
+import { currentRoom, onRoomChange } from '../store.js';
 
 const ACTION_ICONS = {
   inviteToSpeak: 'arrowUp', moveToAudience: 'arrowDown', stepDown: 'arrowDown', makeModerator: 'star',

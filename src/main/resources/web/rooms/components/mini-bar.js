@@ -4,7 +4,7 @@ import { h, icon } from '../../core/dom.js';
 import { t } from '../../core/i18n.js';
 import { button, withBusy } from '../../core/ui/buttons.js';
 import { toast } from '../../core/ui/toasts.js';
-import { currentRoom, onRoomChange, leaveRoom } from '../../live.js';
+import { currentRoom, onRoomChange, leaveRoom } from '../store.js';
 import { listenerCount } from '../state.js';
 
 export function mountMiniBar() {
