@@ -2,24 +2,23 @@
 // the room's deltas (store.js): the stage, the audience, raised hands, invitations, titles, the end.
 // The sound itself is audio/audio.js's and audio/microphone.js's; this page shows who is speaking and the
 // microphone picker, and unmutes only once the microphone runs.
-import { h, icon, reconcile, replace } from '../core/dom.js';
+import { h, icon, reconcile } from '../core/dom.js';
 import { t } from '../core/i18n.js';
-import { button, withBusy } from '../core/ui/buttons.js';
+import { withBusy } from '../core/ui/buttons.js';
 import { toast } from '../core/ui/toasts.js';
 import { notice } from '../core/ui/page.js';
 import { delayedSkeleton, skeletonLines } from '../core/ui/skeletons.js';
 import { requireMe } from '../core/auth.js';
 import { start, command } from '../core/socket/connection.js';
-import { joinRoom, leaveRoom, forgetRoom, currentRoom, onRoomChange, onSpeaking } from './store.js';
-import { muteNow, resyncMic, ensureMic } from './audio/microphone.js';
+import { joinRoom, forgetRoom, currentRoom, onRoomChange, onSpeaking } from './store.js';
 import { micMenu } from './components/mic-menu.js';
 import { stage, audience, handQueue, listenerCount } from './state.js';
 import { formatNumber } from '../core/format.js';
-import { mayRaiseHand } from './permissions.js';
 import { roomHeader } from './components/header.js';
 import { personTile, queueRow } from './components/tiles.js';
+import { roomBar } from './components/room-bar.js';
+import { speakInvitation } from './components/speak-invitation.js';
 import { openParticipantMenu } from './components/menu.js';
-import { openPingDialog, chooseLeave } from './components/dialogs.js';
 import { followedBySpeakers } from './components/followed.js';
 import { openAllowedDialog } from './components/allowed.js';
 
@@ -76,7 +75,6 @@ function mountRoom(ctx) {
       openAllowedDialog({ me: currentRoom().me });
     },
   });
-  const invitation = h('section', { class: 'card invitation', 'data-testid': 'speak-invitation', hidden: true, 'aria-live': 'polite' });
   const stageList = h('ul', { class: 'stage-grid', 'data-testid': 'stage' });
   const queueList = h('ol', { class: 'member-list queue-list', 'data-testid': 'hand-queue' });
   const queueEmpty = h('p', { class: 'empty small', 'data-testid': 'queue-empty' }, t('room.queue.empty'));
@@ -95,107 +93,31 @@ function mountRoom(ctx) {
   const stageCount = h('span', { class: 'section-count' });
   const mics = micMenu();
   let speaking = new Set(); // member ids from the latest `speaking` message
-
-  const micButton = button('', { class: 'btn bar-btn', 'data-testid': 'mute-toggle' });
-  const handButton = button('', { class: 'btn bar-btn', 'data-testid': 'hand-toggle' });
-  const pingButton = button(t('room.ping.open'), { class: 'btn bar-btn', 'data-testid': 'ping-open' });
-  pingButton.prepend(icon('bell', 18));
-  const leaveButton = button(t('room.leave.open'), { class: 'btn bar-btn bar-leave', 'data-testid': 'leave-open' });
-  leaveButton.prepend(icon('leave', 18));
-  const bar = h('div', { class: 'room-bar', role: 'toolbar', 'aria-label': t('room.controls') },
-    h('div', { class: 'room-bar-inner' }, micButton, handButton, pingButton, leaveButton));
+  const invitation = speakInvitation({ act });
+  const bar = roomBar({
+    act,
+    mics,
+    onLeaving: () => { leaving = true; },
+    onLeft: () => ctx.navigate('/hallway'),
+  });
 
   const followed = followedBySpeakers({ signal: ctx.signal, onUpdate: () => draw(currentRoom()) });
 
   ctx.view.replaceChildren(h('div', { class: 'room-page', 'data-testid': 'room', 'data-room-id': roomId },
     header.element,
-    invitation,
+    invitation.element,
     h('section', { class: 'room-section' }, h('h2', { class: 'section-title' }, t('room.stage'), stageCount), stageList),
     queueSection,
     h('section', { class: 'room-section' }, h('h2', { class: 'section-title' }, t('room.audience.title'), audienceCount),
       followedSection, othersSection, audienceMore, audienceEmpty),
     mics.element,
-    bar));
-
-  micButton.addEventListener('click', () => act(micButton, async () => {
-    const muted = !currentRoom().me.muted;
-    if (muted) muteNow(); // silent at once; unmuting waits for the server's word
-    else if (!(await ensureMic())) {
-      mics.explain(); // refused or missing: the mic menu says why; stay muted
-      return undefined;
-    }
-    return command('setMuted', { muted }).catch((error) => {
-      resyncMic();
-      throw error;
-    });
-  }));
-  handButton.addEventListener('click', () => act(handButton, () => command(currentRoom().me.handOrder > 0 ? 'lowerHand' : 'raiseHand')));
-  pingButton.addEventListener('click', () => {
-    const { state } = currentRoom();
-    // Of those this page holds: in a big audience someone far back may still be offered a ping.
-    openPingDialog({
-      me: currentRoom().me,
-      inRoom: (username) => [...state.participants.values()].some((p) => p.username.toLowerCase() === username.toLowerCase()),
-    });
-  });
-  leaveButton.addEventListener('click', async () => {
-    const choice = await chooseLeave();
-    if (!choice) return;
-    leaving = true;
-    try {
-      await withBusy(leaveButton, () => leaveRoom(choice));
-    } catch {
-      // Gone already (the connection dropped, the room ended): leaving locally is what matters.
-      forgetRoom();
-    }
-    ctx.navigate('/hallway');
-  });
+    bar.element));
 
   async function act(btn, work) {
     try {
       await withBusy(btn, work);
     } catch (error) {
       toast(error.message, { kind: 'error' });
-    }
-  }
-
-  function drawInvitation(me) {
-    const invited = me.role === 'listener' && me.invitedToSpeak;
-    if (invitation.hidden === !invited) return;
-    invitation.hidden = !invited;
-    if (!invited) {
-      invitation.replaceChildren();
-      return;
-    }
-    const accept = button(t('room.invitation.accept'), { class: 'btn btn-primary', 'data-testid': 'invitation-accept' });
-    const decline = button(t('room.invitation.decline'), { class: 'btn btn-ghost', 'data-testid': 'invitation-decline' });
-    accept.addEventListener('click', () => act(accept, () => command('answerInvitation', { accept: true })));
-    decline.addEventListener('click', () => act(decline, () => command('answerInvitation', { accept: false })));
-    replace(invitation, h('div', { class: 'invitation-icon', 'aria-hidden': 'true' }, icon('mic', 24)),
-      h('div', { class: 'grow' }, h('h2', { class: 'card-title' }, t('room.invitation.title')),
-        h('p', { class: 'section-sub' }, t('room.invitation.body')),
-        h('div', { class: 'form-actions start' }, accept, decline)));
-    accept.focus();
-  }
-
-  function drawBar(state, me) {
-    const onStage = me.role !== 'listener';
-    mics.update(onStage);
-    micButton.hidden = !onStage;
-    handButton.hidden = onStage;
-    if (onStage) {
-      micButton.dataset.state = me.muted ? 'muted' : 'unmuted';
-      micButton.setAttribute('aria-pressed', String(me.muted));
-      micButton.classList.toggle('is-muted', me.muted);
-      replace(micButton, icon(me.muted ? 'micOff' : 'mic', 18), h('span', { class: 'btn-label' }, t(me.muted ? 'room.unmute' : 'room.mute')));
-    } else {
-      const raised = me.handOrder > 0;
-      handButton.dataset.state = raised ? 'raised' : 'down';
-      handButton.setAttribute('aria-pressed', String(raised));
-      handButton.disabled = !raised && !mayRaiseHand(state, me);
-      handButton.classList.toggle('is-raised', raised);
-      replace(handButton, icon('hand', 18), h('span', { class: 'btn-label' },
-        t(raised ? 'room.hand.lower' : state.handRaisingEnabled ? 'room.hand.raise' : 'room.hand.off')));
     }
   }
 
@@ -276,8 +198,8 @@ function mountRoom(ctx) {
     if (!me) return;
     header.update(state, me);
     if (document.title !== `${state.title} · Parley`) document.title = `${state.title} · Parley`;
-    drawInvitation(me);
-    drawBar(state, me);
+    invitation.update(me);
+    bar.update(state, me);
     drawPeople(state, me);
     announce(events, me);
   }
