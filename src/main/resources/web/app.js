@@ -48,7 +48,8 @@ function drawTopNav() {
 }
 
 async function boot() {
-  await initI18n();
+  // The shared catalogue (/i18n/) and these features' own, merged (core/i18n.js).
+  await initI18n(['account', 'people', 'invites', 'rooms']);
   translateStatic();
   document.querySelector('.brand').setAttribute('aria-label', t('nav.home'));
   onMeChange(drawTopNav);

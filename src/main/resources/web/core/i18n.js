@@ -1,10 +1,12 @@
 // Message catalogues and locale-aware lookup.
 //
-// Catalogues live in /i18n/<locale>.json as flat key → message maps. Messages use {name} placeholders;
-// plural messages are split into keys ending in an Intl.PluralRules category
+// Each feature keeps its own catalogue next to its code (rooms/i18n/en.json, …) and the shared
+// messages (navigation, errors, common words) live in /i18n/<locale>.json; initI18n merges them into
+// one flat key → message map, so a key means the same wherever it is used. Messages use {name}
+// placeholders; plural messages are split into keys ending in an Intl.PluralRules category
 // (`followers.count.one`, `followers.count.other`, and `few`/`many` for Romanian and Russian);
 // an optional `.zero` key is used for exactly 0.
-// Adding a language: drop /i18n/<locale>.json next to en.json and list the locale in SUPPORTED.
+// Adding a language: drop <locale>.json next to each en.json and list the locale in SUPPORTED.
 
 const SUPPORTED = ['en']; // later: 'de', 'nl', 'ro', 'ru'
 const FALLBACK = 'en';
@@ -15,6 +17,7 @@ let messages = {};
 let fallbackMessages = {};
 let pluralRules = new Intl.PluralRules(FALLBACK);
 let numberFormat = new Intl.NumberFormat(FALLBACK);
+let features = []; // folders whose i18n/ holds a feature's catalogue, from initI18n
 
 /** The first of the reader's preferred languages that Parley has a catalogue for, else English. */
 export function pickLocale(preferred = navigator.languages || [navigator.language]) {
@@ -29,10 +32,17 @@ export function pickLocale(preferred = navigator.languages || [navigator.languag
   return FALLBACK;
 }
 
-async function fetchCatalogue(tag) {
-  const response = await fetch(`/i18n/${tag}.json`, { headers: { Accept: 'application/json' } });
-  if (!response.ok) throw new Error(`catalogue ${tag}: HTTP ${response.status}`);
+async function fetchPart(path) {
+  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`catalogue ${path}: HTTP ${response.status}`);
   return response.json();
+}
+
+/** The shared catalogue and every feature's, fetched in parallel and merged into one map. */
+async function fetchCatalogue(tag) {
+  const paths = [`/i18n/${tag}.json`, ...features.map((feature) => `/${feature}/i18n/${tag}.json`)];
+  const parts = await Promise.all(paths.map(fetchPart));
+  return Object.assign({}, ...parts);
 }
 
 /**
@@ -51,8 +61,12 @@ export function pickFormatLocale(catalogue, preferred = navigator.languages || [
   }
 }
 
-/** Loads the reader's catalogue (and English as fallback) and sets <html lang>. */
-export async function initI18n() {
+/**
+ * Loads the reader's catalogue (and English as fallback) and sets <html lang>. `featureFolders` name
+ * the features with catalogues of their own, e.g. ['rooms', 'people'].
+ */
+export async function initI18n(featureFolders = []) {
+  features = featureFolders;
   locale = pickLocale();
   fallbackMessages = await fetchCatalogue(FALLBACK);
   messages = fallbackMessages;
