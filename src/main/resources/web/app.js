@@ -1,25 +1,29 @@
 // Boot: load the message catalogue, learn who is signed in, draw the top bar, start routing.
-import { initI18n, t, translateStatic } from './i18n.js';
-import { onUnauthenticated } from './api.js';
-import { loadMe, onMeChange, setMe, currentMe } from './session.js';
-import { route, startRouter, navigate } from './router.js';
-import { h, icon } from './dom.js';
-import { start as startLive, stop as stopLive, mountBanner } from './live.js';
-import { mountMiniBar } from './room-ui/mini-bar.js';
-import { mountAudio } from './audio.js';
-import { mountAudioStatus } from './room-ui/audio-status.js';
+import { initI18n, t, translateStatic } from './core/i18n.js';
+import { onUnauthenticated } from './core/api.js';
+import { loadMe, onMeChange, setMe, currentMe } from './core/session.js';
+import { route, startRouter, navigate } from './core/router.js';
+import { h, icon } from './core/dom.js';
+import { start as startLive, stop as stopLive } from './core/socket/connection.js';
+import { mountBanner } from './core/ui/live-banner.js';
+import { startRoomStore } from './rooms/store.js';
+import { listenForHallwayNotices } from './rooms/hallway-notices.js';
+import { listenForPings } from './rooms/ping.js';
+import { mountMiniBar } from './rooms/components/mini-bar.js';
+import { mountAudio } from './rooms/audio/audio.js';
+import { mountAudioStatus } from './rooms/components/audio-status.js';
 
-route('/', () => import('./pages/home.js'));
-route('/hallway', () => import('./pages/hallway.js'));
-route('/room/:id', () => import('./pages/room.js'));
-route('/login', () => import('./pages/login.js'));
-route('/invite/:code', () => import('./pages/invite.js'));
-route('/me/edit', () => import('./pages/edit.js'));
-route('/u/:username', () => import('./pages/profile.js'));
-route('/u/:username/followers', () => import('./pages/members.js'), { list: 'followers' });
-route('/u/:username/following', () => import('./pages/members.js'), { list: 'following' });
-route('/invites', () => import('./pages/invites.js'));
-route('/settings', () => import('./pages/settings.js'));
+route('/', () => import('./core/pages/home.js'));
+route('/hallway', () => import('./rooms/hallway.js'));
+route('/room/:id', () => import('./rooms/room-page.js'));
+route('/login', () => import('./account/login.js'));
+route('/invite/:code', () => import('./invites/invite.js'));
+route('/me/edit', () => import('./account/edit.js'));
+route('/u/:username', () => import('./people/profile.js'));
+route('/u/:username/followers', () => import('./people/members.js'), { list: 'followers' });
+route('/u/:username/following', () => import('./people/members.js'), { list: 'following' });
+route('/invites', () => import('./invites/invites.js'));
+route('/settings', () => import('./account/settings.js'));
 
 let currentPath = location.pathname;
 
@@ -44,15 +48,21 @@ function drawTopNav() {
 }
 
 async function boot() {
-  await initI18n();
+  // The shared catalogue (/i18n/) and these features' own, merged (core/i18n.js).
+  await initI18n(['account', 'people', 'invites', 'rooms']);
   translateStatic();
   document.querySelector('.brand').setAttribute('aria-label', t('nav.home'));
   onMeChange(drawTopNav);
-  // The live connection runs while someone is signed in.
+  // The live connection runs while someone is signed in. Each feature takes its own message types
+  // off it (core/socket/dispatcher.js); the room store first, so after a reconnect the room is
+  // rejoined before the hallway subscription is renewed.
+  startRoomStore();
+  listenForHallwayNotices();
+  listenForPings();
   mountBanner();
   onMeChange((me) => (me ? startLive() : stopLive()));
   const miniBar = mountMiniBar();
-  // The room's sound follows the room this tab is in, on every page (audio.js).
+  // The room's sound follows the room this tab is in, on every page (rooms/audio/audio.js).
   mountAudio();
   mountAudioStatus();
   // A session that ended (expired, logged out elsewhere, password changed) sends the reader to log in,

@@ -146,7 +146,7 @@ final class ListenerRamp {
                 long joinStart = System.nanoTime();
                 firstStart = firstStart == 0 ? joinStart : firstStart;
                 step = "join";
-                // The offer goes right behind the join, as the web client sends it (audio.js): the
+                // The offer goes right behind the join, as the web client sends it (web/rooms/audio/audio.js): the
                 // server takes a connection's messages in order, so it answers the offer after the
                 // join without the client waiting a round trip in between.
                 var joinAnswer = ws.send("join", "room", roomId);

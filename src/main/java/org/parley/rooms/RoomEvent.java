@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A change to a room's state. The server decides which events a command causes ({@link Rules}) and
  * applies them with {@link RoomState#apply}; clients receive the same events and apply them with the
- * same reducer (web/room-state.js), which is why their state cannot drift from the server's.
+ * same reducer (web/rooms/state.js), which is why their state cannot drift from the server's.
  * Names and fields are the wire format of docs/protocol.md.
  *
  * <p>Clients hold a smaller copy than the server ({@link RoomView}: the stage, raised hands,

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * The live state of one room. Owned by the room's serial executor ({@link Room}): only that executor
  * reads or writes it, so it needs no locks. It changes only through {@link #apply(RoomEvent)}, the
- * reducer that web/room-state.js mirrors on every client.
+ * reducer that web/rooms/state.js mirrors on every client.
  */
 final class RoomState {
 

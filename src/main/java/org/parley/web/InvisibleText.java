@@ -3,7 +3,7 @@ package org.parley.web;
 /**
  * Whether text shows anything at all. A name or title made only of spaces and invisible characters
  * looks empty (or like someone else's, next to theirs) while passing every length rule: such text is
- * refused as if empty. The client mirrors this in web/rules.js and web/room-ui/rules-local.js.
+ * refused as if empty. The client mirrors this in web/core/rules.js.
  */
 public final class InvisibleText {
 

@@ -250,7 +250,7 @@ class AudioEndToEndBrowserTest {
      */
     private static final String WATCH_MUTE = """
             async (memberId) => {
-              const live = await import('/live.js');
+              const live = await import('/rooms/store.js');
               const ctx = window.__rmsContext || (window.__rmsContext = new AudioContext({ sampleRate: 48000 }));
               await ctx.resume();
               const analyser = ctx.createAnalyser();

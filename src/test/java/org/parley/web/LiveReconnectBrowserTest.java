@@ -19,14 +19,14 @@ import org.parley.testing.TestParley;
 import org.parley.web.Browsers.Viewport;
 
 /**
- * The web client's live connection (web/live.js) when the server closes it: back at once after
+ * The web client's live connection (web/core/socket/connection.js) when the server closes it: back at once after
  * 1001, going away (the server restarting), and after the usual backoff after any other drop.
  */
 class LiveReconnectBrowserTest {
 
     /**
      * Records the page's WebSockets (how each closed, whether it got its hello) and the delay of
-     * every reconnect live.js schedules (its timer runs {@code connect}).
+     * every reconnect connection.js schedules (its timer runs {@code connect}).
      */
     private static final String RECORDER = """
             window.__parleySockets = [];
@@ -99,7 +99,7 @@ class LiveReconnectBrowserTest {
                 + " return s.length >= n && s.at(-1).readyState === 1; }", n, new Page.WaitForFunctionOptions().setTimeout(20_000));
     }
 
-    /** The delay of the {@code index}-th reconnect live.js scheduled, once it has. */
+    /** The delay of the {@code index}-th reconnect connection.js scheduled, once it has. */
     private static double reconnectDelay(Page page, int index) {
         page.waitForFunction("i => window.__reconnectDelays.length > i", index, new Page.WaitForFunctionOptions().setTimeout(10_000));
         return ((Number) page.evaluate("i => window.__reconnectDelays[i]", index)).doubleValue();

@@ -118,8 +118,8 @@ class MemberPagesBrowserTest extends BrowserTestBase {
         // The client's copies of the rule against the table the server's tests use.
         List<String> invisible = List.copyOf(InvisibleInputs.NOTHING_VISIBLE.values());
         List<String> visible = List.copyOf(InvisibleInputs.VISIBLE.values());
-        String check = "async (inputs) => { const r = await import('/rules.js');"
-                + " const t = await import('/room-ui/rules-local.js');"
+        String check = "async (inputs) => { const r = await import('/core/rules.js');"
+                + " const t = await import('/core/rules.js');"
                 + " return inputs.map((s) => [r.checkDisplayName(s) !== null, r.checkBio(s) !== null, t.checkRoomTitle(s) !== null]); }";
         @SuppressWarnings("unchecked")
         var refusedInvisible = (List<List<Boolean>>) page.evaluate(check, invisible);

@@ -21,7 +21,7 @@ import org.parley.web.Browsers.Viewport;
 
 /**
  * Live rooms in two real browsers against a real server: the hallway updating by itself, the stage
- * hand-over from raised hand to speaker and back, and the client's reducer (web/room-state.js)
+ * hand-over from raised hand to speaker and back, and the client's reducer (web/rooms/state.js)
  * holding exactly what the server holds.
  */
 @BrowserTestBase.FakeMicrophone
@@ -297,7 +297,7 @@ class RoomFlowBrowserTest extends BrowserTestBase {
      */
     private static final String COMPARE_WITH_FRESH_SNAPSHOT = """
             async (roomId) => {
-              const { toPlain } = await import('/room-state.js');
+              const { toPlain } = await import('/rooms/state.js');
               const snapshot = await new Promise((resolve, reject) => {
                 const ws = new WebSocket(`ws://${location.host}/ws`);
                 const timer = setTimeout(() => reject(new Error('no snapshot')), 8000);
@@ -321,7 +321,7 @@ class RoomFlowBrowserTest extends BrowserTestBase {
     /** Pure reducer cases, the same ones RoomState#apply is specified by. */
     private static final String REDUCER_SCENARIO = """
             async () => {
-              const { applySnapshot, applyDelta, handQueue } = await import('/room-state.js');
+              const { applySnapshot, applyDelta, handQueue } = await import('/rooms/state.js');
               const p = (id, name, role) => ({ memberId: id, username: name, displayName: name, role, muted: role !== 'listener',
                 handOrder: 0, invitedToSpeak: false, away: false, joinedAt: '2026-01-01T00:00:00Z' });
               let s = applySnapshot({ id: 'r', title: 'T', type: 'open', creatorId: 1, createdAt: '2026-01-01T00:00:00Z',
@@ -349,7 +349,7 @@ class RoomFlowBrowserTest extends BrowserTestBase {
     /** audienceChanged: members come into view in full and leave it; the count is the room's. */
     private static final String AUDIENCE_SCENARIO = """
             async () => {
-              const { applySnapshot, applyDelta, handQueue, audience, listenerCount, participants } = await import('/room-state.js');
+              const { applySnapshot, applyDelta, handQueue, audience, listenerCount, participants } = await import('/rooms/state.js');
               const p = (id, name, role, extra = {}) => ({ memberId: id, username: name, displayName: name, role, muted: role !== 'listener',
                 handOrder: 0, invitedToSpeak: false, away: false, joinedAt: `2026-01-01T00:00:0${id}Z`, ...extra });
               const held = (s) => `held=${participants(s).map((x) => x.username).join(',')} count=${listenerCount(s)}`;

@@ -1,0 +1,140 @@
+// The top of a room: type, title (moderators can edit it), counts, and the moderators' tools
+// (hand-raising on/off, who can enter a closed room, end the room).
+import { h, icon, replace } from '../../core/dom.js';
+import { t } from '../../core/i18n.js';
+import { button, withBusy } from '../../core/ui/buttons.js';
+import { field } from '../../core/ui/forms.js';
+import { toast } from '../../core/ui/toasts.js';
+import { pageHeading } from '../../core/ui/page.js';
+import { confirmDialog } from '../../core/ui/dialogs.js';
+import { command } from '../../core/socket/connection.js';
+import { stage, listenerCount } from '../state.js';
+import { LIMITS, checkRoomTitle } from '../../core/rules.js';
+
+const TYPE_ICONS = { open: 'globe', social: 'users', closed: 'lock' };
+
+export function typeBadge(type) {
+  return h('span', { class: `badge type-badge type-${type}`, 'data-testid': 'room-type' }, icon(TYPE_ICONS[type] || 'globe', 14),
+    t(`room.type.${type}`));
+}
+
+/**
+ * Returns {element, update(state, me)}. onEnded() runs after the reader ended the room;
+ * onAllowed() opens "Who can enter" (closed rooms).
+ */
+export function roomHeader({ onEnded, onAllowed }) {
+  const badgeSlot = h('span', {});
+  const counts = h('p', { class: 'room-counts', 'data-testid': 'room-counts' });
+  const title = pageHeading('', { 'data-testid': 'room-title', class: 'page-title room-title' });
+  const edit = h('button', { type: 'button', class: 'icon-btn', 'data-testid': 'edit-title', 'aria-label': t('room.editTitle'), hidden: true },
+    icon('pencil', 18));
+  const titleRow = h('div', { class: 'room-title-row' }, title, edit);
+  const editSlot = h('div', { hidden: true });
+  const handSwitch = h('input', { type: 'checkbox', role: 'switch', class: 'switch-input', 'data-testid': 'hand-raising-toggle' });
+  const endButton = button(t('room.end'), { class: 'btn btn-sm btn-ghost btn-danger-text', 'data-testid': 'end-room' });
+  endButton.prepend(icon('power', 16));
+  const allowedButton = button(t('room.allowed.open'), { class: 'btn btn-sm', 'data-testid': 'allowed-open', 'aria-haspopup': 'dialog', hidden: true });
+  allowedButton.prepend(icon('lock', 16));
+  allowedButton.addEventListener('click', () => onAllowed());
+  const tools = h('div', { class: 'room-tools', 'data-testid': 'moderator-tools', hidden: true },
+    h('label', { class: 'switch' }, handSwitch, h('span', { class: 'switch-track', 'aria-hidden': 'true' }),
+      h('span', {}, t('room.handRaising'))),
+    h('div', { class: 'room-tools-actions' }, allowedButton, endButton));
+  const element = h('header', { class: 'room-head' },
+    h('div', { class: 'room-head-top' }, badgeSlot, counts), titleRow, editSlot, tools);
+
+  let state = null;
+  let editing = false;
+
+  handSwitch.addEventListener('change', async () => {
+    const enabled = handSwitch.checked;
+    handSwitch.disabled = true;
+    try {
+      await command('setHandRaising', { enabled });
+    } catch (error) {
+      handSwitch.checked = !enabled;
+      toast(error.message, { kind: 'error' });
+    } finally {
+      handSwitch.disabled = false;
+    }
+  });
+
+  endButton.addEventListener('click', async () => {
+    const sure = await confirmDialog({
+      title: t('room.endConfirm.title'), body: t('room.endConfirm.body'), confirm: t('room.endConfirm.yes'),
+      danger: true, testid: 'end-confirm',
+    });
+    if (!sure) return;
+    try {
+      await withBusy(endButton, () => command('endRoom'));
+      onEnded();
+    } catch (error) {
+      toast(error.message, { kind: 'error' });
+    }
+  });
+
+  edit.addEventListener('click', () => startEditing());
+
+  function startEditing() {
+    editing = true;
+    const f = field({ name: 'title', label: t('room.titleLabel'), counter: LIMITS.roomTitleMax, value: state.title, maxlength: 400, autocomplete: 'off' });
+    const save = button(t('room.saveTitle'), { type: 'submit', class: 'btn btn-primary btn-sm', 'data-testid': 'title-save' });
+    const cancel = button(t('common.cancel'), { class: 'btn btn-ghost btn-sm', 'data-testid': 'title-cancel' });
+    const form = h('form', { class: 'form title-form', novalidate: true }, f.element, h('div', { class: 'form-actions start' }, save, cancel));
+    const stop = () => {
+      editing = false;
+      editSlot.hidden = true;
+      titleRow.hidden = false;
+      edit.focus();
+    };
+    cancel.addEventListener('click', stop);
+    form.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') stop();
+    });
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const problem = checkRoomTitle(f.input.value);
+      if (problem) {
+        f.setError(t(`room.titleError.${problem}`));
+        f.input.focus();
+        return;
+      }
+      try {
+        await withBusy(save, () => command('editTitle', { title: f.input.value.trim() }));
+        stop();
+      } catch (error) {
+        f.setError(error.message);
+      }
+    });
+    replace(editSlot, form);
+    editSlot.hidden = false;
+    titleRow.hidden = true;
+    f.input.focus();
+    f.input.select();
+  }
+
+  function update(next, me) {
+    state = next;
+    const moderator = me?.role === 'moderator';
+    if (badgeSlot.dataset.type !== state.type) {
+      badgeSlot.dataset.type = state.type;
+      replace(badgeSlot, typeBadge(state.type));
+    }
+    if (title.textContent !== state.title) title.textContent = state.title;
+    const onStageCount = stage(state).length;
+    const listening = listenerCount(state);
+    counts.dataset.listeners = String(listening);
+    counts.textContent = `${t('room.count.stage', { count: onStageCount })} · ${t('room.count.listening', { count: listening })}`;
+    edit.hidden = !moderator;
+    tools.hidden = !moderator;
+    allowedButton.hidden = !moderator || state.type !== 'closed';
+    if (!handSwitch.disabled) handSwitch.checked = state.handRaisingEnabled;
+    if (!moderator && editing) {
+      editing = false;
+      editSlot.hidden = true;
+      titleRow.hidden = false;
+    }
+  }
+
+  return { element, update, title };
+}

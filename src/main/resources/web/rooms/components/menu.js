@@ -1,0 +1,74 @@
+// The menu for one person in a room: their profile, and the actions the rules allow the reader
+// to take on them (permissions.js). It follows the room live: actions change with roles, and it
+// closes when the person leaves.
+import { h, icon, replace } from '../../core/dom.js';
+import { t } from '../../core/i18n.js';
+import { avatar } from '../../core/ui/members.js';
+import { button, withBusy } from '../../core/ui/buttons.js';
+import { openDialog } from '../../core/ui/dialogs.js';
+import { actionsFor, commandFor } from '../permissions.js';
+import { command } from '../../core/socket/connection.js';
+import { currentRoom, onRoomChange } from '../store.js';
+
+const ACTION_ICONS = {
+  inviteToSpeak: 'arrowUp', moveToAudience: 'arrowDown', stepDown: 'arrowDown', makeModerator: 'star',
+  mute: 'micOff', remove: 'userX',
+};
+
+export function openParticipantMenu(person) {
+  const actions = h('div', { class: 'menu-actions', role: 'group' });
+  const error = h('p', { class: 'alert', role: 'alert', 'data-testid': 'menu-error', hidden: true });
+  const head = h('div', { class: 'menu-person' });
+  let stop = () => {};
+  const d = openDialog({
+    title: person.displayName,
+    testid: 'participant-menu',
+    sheet: true,
+    content: [head, error, actions],
+    onClose: () => stop(),
+  });
+  d.dialog.dataset.username = person.username;
+
+  function draw({ state, me }) {
+    const p = state?.participants.get(person.memberId);
+    if (!p || !me) {
+      d.close();
+      return;
+    }
+    replace(head,
+      avatar(p, 'md'),
+      h('div', { class: 'member-names' },
+        h('span', { class: 'member-handle' }, `@${p.username}`),
+        h('span', { class: 'menu-role' }, t(`room.role.${p.role}`),
+          p.role !== 'listener' && p.muted ? ` · ${t('room.muted')}` : '',
+          p.away ? ` · ${t('room.away')}` : '')),
+      h('a', { class: 'btn btn-sm', href: `/u/${encodeURIComponent(p.username)}`, 'data-testid': 'menu-profile', onclick: () => d.close() },
+        t('room.menu.profile')));
+    const allowed = actionsFor(state, me.memberId, p.memberId);
+    replace(actions, allowed.map((action) => {
+      const b = button(t(`room.action.${action}`), {
+        class: `btn menu-item${action === 'remove' ? ' is-danger' : ''}`, 'data-testid': `action-${action}`,
+      });
+      b.prepend(icon(ACTION_ICONS[action], 20));
+      b.addEventListener('click', async () => {
+        error.hidden = true;
+        try {
+          const [type, fields] = commandFor(action, p.memberId);
+          await withBusy(b, () => command(type, fields));
+          d.close();
+        } catch (e) {
+          error.textContent = e.message;
+          error.hidden = false;
+        }
+      });
+      return b;
+    }));
+    if (!allowed.length && p.memberId !== me.memberId) {
+      actions.append(h('p', { class: 'menu-empty' }, t('room.menu.nothing')));
+    }
+  }
+
+  draw(currentRoom());
+  stop = onRoomChange((current) => draw(current));
+  return d;
+}

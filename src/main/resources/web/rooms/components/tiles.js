@@ -1,0 +1,63 @@
+// The people of a room as tiles: the stage grid, the audience, and the raised-hand queue.
+import { h, icon } from '../../core/dom.js';
+import { t } from '../../core/i18n.js';
+import { avatar } from '../../core/ui/members.js';
+import { button } from '../../core/ui/buttons.js';
+
+/** Short name for small tiles: the first word of the display name. */
+function shortName(p) {
+  return (p.displayName || p.username).trim().split(/\s+/)[0];
+}
+
+function describe(p, meId) {
+  const parts = [p.displayName];
+  if (p.memberId === meId) parts.push(t('room.you'));
+  if (p.role === 'moderator') parts.push(t('room.role.moderator'));
+  if (p.role !== 'listener') parts.push(t(p.muted ? 'room.muted' : 'room.unmuted'));
+  if (p.handOrder > 0) parts.push(t('room.handRaised'));
+  if (p.away) parts.push(t('room.away'));
+  return parts.join(', ');
+}
+
+/** One person: a button opening their menu. `size` lg on stage, md in the audience. */
+export function personTile(p, { meId, onOpen, testid }) {
+  const badges = [];
+  if (p.role === 'moderator') {
+    badges.push(h('span', { class: 'tile-mod', 'data-testid': 'moderator-badge', title: t('room.role.moderator') }, icon('star', 12)));
+  }
+  const mic = p.role !== 'listener' && p.muted
+    ? h('span', { class: 'tile-mic', 'data-testid': 'muted-icon', title: t('room.muted') }, icon('micOff', 14))
+    : null;
+  const hand = p.handOrder > 0 ? h('span', { class: 'tile-hand', 'data-testid': 'hand-icon', title: t('room.handRaised') }, icon('hand', 14)) : null;
+  return h('li', {
+    class: `tile${p.away ? ' is-away' : ''}${p.memberId === meId ? ' is-me' : ''}`,
+    'data-testid': testid, 'data-username': p.username, 'data-member-id': String(p.memberId), 'data-role': p.role,
+    'data-muted': String(p.muted), 'data-away': String(p.away),
+  },
+  h('button', {
+    type: 'button', class: 'tile-button', 'aria-haspopup': 'dialog', 'aria-label': describe(p, meId),
+    onclick: () => onOpen(p),
+    oncontextmenu: (event) => {
+      event.preventDefault();
+      onOpen(p);
+    },
+  },
+  h('span', { class: 'tile-avatar' }, avatar(p, testid === 'stage-member' ? 'lg' : 'md'), mic, hand),
+  h('span', { class: 'tile-name' }, badges, h('span', { class: 'tile-name-text' }, p.memberId === meId ? t('room.you') : shortName(p))),
+  p.away ? h('span', { class: 'tile-note' }, t('room.away')) : null));
+}
+
+/** A raised hand in the moderators' queue, with "Invite to speak". */
+export function queueRow(p, { onInvite, position }) {
+  const invite = p.invitedToSpeak
+    ? h('span', { class: 'badge badge-soft', 'data-testid': 'invited-badge' }, t('room.queue.invited'))
+    : button(t('room.queue.invite'), { class: 'btn btn-sm btn-primary', 'data-testid': 'queue-invite' });
+  if (!p.invitedToSpeak) invite.addEventListener('click', () => onInvite(p, invite));
+  return h('li', { class: 'queue-row', 'data-testid': 'queue-member', 'data-username': p.username },
+    h('span', { class: 'queue-pos', 'aria-hidden': 'true' }, String(position)),
+    avatar(p, 'sm'),
+    h('span', { class: 'member-names' },
+      h('span', { class: 'member-display' }, p.displayName),
+      h('span', { class: 'member-handle' }, `@${p.username}`)),
+    invite);
+}

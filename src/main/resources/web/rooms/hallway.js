@@ -1,0 +1,103 @@
+// "/hallway": the live rooms this member may enter, people they follow first (the server ranks
+// them). The list refreshes itself on `hallwayChanged` notices; "Start a room" opens a dialog.
+import { h, icon, reconcile } from '../core/dom.js';
+import { t } from '../core/i18n.js';
+import { getHallway } from '../core/api.js';
+import { formatRelative, timeElement } from '../core/format.js';
+import { currentFormatLocale } from '../core/i18n.js';
+import { avatar } from '../core/ui/members.js';
+import { button } from '../core/ui/buttons.js';
+import { pageHeading } from '../core/ui/page.js';
+import { delayedSkeleton, skeletonLines } from '../core/ui/skeletons.js';
+import { errorMessage } from '../core/ui/errors.js';
+import { requireMe } from '../core/auth.js';
+import { start } from '../core/socket/connection.js';
+import { onHallwayChanged } from './hallway-notices.js';
+import { typeBadge } from './components/header.js';
+import { openStartRoom } from './start-room.js';
+
+/** Names written out on a card; the rest are counted. */
+const NAMES_SHOWN = 3;
+
+export async function render(ctx) {
+  const me = await requireMe(ctx);
+  if (!me) return;
+  start();
+  const stopSkeleton = delayedSkeleton(ctx.view, () => h('div', { class: 'narrow' },
+    Array.from({ length: 3 }, () => h('div', { class: 'card' }, skeletonLines(3)))));
+  let data;
+  try {
+    data = await getHallway({ signal: ctx.signal });
+  } finally {
+    stopSkeleton();
+  }
+
+  const startButton = button(t('hallway.start'), { class: 'btn btn-primary', 'data-testid': 'start-room' });
+  startButton.prepend(icon('plus'));
+  startButton.addEventListener('click', () => openStartRoom({ me, navigate: ctx.navigate }));
+  const list = h('ul', { class: 'room-list', 'data-testid': 'room-list' });
+  const empty = h('div', { class: 'empty hallway-empty', 'data-testid': 'hallway-empty' },
+    h('span', { class: 'empty-icon', 'aria-hidden': 'true' }, icon('radio', 32)),
+    h('p', { class: 'empty-title' }, t('hallway.empty.title')),
+    h('p', {}, t('hallway.empty.body')));
+  const problem = h('p', { class: 'alert', role: 'alert', 'data-testid': 'hallway-error', hidden: true });
+
+  const draw = (rooms) => {
+    reconcile(list, rooms, { key: (r) => r.id, version: (r) => JSON.stringify(r), build: roomCard });
+    empty.hidden = rooms.length > 0;
+    list.hidden = rooms.length === 0;
+  };
+  draw(data.rooms);
+
+  // Notices come at most twice a second; a newer fetch replaces one still running.
+  let inflight = null;
+  const refresh = async () => {
+    inflight?.abort();
+    const controller = new AbortController();
+    inflight = controller;
+    ctx.signal.addEventListener('abort', () => controller.abort(), { once: true });
+    try {
+      const next = await getHallway({ signal: controller.signal });
+      problem.hidden = true;
+      draw(next.rooms);
+    } catch (error) {
+      if (error.name === 'AbortError') return;
+      problem.textContent = errorMessage(error);
+      problem.hidden = false;
+    }
+  };
+  const stop = onHallwayChanged(refresh);
+  ctx.signal.addEventListener('abort', stop, { once: true });
+
+  ctx.view.replaceChildren(h('div', { class: 'narrow hallway' },
+    h('div', { class: 'page-head' }, pageHeading(t('hallway.title')), startButton),
+    h('p', { class: 'section-sub' }, t('hallway.explain')),
+    problem, empty, list));
+  ctx.ready(t('hallway.title'));
+}
+
+function roomCard(room) {
+  const shown = room.stage.slice(0, NAMES_SHOWN).map((m) => m.displayName);
+  const rest = room.stageCount - shown.length;
+  if (rest > 0) shown.push(t('hallway.more', { count: rest }));
+  const names = shown.length ? new Intl.ListFormat(currentFormatLocale(), { type: 'conjunction' }).format(shown) : '';
+  return h('li', {},
+    h('a', { class: 'card room-card', href: `/room/${encodeURIComponent(room.id)}`, 'data-testid': 'room-card', 'data-room-id': room.id },
+      h('div', { class: 'room-card-top' },
+        typeBadge(room.type),
+        room.followedOnStage > 0
+          ? h('span', { class: 'room-card-followed', 'data-testid': 'followed-on-stage' }, t('hallway.followedOnStage', { count: room.followedOnStage }))
+          : null),
+      h('h2', { class: 'room-card-title', 'data-testid': 'room-card-title' }, room.title),
+      h('div', { class: 'room-card-stage' },
+        h('span', { class: 'avatar-stack' }, room.stage.map((m) => {
+          const a = avatar(m, 'sm');
+          if (m.followed) a.classList.add('is-followed');
+          return a;
+        })),
+        h('span', { class: 'room-card-names' }, names)),
+      h('p', { class: 'room-card-counts', 'data-testid': 'room-card-counts' },
+        icon('mic', 16), h('span', {}, t('hallway.onStage', { count: room.stageCount })),
+        icon('users', 16), h('span', { 'data-testid': 'room-card-listeners' }, t('hallway.listening', { count: room.listenerCount })),
+        h('span', { class: 'room-card-when' }, timeElement(room.createdAt, t('hallway.started', { when: formatRelative(room.createdAt) }))))));
+}
