@@ -26,7 +26,6 @@ import org.parley.media.MediaServer;
 import org.parley.media.TurnConfig;
 import org.parley.rooms.Command;
 import org.parley.rooms.Room;
-import org.parley.rooms.RoomListener;
 import org.parley.rooms.Rooms;
 import org.parley.social.FollowStore;
 import org.parley.storage.Database;
@@ -43,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * Room commands are handed to the room's executor and answered with {@code ack} or {@code error};
  * room state reaches the client as {@code snapshot} and {@code delta} messages in version order.
  */
-public final class SignallingSocket implements RoomListener {
+public final class SignallingSocket {
 
     private static final Logger log = LoggerFactory.getLogger(SignallingSocket.class);
     static final int PROTOCOL_VERSION = 1;
@@ -263,7 +262,6 @@ public final class SignallingSocket implements RoomListener {
      * The member is out of the room (removed, timed out, left from another tab): their connections
      * there stop counting as present, so a later close does not mark them away again.
      */
-    @Override
     public void participantLeft(String roomId, long memberId) {
         for (Connection conn : byMember.getOrDefault(memberId, Set.of())) {
             Room room = conn.room();
@@ -273,7 +271,7 @@ public final class SignallingSocket implements RoomListener {
         }
     }
 
-    @Override
+    /** Coalesced: at most one notice per {@link #HALLWAY_NOTICE_INTERVAL}, sent on signalling's own thread. */
     public void hallwayChanged() {
         if (hallwayNoticePending.compareAndSet(false, true) && !scheduler.isShutdown()) {
             scheduler.schedule(() -> {
