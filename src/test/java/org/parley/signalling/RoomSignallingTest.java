@@ -153,6 +153,37 @@ class RoomSignallingTest {
     }
 
     @Test
+    void a_late_joiner_sees_who_is_already_speaking_right_after_the_snapshot() {
+        String room = createRoom(ada, "open");
+        try (var a = connect(ada)) {
+            join(a, room);
+            // What the media server publishes when Ada's audio makes her a speaker (real audio is the
+            // media tests' business; the bus is the seam between media and signalling).
+            parley.server().events().publish(new org.parley.events.SpeakingChanged(room, java.util.Set.of(adaId)));
+            assertThat(a.awaitType("speaking").get("members")).extracting(JsonNode::asLong).containsExactly(adaId);
+
+            try (var b = connect(bob)) {
+                b.send("join", "room", room);
+                var afterHello = b.await(m -> !m.path("type").asText().equals("hello"));
+                assertThat(afterHello.get("type").asText()).isEqualTo("snapshot");
+                var next = b.await(m -> true);
+                assertThat(next.get("type").asText()).as("the speaking set, before the join's ack").isEqualTo("speaking");
+                assertThat(next.get("room").asText()).isEqualTo(room);
+                assertThat(next.get("members")).extracting(JsonNode::asLong).containsExactly(adaId);
+                assertThat(b.await(m -> true).get("type").asText()).isEqualTo("ack");
+            }
+
+            // She stopped: a joiner now hears that nobody is speaking, not the old set.
+            parley.server().events().publish(new org.parley.events.SpeakingChanged(room, java.util.Set.of()));
+            assertThat(a.awaitType("speaking").get("members")).isEmpty();
+            try (var c = connect(cat)) {
+                join(c, room);
+                assertThat(c.awaitType("speaking").get("members")).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void a_forbidden_command_gets_an_error_and_changes_nothing() {
         String room = createRoom(ada, "open");
         try (var a = connect(ada); var b = connect(bob)) {
