@@ -21,7 +21,6 @@ import org.parley.accounts.Authenticator;
 import org.parley.accounts.MemberStore;
 import org.parley.accounts.PasswordHasher;
 import org.parley.events.EventBus;
-import org.parley.events.HallwayChanged;
 import org.parley.events.ParticipantLeft;
 import org.parley.events.RoomEnded;
 import org.parley.events.SpeakingChanged;
@@ -209,9 +208,7 @@ public final class Parley implements AutoCloseable {
         events.subscribe(StageChanged.class, e -> media.stageChanged(e.roomId(), e.senders()));
         events.subscribe(ParticipantLeft.class, e -> media.participantLeft(e.roomId(), e.memberId()));
         events.subscribe(RoomEnded.class, e -> media.roomEnded(e.roomId()));
-        events.subscribe(ParticipantLeft.class, e -> signalling.participantLeft(e.roomId(), e.memberId()));
-        events.subscribe(HallwayChanged.class, e -> signalling.hallwayChanged());
-        events.subscribe(SpeakingChanged.class, e -> signalling.speaking(e.roomId(), e.members()));
+        signalling.listenTo(events);
     }
 
     /** The address used in links printed on the command line and in the log. */
