@@ -313,6 +313,28 @@ class RoomSignallingTest {
     }
 
     @Test
+    void a_ping_reaches_every_open_connection_of_the_target_and_says_when_none_is_open() throws Exception {
+        String room = createRoom(ada, "open");
+        ada.put("/api/members/bob/follow", null);
+        try (var a = connect(ada)) {
+            join(a, room);
+            try (var phone = connect(bob); var laptop = connect(bob)) {
+                assertThat(a.call("ping", "username", "bob").get("delivered").asBoolean()).isTrue();
+                assertThat(phone.awaitType("pinged").get("room").get("id").asText()).isEqualTo(room);
+                assertThat(laptop.awaitType("pinged").get("room").get("id").asText()).isEqualTo(room);
+            }
+            // Bob closed both; the server hears of it a moment later.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            boolean delivered = true;
+            while (delivered && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                delivered = a.call("ping", "username", "bob").get("delivered").asBoolean();
+            }
+            assertThat(delivered).as("nobody to deliver to once Bob's connections closed").isFalse();
+        }
+    }
+
+    @Test
     void a_social_room_admits_only_people_followed_from_the_stage_and_a_closed_room_only_those_picked() {
         String social = createRoom(ada, "social");
         var closed = ada.post("/api/rooms", Map.of("title", "Inner circle", "type", "closed", "members", java.util.List.of("bob")));
