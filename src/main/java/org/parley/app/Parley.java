@@ -21,11 +21,16 @@ import org.parley.accounts.Authenticator;
 import org.parley.accounts.DeviceCookies;
 import org.parley.accounts.MemberStore;
 import org.parley.accounts.PasswordHasher;
+import org.parley.events.EventBus;
+import org.parley.events.ParticipantLeft;
+import org.parley.events.RoomEnded;
+import org.parley.events.SpeakingChanged;
+import org.parley.events.StageChanged;
 import org.parley.invites.Invitations;
 import org.parley.invites.InvitesApi;
 import org.parley.media.MediaServer;
+import org.parley.media.StageListener;
 import org.parley.profiles.ProfilesApi;
-import org.parley.rooms.RoomListeners;
 import org.parley.rooms.Rooms;
 import org.parley.rooms.RoomsApi;
 import org.parley.signalling.SignallingSocket;
@@ -63,10 +68,13 @@ public final class Parley implements AutoCloseable {
     private final SignallingSocket signalling;
 
     private final MediaServer media;
+    private final EventBus events;
 
     private Parley(ParleyConfig config, Database db, Javalin app, Invitations invitations,
-                   ScheduledExecutorService housekeeping, Rooms rooms, SignallingSocket signalling, MediaServer media) {
+                   ScheduledExecutorService housekeeping, Rooms rooms, SignallingSocket signalling, MediaServer media,
+                   EventBus events) {
         this.media = media;
+        this.events = events;
         this.rooms = rooms;
         this.signalling = signalling;
         this.config = config;
@@ -108,14 +116,14 @@ public final class Parley implements AutoCloseable {
         var accountsApi = new AccountsApi(db, members, hasher, auth, profiles, client, limits, devices);
         var invitesApi = new InvitesApi(db, invitations, members, hasher, auth, profiles, client, limits, clock);
         var socialApi = new SocialApi(db, members, follows, blocks, clock);
-        var roomListeners = new RoomListeners();
-        var rooms = new Rooms(db, new GraphAccess(db, members, follows, blocks), config.rooms(), roomListeners, clock);
+        var events = new EventBus();
+        var rooms = new Rooms(db, new GraphAccess(db, members, follows, blocks), config.rooms(), events, clock);
         rooms.loadLive();
         var roomsApi = new RoomsApi(rooms, db, members, clock);
-        var speaking = new java.util.concurrent.atomic.AtomicReference<MediaServer.SpeakingNotifier>((room, who) -> { });
         MediaServer media;
         try {
-            media = MediaServer.start(config.media(), (room, who) -> speaking.get().speaking(room, who));
+            // Media and signalling meet only on the bus: media publishes who is speaking, signalling listens.
+            media = MediaServer.start(config.media(), (room, who) -> events.publish(new SpeakingChanged(room, who)));
         } catch (IOException e) {
             rooms.close();
             throw new UncheckedIOException("Cannot open the media port " + config.media().transport().port()
@@ -123,9 +131,7 @@ public final class Parley implements AutoCloseable {
         }
         var signalling = new SignallingSocket(auth, csrf, rooms, db, members, follows, media, config.turn());
         var metrics = new Metrics(media, rooms, config.metricsToken());
-        speaking.set(signalling::speaking);
-        roomListeners.add(media);
-        roomListeners.add(signalling);
+        subscribe(events, media, signalling);
         var health = new Health(db, Version.current());
         var openApi = new OpenApiDocument();
         var webClient = new WebClient();
@@ -194,7 +200,19 @@ public final class Parley implements AutoCloseable {
         }, 1, 60, TimeUnit.MINUTES);
 
         log.info("Parley {} listening on http://{}:{}", Version.current(), config.host(), app.port());
-        return new Parley(config, db, app, invitations, housekeeping, rooms, signalling, media);
+        return new Parley(config, db, app, invitations, housekeeping, rooms, signalling, media, events);
+    }
+
+    /**
+     * Who hears what. Subscription order is delivery order (EventBus runs listeners on the
+     * publisher's thread, one after another): media first, so a mute or demotion is enforced on the
+     * very next packet, before any client hears of it.
+     */
+    private static void subscribe(EventBus events, StageListener media, SignallingSocket signalling) {
+        events.subscribe(StageChanged.class, e -> media.stageChanged(e.roomId(), e.senders()));
+        events.subscribe(ParticipantLeft.class, e -> media.participantLeft(e.roomId(), e.memberId()));
+        events.subscribe(RoomEnded.class, e -> media.roomEnded(e.roomId()));
+        signalling.listenTo(events);
     }
 
     /** The address used in links printed on the command line and in the log. */
@@ -251,6 +269,11 @@ public final class Parley implements AutoCloseable {
 
     public Rooms rooms() {
         return rooms;
+    }
+
+    /** The node's event bus (tests publish what only real audio would, such as who is speaking). */
+    public EventBus events() {
+        return events;
     }
 
     @Override

@@ -28,7 +28,6 @@ import org.parley.media.session.PeerSession;
 import org.parley.media.session.RemotePeer;
 import org.parley.media.transport.MediaConfig;
 import org.parley.media.transport.UdpTransport;
-import org.parley.rooms.RoomListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +35,10 @@ import org.slf4j.LoggerFactory;
  * Parley's media server (SFU): the one facade the rest of Parley uses (docs/media.md). It answers
  * a member's SDP offer with an audio leg on the node's single UDP port, forwards the loudest
  * speakers of each room to everyone else in it, and enforces the room state it hears as a
- * {@link RoomListener}: only members on stage and unmuted are forwarded.
+ * {@link StageListener}: only members on stage and unmuted are forwarded. It knows no feature: the
+ * wiring feeds it the rooms' events and turns its {@link SpeakingNotifier} calls into bus events.
  */
-public final class MediaServer implements RoomListener, AutoCloseable {
+public final class MediaServer implements StageListener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MediaServer.class);
 
@@ -72,7 +72,10 @@ public final class MediaServer implements RoomListener, AutoCloseable {
         }
     }
 
-    /** Who is speaking in a room changed (for the clients' speaking rings). */
+    /**
+     * Who is speaking in a room changed (for the clients' speaking rings). Called on the packet thread
+     * only when the set changes, at most a few times a second per room; it must not block.
+     */
     @FunctionalInterface
     public interface SpeakingNotifier {
         void speaking(String roomId, Set<Long> members);

@@ -58,6 +58,8 @@ public final class Room {
     private volatile Set<Long> removed = Set.of();
     /** The latest {@link #notice} not yet sent; the executor takes it. */
     private final AtomicReference<String> pendingNotice = new AtomicReference<>();
+    /** The latest notice sent, for joiners after their snapshot (null: none yet); executor-confined. */
+    private String standingNotice;
 
     private record Pending(long actor, Command command, RoomSubscriber origin, Long since,
                            CompletableFuture<Result> result) {}
@@ -114,13 +116,17 @@ public final class Room {
     /**
      * Sends {@code json}, a notice that is not room state (who is speaking), to every connection
      * subscribed to the room, on the room's executor: the caller (the media server's packet thread)
-     * never waits for the fan-out. Notices not yet sent are replaced by a newer one.
+     * never waits for the fan-out. Notices not yet sent are replaced by a newer one. The latest one
+     * stands: every later joiner gets it right after its snapshot (or catch-up), so someone joining
+     * while a member talks sees their ring at once. Both run on the executor, so a joiner never gets
+     * an older notice after a newer one.
      */
     public void notice(String json) {
         if (pendingNotice.getAndSet(json) == null) {
             execute(() -> {
                 String latest = pendingNotice.getAndSet(null);
                 if (latest != null) {
+                    standingNotice = latest;
                     feed.sendToAll(latest);
                 }
             });
@@ -204,6 +210,9 @@ public final class Room {
                     feed.catchUp(p.origin());
                 } else if (state.participants.containsKey(p.actor())) { // not gone again in the same batch
                     feed.subscribe(p.origin(), p.since());
+                    if (standingNotice != null) {
+                        p.origin().send(standingNotice);
+                    }
                 }
             }
             p.result().complete(results.get(i));

@@ -13,6 +13,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.parley.accounts.Member;
+import org.parley.events.EventBus;
+import org.parley.events.HallwayChanged;
+import org.parley.events.ParticipantLeft;
+import org.parley.events.RoomEnded;
+import org.parley.events.RoomStarted;
+import org.parley.events.StageChanged;
 import org.parley.storage.Database;
 import org.parley.web.Tokens;
 import org.slf4j.Logger;
@@ -32,7 +38,7 @@ public final class Rooms implements AutoCloseable {
     private final Database db;
     private final Access access;
     private final RoomsConfig config;
-    private final RoomListener outside;
+    private final EventBus events;
     private final Clock clock;
     private final RoomStore store = new RoomStore();
     private final Rules rules;
@@ -46,34 +52,35 @@ public final class Rooms implements AutoCloseable {
     /** Set when the node shuts down: closing connections then are not people going away. */
     private volatile boolean closing;
 
-    public Rooms(Database db, Access access, RoomsConfig config, RoomListener outside, Clock clock) {
+    /** @param events where rooms publish what changed (see {@link EventBus} for the threading rule) */
+    public Rooms(Database db, Access access, RoomsConfig config, EventBus events, Clock clock) {
         this.db = db;
         this.access = access;
         this.config = config;
-        this.outside = outside;
+        this.events = events;
         this.clock = clock;
         this.rules = new Rules(access, config.capacity());
         this.listener = new RoomListener() {
             @Override
             public void stageChanged(String roomId, Set<Long> senders) {
-                outside.stageChanged(roomId, senders);
+                events.publish(new StageChanged(roomId, senders));
             }
 
             @Override
             public void participantLeft(String roomId, long memberId) {
                 cancelTimeout(roomId, memberId);
-                outside.participantLeft(roomId, memberId);
+                events.publish(new ParticipantLeft(roomId, memberId));
             }
 
             @Override
             public void roomEnded(String roomId) {
                 live.remove(roomId);
-                outside.roomEnded(roomId);
+                events.publish(new RoomEnded(roomId));
             }
 
             @Override
             public void hallwayChanged() {
-                outside.hallwayChanged();
+                events.publish(new HallwayChanged());
             }
         };
     }
@@ -118,6 +125,7 @@ public final class Rooms implements AutoCloseable {
         live.put(state.id, room);
         scheduleTimeout(room, creator.id());
         log.info("Room {} started by member {} ({})", state.id, creator.id(), type);
+        events.publish(new RoomStarted(state.id));
         listener.hallwayChanged();
         return room;
     }

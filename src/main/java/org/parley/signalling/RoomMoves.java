@@ -9,24 +9,28 @@ import org.parley.rooms.RoomError;
 import org.parley.rooms.Rooms;
 
 /**
- * A connection's moves between rooms (docs/protocol.md): entering one, leaving it, and what a closed
- * connection leaves behind. A refused move changes nothing — a join elsewhere leaves the current
+ * The room commands of the WebSocket (docs/protocol.md) — registered as the handler of {@code join}
+ * and of every room command — and a connection's moves between rooms: entering one, leaving it, and
+ * what a closed connection or a departure the room announces leaves behind. A refused move changes nothing — a join elsewhere leaves the current
  * room only once the new room has accepted the member, and a refused leave keeps the connection in
  * its room — so a listener with a raised hand who tries a closed room keeps their place, and the
  * only moderator who does so does not end their room for everyone.
  *
  * <p>Threading: {@link #join} and {@link #command} run on the connection's message handler (one
- * message at a time); {@link #closed} on its close handler. Who clears a connection's room first is
+ * message at a time); {@link #closed} on its close handler; {@link #participantLeft} on the room's
+ * executor (a bus listener: it only clears fields and queues). Who clears a connection's room first is
  * settled by {@link Connection#leaveRoom}.
  */
 final class RoomMoves {
 
     private final Rooms rooms;
     private final MediaServer media;
+    private final Push push;
 
-    RoomMoves(Rooms rooms, MediaServer media) {
+    RoomMoves(Rooms rooms, MediaServer media, Push push) {
         this.rooms = rooms;
         this.media = media;
+        this.push = push;
     }
 
     /** Enters a room, or resumes in it ({@code since}); returns the join's one answer. */
@@ -78,6 +82,19 @@ final class RoomMoves {
             room.unsubscribe(conn);
             if (conn.leaveRoom(room)) {
                 rooms.detached(room, conn.member.id(), false);
+            }
+        }
+    }
+
+    /**
+     * The member is out of the room (removed, timed out, left from another tab): their connections
+     * there stop counting as present, so a later close does not mark them away again.
+     */
+    void participantLeft(String roomId, long memberId) {
+        for (Connection conn : push.connectionsOf(memberId)) {
+            Room room = conn.room();
+            if (room != null && room.id().equals(roomId) && conn.leaveRoom(room)) {
+                rooms.detached(room, memberId, true);
             }
         }
     }

@@ -10,23 +10,20 @@ import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsMessageContext;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.parley.accounts.Authenticator;
 import org.parley.accounts.Member;
 import org.parley.accounts.MemberStore;
+import org.parley.events.EventBus;
+import org.parley.events.HallwayChanged;
+import org.parley.events.ParticipantLeft;
+import org.parley.events.SpeakingChanged;
 import org.parley.media.MediaServer;
 import org.parley.media.TurnConfig;
-import org.parley.rooms.Command;
-import org.parley.rooms.Room;
-import org.parley.rooms.RoomListener;
 import org.parley.rooms.Rooms;
 import org.parley.social.FollowStore;
 import org.parley.storage.Database;
@@ -38,12 +35,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one WebSocket per client session ({@code /ws}, protocol in docs/protocol.md): authenticated by
- * the session cookie at the upgrade, with the Origin checked against cross-site WebSocket hijacking.
- * Room commands are handed to the room's executor and answered with {@code ack} or {@code error};
- * room state reaches the client as {@code snapshot} and {@code delta} messages in version order.
+ * The one WebSocket per client session ({@code /ws}, protocol in docs/protocol.md), carrying every
+ * feature's messages: authenticated by the session cookie at the upgrade, with the Origin checked
+ * against cross-site WebSocket hijacking. This class handles connections and dispatch only — parse,
+ * rate-limit ({@link FloodGuard}), close abusive connections, and hand each message to the
+ * {@link Handler} registered for its type, whose one answer ({@code ack} or {@code error}) it
+ * sends: room commands ({@link RoomMoves}), audio offers ({@link MediaSignals}), hallway
+ * subscriptions ({@link HallwayNotices}) and pings ({@link Pings}). Messages the server starts go
+ * through {@link Push}; room state reaches the client as {@code snapshot} and {@code delta}
+ * messages in version order, from the room itself.
  */
-public final class SignallingSocket implements RoomListener {
+public final class SignallingSocket {
 
     private static final Logger log = LoggerFactory.getLogger(SignallingSocket.class);
     static final int PROTOCOL_VERSION = 1;
@@ -56,8 +58,6 @@ public final class SignallingSocket implements RoomListener {
     public static final int MAX_QUEUED_FRAMES = 1024;
     /** A command that a room has not answered in this time is reported as failed. */
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
-    /** Hallway change notices are coalesced to at most one per this interval. */
-    static final Duration HALLWAY_NOTICE_INTERVAL = Duration.ofMillis(500);
     /** RFC 6455 §7.4.1: 1001, going away — the node is stopping; clients reconnect at once. */
     static final int GOING_AWAY = 1001;
     /** Longest a stopping node waits for its 1001 close frames to go out. */
@@ -67,32 +67,49 @@ public final class SignallingSocket implements RoomListener {
 
     private final Authenticator auth;
     private final Csrf csrf;
-    private final Rooms rooms;
-    private final Database db;
-    private final MemberStore members;
-    private final FollowStore follows;
-    private final Map<Long, Set<Connection>> byMember = new ConcurrentHashMap<>();
-    private final AtomicBoolean hallwayNoticePending = new AtomicBoolean();
+    private final TurnConfig turn;
+    private final Push push = new Push();
+    /** Message type → its handler; filled in the constructor, read-only afterwards. */
+    private final Map<Class<? extends ClientMessage>, Handler<?>> handlers = new HashMap<>();
+    private final RoomMoves moves;
+    private final MediaSignals mediaSignals;
+    private final HallwayNotices hallway;
     /** Set once the node stops: no new connections, and every open one is closed with 1001. */
     private volatile boolean goingAway;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofVirtual().name("signalling-hallway").factory());
-
-    private final MediaServer media;
-    private final TurnConfig turn;
-    private final RoomMoves moves;
 
     public SignallingSocket(Authenticator auth, Csrf csrf, Rooms rooms, Database db, MemberStore members, FollowStore follows,
                             MediaServer media, TurnConfig turn) {
-        this.media = media;
-        this.turn = turn;
         this.auth = auth;
         this.csrf = csrf;
-        this.rooms = rooms;
-        this.db = db;
-        this.members = members;
-        this.follows = follows;
-        this.moves = new RoomMoves(rooms, media);
+        this.turn = turn;
+        this.moves = new RoomMoves(rooms, media, push);
+        this.mediaSignals = new MediaSignals(rooms, media);
+        this.hallway = new HallwayNotices(push);
+        register(ClientMessage.Join.class, moves::join);
+        register(ClientMessage.RoomCommand.class, moves::command);
+        register(ClientMessage.MediaOffer.class, mediaSignals);
+        register(ClientMessage.SubscribeHallway.class, hallway);
+        register(ClientMessage.Ping.class, new Pings(rooms, db, members, follows, push));
+    }
+
+    private <M extends ClientMessage> void register(Class<M> type, Handler<M> handler) {
+        handlers.put(type, handler);
+    }
+
+    /**
+     * Subscribes the WebSocket's features to the bus: departures the rooms announce (RoomMoves),
+     * hallway changes (HallwayNotices) and who is speaking (MediaSignals). Each listener only queues
+     * or clears a field, as the bus requires.
+     */
+    public void listenTo(EventBus events) {
+        events.subscribe(ParticipantLeft.class, e -> moves.participantLeft(e.roomId(), e.memberId()));
+        events.subscribe(HallwayChanged.class, e -> hallway.hallwayChanged());
+        events.subscribe(SpeakingChanged.class, e -> mediaSignals.speaking(e.roomId(), e.members()));
+    }
+
+    /** Server-initiated messages to members' connections, for any feature. */
+    public Push push() {
+        return push;
     }
 
     public void routes(RoutesConfig routes) {
@@ -144,7 +161,7 @@ public final class SignallingSocket implements RoomListener {
         ctx.enableAutomaticPings(20, TimeUnit.SECONDS);
         var conn = new Connection(ctx.session, member, new FloodGuard());
         ctx.attribute(CONNECTION, conn);
-        byMember.computeIfAbsent(member.id(), id -> ConcurrentHashMap.newKeySet()).add(conn);
+        push.add(conn);
         ObjectNode hello = JSON.createObjectNode().put("type", "hello").put("protocol", PROTOCOL_VERSION);
         hello.putObject("member").put("id", member.id()).put("username", member.username())
                 .put("displayName", member.displayName());
@@ -183,68 +200,17 @@ public final class SignallingSocket implements RoomListener {
 
     /** Runs one command and returns its one answer, {@code ack} or {@code error}, whatever goes wrong. */
     private String answer(Connection conn, ClientMessage msg) {
+        if (msg instanceof ClientMessage.Bad bad) {
+            return Replies.error(bad.id(), "bad_message", bad.reason());
+        }
+        @SuppressWarnings("unchecked") // register() pairs each type with a handler of that type
+        Handler<ClientMessage> handler = (Handler<ClientMessage>) handlers.get(msg.getClass());
         try {
-            return switch (msg) {
-                case ClientMessage.Bad bad -> Replies.error(bad.id(), "bad_message", bad.reason());
-                case ClientMessage.Join join -> moves.join(conn, join);
-                case ClientMessage.RoomCommand rc -> moves.command(conn, rc);
-                case ClientMessage.Ping ping -> ping(conn, ping);
-                case ClientMessage.MediaOffer offer -> mediaOffer(conn, offer);
-                case ClientMessage.SubscribeHallway sub -> {
-                    conn.hallwaySubscribed = sub.on();
-                    yield Replies.ack(sub.id(), null);
-                }
-            };
+            return handler.answer(conn, msg);
         } catch (RuntimeException e) {
             log.warn("Command {} of member {} failed: {}", msg.getClass().getSimpleName(), conn.member.id(), e.toString());
             return Replies.error(msg.id(), "unavailable", "Something went wrong; try again");
         }
-    }
-
-    private String ping(Connection conn, ClientMessage.Ping ping) {
-        Room room = conn.room();
-        if (room == null || room.snapshot().participants().stream().noneMatch(p -> p.memberId() == conn.member.id())) {
-            return Replies.error(ping.id(), "not_in_room", "Join a room first");
-        }
-        Member target = db.read(c -> members.byUsername(c, ping.username())).orElse(null);
-        if (target == null || !db.read(c -> follows.follows(c, conn.member.id(), target.id()))) {
-            return Replies.error(ping.id(), "not_following", "You can ping people you follow");
-        }
-        if (!rooms.mayEnter(target.id(), room)) {
-            return Replies.error(ping.id(), "not_allowed", "They cannot enter this room");
-        }
-        ObjectNode notice = JSON.createObjectNode().put("type", "pinged");
-        notice.putObject("from").put("username", conn.member.username()).put("displayName", conn.member.displayName());
-        notice.putObject("room").put("id", room.id()).put("title", room.snapshot().title()).put("url", "/room/" + room.id());
-        String text = notice.toString();
-        Set<Connection> targets = byMember.getOrDefault(target.id(), Set.of());
-        targets.forEach(t -> t.send(text));
-        return Replies.ackNode(ping.id()).put("delivered", !targets.isEmpty()).toString();
-    }
-
-    /** Answers a member's SDP offer with an audio leg in their room (docs/protocol.md, "Audio"). */
-    private String mediaOffer(Connection conn, ClientMessage.MediaOffer offer) {
-        Room room = conn.room();
-        if (room == null || room.snapshot().participants().stream().noneMatch(p -> p.memberId() == conn.member.id())) {
-            return Replies.error(offer.id(), "not_in_room", "Join a room first");
-        }
-        return switch (media.answer(room.id(), conn.member.id(), conn, offer.sdp())) {
-            case MediaServer.AnswerResult.Answer answer -> Replies.ackNode(offer.id()).put("sdp", answer.sdp()).toString();
-            case MediaServer.AnswerResult.Refused refused -> Replies.error(offer.id(), "media_refused", refused.reason());
-        };
-    }
-
-    /**
-     * Who is speaking in a room changed: tell the connections in it. Called on the media server's
-     * packet thread, so the fan-out (one frame per connection in the room) is the room's to do.
-     */
-    public void speaking(String roomId, Set<Long> members) {
-        rooms.get(roomId).ifPresent(room -> {
-            ObjectNode msg = JSON.createObjectNode().put("type", "speaking").put("room", roomId);
-            var list = msg.putArray("members");
-            members.forEach(list::add);
-            room.notice(msg.toString());
-        });
     }
 
     private void onClose(WsCloseContext ctx) {
@@ -252,40 +218,8 @@ public final class SignallingSocket implements RoomListener {
         if (conn == null) {
             return;
         }
-        byMember.computeIfPresent(conn.member.id(), (id, set) -> {
-            set.remove(conn);
-            return set.isEmpty() ? null : set;
-        });
+        push.remove(conn);
         moves.closed(conn);
-    }
-
-    /**
-     * The member is out of the room (removed, timed out, left from another tab): their connections
-     * there stop counting as present, so a later close does not mark them away again.
-     */
-    @Override
-    public void participantLeft(String roomId, long memberId) {
-        for (Connection conn : byMember.getOrDefault(memberId, Set.of())) {
-            Room room = conn.room();
-            if (room != null && room.id().equals(roomId) && conn.leaveRoom(room)) {
-                rooms.detached(room, memberId, true);
-            }
-        }
-    }
-
-    @Override
-    public void hallwayChanged() {
-        if (hallwayNoticePending.compareAndSet(false, true) && !scheduler.isShutdown()) {
-            scheduler.schedule(() -> {
-                hallwayNoticePending.set(false);
-                String notice = "{\"type\":\"hallwayChanged\"}";
-                byMember.values().forEach(set -> set.forEach(c -> {
-                    if (c.hallwaySubscribed) {
-                        c.send(notice);
-                    }
-                }));
-            }, HALLWAY_NOTICE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        }
     }
 
     private static Object memberOf(io.javalin.websocket.WsContext ctx) {
@@ -300,9 +234,9 @@ public final class SignallingSocket implements RoomListener {
      */
     public void close() {
         goingAway = true;
-        scheduler.shutdownNow();
+        hallway.close();
         List<CompletableFuture<Void>> closing = new ArrayList<>();
-        byMember.values().forEach(set -> set.forEach(c -> closing.add(c.close(GOING_AWAY, "server shutting down"))));
+        push.eachConnection(c -> closing.add(c.close(GOING_AWAY, "server shutting down")));
         try {
             CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
                     .get(GOING_AWAY_WAIT.toMillis(), TimeUnit.MILLISECONDS);

@@ -251,7 +251,7 @@ class BigRoomSignallingTest {
     @Test
     void who_is_speaking_reaches_every_connection_in_the_room_with_the_latest_word_last() {
         // The media server reports speaking changes from its packet thread; the room fans them out
-        // (SignallingSocket#speaking), and a newer notice replaces one not sent yet.
+        // (MediaSignals#speaking), and a newer notice replaces one not sent yet.
         var live = parley.server().rooms().get(room).orElseThrow();
         live.notice("{\"type\":\"speaking\",\"room\":\"" + room + "\",\"members\":[" + hostId + "]}");
         live.notice("{\"type\":\"speaking\",\"room\":\"" + room + "\",\"members\":[]}");

@@ -153,6 +153,37 @@ class RoomSignallingTest {
     }
 
     @Test
+    void a_late_joiner_sees_who_is_already_speaking_right_after_the_snapshot() {
+        String room = createRoom(ada, "open");
+        try (var a = connect(ada)) {
+            join(a, room);
+            // What the media server publishes when Ada's audio makes her a speaker (real audio is the
+            // media tests' business; the bus is the seam between media and signalling).
+            parley.server().events().publish(new org.parley.events.SpeakingChanged(room, java.util.Set.of(adaId)));
+            assertThat(a.awaitType("speaking").get("members")).extracting(JsonNode::asLong).containsExactly(adaId);
+
+            try (var b = connect(bob)) {
+                b.send("join", "room", room);
+                var afterHello = b.await(m -> !m.path("type").asText().equals("hello"));
+                assertThat(afterHello.get("type").asText()).isEqualTo("snapshot");
+                var next = b.await(m -> true);
+                assertThat(next.get("type").asText()).as("the speaking set, before the join's ack").isEqualTo("speaking");
+                assertThat(next.get("room").asText()).isEqualTo(room);
+                assertThat(next.get("members")).extracting(JsonNode::asLong).containsExactly(adaId);
+                assertThat(b.await(m -> true).get("type").asText()).isEqualTo("ack");
+            }
+
+            // She stopped: a joiner now hears that nobody is speaking, not the old set.
+            parley.server().events().publish(new org.parley.events.SpeakingChanged(room, java.util.Set.of()));
+            assertThat(a.awaitType("speaking").get("members")).isEmpty();
+            try (var c = connect(cat)) {
+                join(c, room);
+                assertThat(c.awaitType("speaking").get("members")).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void a_forbidden_command_gets_an_error_and_changes_nothing() {
         String room = createRoom(ada, "open");
         try (var a = connect(ada); var b = connect(bob)) {
@@ -278,6 +309,28 @@ class RoomSignallingTest {
             assertThat(pinged.get("from").get("username").asText()).isEqualTo("ada");
             assertThat(pinged.get("room").get("url").asText()).isEqualTo("/room/" + room);
             assertThat(a.call("ping", "username", "cat").get("code").asText()).isEqualTo("not_following");
+        }
+    }
+
+    @Test
+    void a_ping_reaches_every_open_connection_of_the_target_and_says_when_none_is_open() throws Exception {
+        String room = createRoom(ada, "open");
+        ada.put("/api/members/bob/follow", null);
+        try (var a = connect(ada)) {
+            join(a, room);
+            try (var phone = connect(bob); var laptop = connect(bob)) {
+                assertThat(a.call("ping", "username", "bob").get("delivered").asBoolean()).isTrue();
+                assertThat(phone.awaitType("pinged").get("room").get("id").asText()).isEqualTo(room);
+                assertThat(laptop.awaitType("pinged").get("room").get("id").asText()).isEqualTo(room);
+            }
+            // Bob closed both; the server hears of it a moment later.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            boolean delivered = true;
+            while (delivered && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                delivered = a.call("ping", "username", "bob").get("delivered").asBoolean();
+            }
+            assertThat(delivered).as("nobody to deliver to once Bob's connections closed").isFalse();
         }
     }
 

@@ -4,17 +4,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.parley.rooms.RoomListener;
 
 /**
- * The {@link SendPolicy} of every room, kept current from the rooms feature's events. Register it as a
- * {@link RoomListener}; the packet path looks a room's policy up once (when a peer joins) and keeps the
+ * The {@link SendPolicy} of every room, kept current from the rooms feature's events (relayed by
+ * {@code MediaServer}, a {@code StageListener}); the packet path looks a room's policy up once (when a peer joins) and keeps the
  * reference, whose snapshot is replaced in place.
  *
  * <p>Threading: events arrive on each room's executor, so one room's policy has one writer; the map is
  * concurrent because different rooms' executors and packet threads use it at once.
  */
-public final class SendPolicies implements RoomListener {
+public final class SendPolicies {
 
     private final Map<String, SendPolicy> rooms = new ConcurrentHashMap<>();
     private final DropCounters counters;
@@ -29,12 +28,10 @@ public final class SendPolicies implements RoomListener {
         return p != null ? p : rooms.computeIfAbsent(roomId, id -> new SendPolicy(counters));
     }
 
-    @Override
     public void stageChanged(String roomId, Set<Long> senders) {
         room(roomId).update(senders);
     }
 
-    @Override
     public void participantLeft(String roomId, long memberId) {
         // Belt and braces: a leaver on stage also triggers stageChanged, but never forward them meanwhile.
         SendPolicy p = rooms.get(roomId);
@@ -43,7 +40,6 @@ public final class SendPolicies implements RoomListener {
         }
     }
 
-    @Override
     public void roomEnded(String roomId) {
         SendPolicy p = rooms.remove(roomId);
         if (p != null) {

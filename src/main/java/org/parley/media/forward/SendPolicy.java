@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /**
  * Who may send audio in one room: the members on stage and unmuted, as last announced by
- * {@link org.parley.rooms.RoomListener#stageChanged}. The rooms feature decides; the SFU only enforces, so
+ * {@link org.parley.media.StageListener#stageChanged}. The rooms feature decides; the SFU only enforces, so
  * a mute or demotion takes effect on the very next packet after {@link #update} returns, whatever the
  * client does.
  *

@@ -1,7 +1,7 @@
 /**
  * The audio forwarding pipeline's decisions, free of sockets and crypto: for each decrypted packet of a
  * room, {@link org.parley.media.forward.SendPolicy} drops senders who are not on stage and unmuted (as the
- * rooms feature last announced through {@link org.parley.rooms.RoomListener#stageChanged}),
+ * rooms feature last announced through {@link org.parley.media.StageListener#stageChanged}),
  * {@link org.parley.media.forward.SpeakerSelector} drops silence (RFC 6464) and picks the N loudest speakers
  * with smoothing and hysteresis, each in a room-wide slot, and tells the clients who is speaking, rate-limited;
  * then for every listener {@link org.parley.media.forward.SlotRewriter} maps the packet onto that slot's own
