@@ -219,7 +219,7 @@ final class CrashDrill {
 
     private void editBio(ApiClient client, Account me) {
         int n = me.bioTried.incrementAndGet();
-        if (ok(client.patch("/api/me", Map.of("bio", "drill " + n)))) {
+        if (ok(() -> client.patch("/api/me", Map.of("bio", "drill " + n)))) {
             me.bioAcked = Math.max(me.bioAcked, n);
         }
     }
@@ -230,14 +230,14 @@ final class CrashDrill {
             return;
         }
         String other = others.get(ThreadLocalRandom.current().nextInt(others.size()));
-        if (ok(client.put("/api/members/" + other + "/follow", null))) {
+        if (ok(() -> client.put("/api/members/" + other + "/follow", null))) {
             me.follows.add(other);
         }
     }
 
     private void invite(ApiClient client, Account me) {
-        var r = client.post("/api/invites", null);
-        if (ok(r)) {
+        var r = acknowledged(() -> client.post("/api/invites", null));
+        if (r != null) {
             String code = r.json().get("code").asText();
             me.invites.add(code);
             me.unusedInvites.add(code);
@@ -252,7 +252,7 @@ final class CrashDrill {
         }
         String username = "member" + names.incrementAndGet();
         var newcomer = new ApiClient(baseUrl);
-        if (ok(newcomer.post("/api/accounts", Map.of("inviteCode", code, "username", username, "displayName",
+        if (ok(() -> newcomer.post("/api/accounts", Map.of("inviteCode", code, "username", username, "displayName",
                 "Member " + username, "password", FIRST_PASSWORD)))) {
             var account = new Account(username, FIRST_PASSWORD);
             account.liveSessions.add(newcomer.cookie("parley_session"));
@@ -263,13 +263,13 @@ final class CrashDrill {
     /** Another session first, so that the change has one to end. */
     private void changePassword(String baseUrl, ApiClient client, Account me) {
         var other = new ApiClient(baseUrl);
-        if (!ok(other.post("/api/session", Map.of("username", me.username, "password", me.password)))) {
+        if (!ok(() -> other.post("/api/session", Map.of("username", me.username, "password", me.password)))) {
             return;
         }
         me.liveSessions.add(other.cookie("parley_session"));
         String next = "drill password " + passwords.incrementAndGet();
         me.triedPassword = next;
-        if (ok(client.put("/api/me/password", Map.of("currentPassword", me.password, "newPassword", next)))) {
+        if (ok(() -> client.put("/api/me/password", Map.of("currentPassword", me.password, "newPassword", next)))) {
             String mine = client.cookie("parley_session");
             for (String s; (s = me.liveSessions.poll()) != null; ) {
                 if (!s.equals(mine)) {
@@ -284,22 +284,22 @@ final class CrashDrill {
     }
 
     private void room(String baseUrl, ApiClient client, int round) {
-        var r = client.post("/api/rooms", Map.of("title", "Drill room", "type", "open"));
-        if (!ok(r)) {
+        var r = acknowledged(() -> client.post("/api/rooms", Map.of("title", "Drill room", "type", "open")));
+        if (r == null) {
             return;
         }
         var fact = new RoomFact(r.json().get("id").asText(), round);
         rooms.put(fact.id, fact);
         try (var ws = WsClient.connect(baseUrl, client)) {
             ws.awaitType("hello");
-            if (!acked(ws.call("join", "room", fact.id))) {
+            if (!acked(() -> ws.call("join", "room", fact.id))) {
                 return;
             }
             int n = titles.incrementAndGet();
-            if (acked(ws.call("editTitle", "title", "Drill " + n))) {
+            if (acked(() -> ws.call("editTitle", "title", "Drill " + n))) {
                 fact.titleAcked = n;
             }
-            if (ThreadLocalRandom.current().nextBoolean() && acked(ws.call("endRoom"))) {
+            if (ThreadLocalRandom.current().nextBoolean() && acked(() -> ws.call("endRoom"))) {
                 fact.endedAcked = true;
             }
         }
@@ -320,24 +320,32 @@ final class CrashDrill {
         }
     }
 
-    private boolean ok(ApiClient.Response r) {
+    /** Sends a write; true when the server acknowledged it. Counted as attempted before it is sent. */
+    private boolean ok(java.util.function.Supplier<ApiClient.Response> write) {
+        return acknowledged(write) != null;
+    }
+
+    /** Sends a write; its answer when the server acknowledged it, null when it refused it. */
+    private ApiClient.Response acknowledged(java.util.function.Supplier<ApiClient.Response> write) {
         attempted.incrementAndGet();
+        ApiClient.Response r = write.get();
         if (r.status() / 100 == 2) {
             acknowledged.incrementAndGet();
-            return true;
+            return r;
         }
         if (r.status() == 429) {
-            return false; // a rate limit (rooms per hour): refused, so nothing to keep
+            return null; // a rate limit (rooms per hour): refused, so nothing to keep
         }
         if (r.status() == 503) {
             refused.incrementAndGet(); // the store could not write (the disk-full drill): refused too
-            return false;
+            return null;
         }
         throw new AssertionError("unexpected answer from a live server: " + r);
     }
 
-    private boolean acked(JsonNode reply) {
+    private boolean acked(java.util.function.Supplier<JsonNode> command) {
         attempted.incrementAndGet();
+        JsonNode reply = command.get();
         if ("ack".equals(reply.path("type").asText())) {
             acknowledged.incrementAndGet();
             return true;
