@@ -82,12 +82,16 @@ public final class Authenticator {
             if (member.isEmpty()) {
                 return null;
             }
-            if (Duration.between(s.lastSeenAt(), now).compareTo(TOUCH_INTERVAL) > 0) {
-                sessions.touch(conn, s.tokenHash(), now, now.plus(config.sessionTtl()));
-            }
             ctx.attribute(MEMBER_ATTR, member.get());
             return s;
         });
+        if (session != null && Duration.between(session.lastSeenAt(), now).compareTo(TOUCH_INTERVAL) > 0) {
+            // A write of its own: reads never wait for the database's writer (storage.Database).
+            db.transaction(conn -> {
+                sessions.touch(conn, session.tokenHash(), now, now.plus(config.sessionTtl()));
+                return null;
+            });
+        }
         if (session != null) {
             ctx.attribute(SESSION_ATTR, session);
         }
@@ -126,7 +130,7 @@ public final class Authenticator {
     public void endSession(Context ctx) {
         SessionStore.Session session = ctx.attribute(SESSION_ATTR);
         if (session != null) {
-            db.read(conn -> {
+            db.transaction(conn -> {
                 sessions.delete(conn, session.tokenHash());
                 return null;
             });
@@ -142,7 +146,7 @@ public final class Authenticator {
 
     /** Housekeeping: removes expired sessions (called periodically by the app). */
     public void purgeExpired() {
-        db.read(conn -> {
+        db.transaction(conn -> {
             sessions.deleteExpired(conn, clock.instant());
             return null;
         });

@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -40,6 +42,14 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final DatabaseConfig config;
     private final WriteProbe probe;
+    /**
+     * SQLite's one writer, taken in Java before a transaction begins. Without it, writers queue inside
+     * SQLite's busy handler, a native sleep that pins a virtual thread to its carrier: with as many
+     * waiting writers as cores, the writer holding the lock gets no carrier to commit on, and everyone
+     * waits out the busy timeout (a 503 in the load test's sign-ups). A virtual thread waiting here
+     * unmounts. Fair, so no writer starves.
+     */
+    private final ReentrantLock sqliteWriter = new ReentrantLock(true);
 
     private Database(HikariDataSource pool, DatabaseConfig config) {
         this.pool = pool;
@@ -125,10 +135,28 @@ public final class Database implements AutoCloseable {
      * reads and then writes cannot fail half-way because another writer went first.
      */
     public <T> T transaction(SqlWork<T> work) {
+        if (!config.embedded()) {
+            try (Connection conn = pool.getConnection()) {
+                return jdbcTransaction(conn, work);
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+        try {
+            if (!sqliteWriter.tryLock(SQLITE_BUSY_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+                throw new StorageException(new SQLException("The database stayed busy for "
+                        + SQLITE_BUSY_TIMEOUT_MS + " ms"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException(new SQLException("Interrupted while waiting for the database", e));
+        }
         try (Connection conn = pool.getConnection()) {
-            return config.embedded() ? sqliteTransaction(conn, work) : jdbcTransaction(conn, work);
+            return sqliteTransaction(conn, work);
         } catch (SQLException e) {
             throw failed(e);
+        } finally {
+            sqliteWriter.unlock();
         }
     }
 
@@ -174,7 +202,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on a connection in auto-commit mode (single statements, reads). */
+    /**
+     * Runs {@code work} on a connection in auto-commit mode: reads. A write goes through
+     * {@link #transaction}, which queues SQLite's writers in Java (see {@code sqliteWriter}).
+     */
     public <T> T read(SqlWork<T> work) {
         try (Connection conn = pool.getConnection()) {
             return work.run(conn);

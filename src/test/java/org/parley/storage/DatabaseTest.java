@@ -87,6 +87,43 @@ class DatabaseTest {
     }
 
     @Test
+    void writers_on_virtual_threads_queue_for_the_database_without_failing() throws Exception {
+        // More writers than carrier threads, each holding its transaction across a pause (which
+        // unmounts it): the others must wait without pinning every carrier (storage.Database).
+        int writers = 16;
+        int each = 10;
+        var failures = new java.util.concurrent.atomic.AtomicInteger();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                threads.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        String code = "queued-" + writer + "-" + i;
+                        try {
+                            db.transaction(conn -> {
+                                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+                                return insertInvite(conn, code);
+                            });
+                        } catch (RuntimeException e) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        assertThat(failures.get()).isZero();
+        long written = db.read(conn -> {
+            try (var st = conn.prepareStatement("SELECT COUNT(*) FROM invites WHERE code LIKE 'queued-%'");
+                 var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(written).isEqualTo(writers * each);
+    }
+
+    @Test
     void a_url_with_credentials_is_redacted_before_logging() {
         assertThat(Database.redact("jdbc:postgresql://db/parley?user=bob&password=hunter2"))
                 .doesNotContain("hunter2").doesNotContain("bob");
