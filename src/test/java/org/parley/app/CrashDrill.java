@@ -60,6 +60,7 @@ final class CrashDrill {
         final String id;
         final int round;
         volatile int titleAcked = -1;
+        volatile boolean endTried; // an end whose answer never came may have happened
         volatile boolean endedAcked;
 
         RoomFact(String id, int round) {
@@ -299,8 +300,11 @@ final class CrashDrill {
             if (acked(() -> ws.call("editTitle", "title", "Drill " + n))) {
                 fact.titleAcked = n;
             }
-            if (ThreadLocalRandom.current().nextBoolean() && acked(() -> ws.call("endRoom"))) {
-                fact.endedAcked = true;
+            if (ThreadLocalRandom.current().nextBoolean()) {
+                fact.endTried = true;
+                if (acked(() -> ws.call("endRoom"))) {
+                    fact.endedAcked = true;
+                }
             }
         }
     }
@@ -379,7 +383,7 @@ final class CrashDrill {
                 if (r.status() != 404) {
                     lost.add("round " + round + ": ended room " + room.id + " is live again (" + r.status() + ")");
                 }
-            } else if (room.round == round - 1) {
+            } else if (room.round == round - 1 && !room.endTried) {
                 if (r.status() != 200) {
                     lost.add("round " + round + ": room " + room.id + " is gone (" + r.status() + ")");
                 } else if (room.titleAcked >= 0 && titleNumber(r.json()) < room.titleAcked) {
