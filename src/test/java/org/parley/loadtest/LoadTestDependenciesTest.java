@@ -2,18 +2,14 @@ package org.parley.loadtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.MatchResult;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.parley.testing.SourceReferences;
 
 /**
  * The load test is a client of the server's public interfaces (HTTP, WebSocket, the media port) and,
@@ -24,9 +20,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class LoadTestDependenciesTest {
 
-    static final Path MAIN = Path.of("src/main/java/org/parley");
-    /** A qualified reference to one of Parley's classes, in an import or in the code. */
-    static final Pattern REFERENCE = Pattern.compile("org\\.parley\\.[a-z0-9_.]*[A-Z]\\w*");
+    static final Path MAIN = SourceReferences.MAIN;
 
     /** The public codecs and sockets under the browser's side of the wire. */
     static final List<String> CODECS = List.of("org.parley.media.stun.", "org.parley.media.srtp.",
@@ -51,17 +45,13 @@ class LoadTestDependenciesTest {
 
     @Test
     void nothing_in_the_server_uses_the_load_test_or_the_browser_side_of_the_wire() {
-        try (Stream<Path> files = Files.walk(MAIN)) {
-            List<String> users = files.filter(f -> f.toString().endsWith(".java"))
-                    .filter(f -> !f.startsWith(MAIN.resolve("loadtest")) && !f.startsWith(MAIN.resolve("media/client")))
-                    .filter(f -> !f.equals(MAIN.resolve("app/Main.java"))) // the command line starts `parley loadtest`
-                    .filter(f -> REFERENCE.matcher(read(f)).results().map(MatchResult::group)
-                            .anyMatch(n -> n.startsWith("org.parley.loadtest.") || n.startsWith("org.parley.media.client.")))
-                    .map(Path::toString).toList();
-            assertThat(users).isEmpty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> users = SourceReferences.sources().stream()
+                .filter(f -> !f.startsWith(MAIN.resolve("loadtest")) && !f.startsWith(MAIN.resolve("media/client")))
+                .filter(f -> !f.equals(MAIN.resolve("app/Main.java"))) // the command line starts `parley loadtest`
+                .filter(f -> SourceReferences.inFile(f).stream()
+                        .anyMatch(n -> n.startsWith("org.parley.loadtest.") || n.startsWith("org.parley.media.client.")))
+                .map(Path::toString).toList();
+        assertThat(users).isEmpty();
     }
 
     /** The references to Parley's classes outside {@code allowed}. */
@@ -71,24 +61,10 @@ class LoadTestDependenciesTest {
         return left;
     }
 
-    /** Every qualified reference to a Parley class in the package's sources. */
+    /** The package's references to Parley's classes; a scan that finds none is itself a failure. */
     private static Set<String> references(String packagePath) {
-        try (Stream<Path> files = Files.list(MAIN.resolve(packagePath))) {
-            Set<String> names = new TreeSet<>();
-            files.filter(f -> f.toString().endsWith(".java"))
-                    .forEach(f -> REFERENCE.matcher(read(f)).results().map(MatchResult::group).forEach(names::add));
-            assertThat(names).as("sources found under " + packagePath).isNotEmpty();
-            return names;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Set<String> names = SourceReferences.inPackage(packagePath);
+        assertThat(names).as("references found under " + packagePath).isNotEmpty();
+        return names;
     }
 }
