@@ -1,7 +1,7 @@
 package org.parley.accounts;
 
-import org.parley.web.InvisibleText;
-import org.parley.web.Validator;
+import org.parley.kernel.InvisibleText;
+import org.parley.kernel.Validation;
 
 /** The field rules of docs/api.md, shared by sign-up, log-in and profile editing. */
 public final class AccountRules {
@@ -17,7 +17,7 @@ public final class AccountRules {
 
     private AccountRules() {}
 
-    public static void username(Validator v, String field, String value) {
+    public static void username(Validation v, String field, String value) {
         if (v.required(field, value)) {
             v.matches(field, value, USERNAME_PATTERN, "must be " + USERNAME_MIN + " to " + USERNAME_MAX
                     + " letters, digits or underscores");
@@ -25,7 +25,7 @@ public final class AccountRules {
     }
 
     /** Display names are trimmed before the rules apply; returns the trimmed value. */
-    public static String displayName(Validator v, String field, String value) {
+    public static String displayName(Validation v, String field, String value) {
         if (!v.required(field, value)) {
             return null;
         }
@@ -37,7 +37,7 @@ public final class AccountRules {
         return trimmed;
     }
 
-    public static String bio(Validator v, String field, String value) {
+    public static String bio(Validation v, String field, String value) {
         if (value == null) {
             return null;
         }
@@ -66,7 +66,7 @@ public final class AccountRules {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
     }
 
-    public static void password(Validator v, String field, String value) {
+    public static void password(Validation v, String field, String value) {
         if (v.required(field, value)) {
             v.length(field, value, PASSWORD_MIN, PASSWORD_MAX);
         }

@@ -2,54 +2,45 @@ package org.parley.accounts;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import org.parley.accounts.AccountsModule.AuthLimits;
+import org.parley.kernel.Validation;
 import org.parley.storage.Database;
 import org.parley.web.ClientInfo;
 import org.parley.web.JsonBody;
 import org.parley.web.ProblemException;
 import org.parley.web.RateLimiter;
-import org.parley.web.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Log in, log out, change password: operations {@code logIn}, {@code logOut}, {@code changePassword}. */
-public final class AccountsApi {
+final class AccountsApi {
 
     private static final Logger log = LoggerFactory.getLogger(AccountsApi.class);
 
     private final Database db;
     private final MemberStore members;
     private final PasswordHasher hasher;
-    private final Authenticator auth;
+    private final SessionHttp auth;
     private final MeView meView;
     private final ClientInfo client;
     private final RateLimiter perIp;
-    private final LoginThrottle failures;
+    private final LoginThrottleHttp failures;
 
-    public AccountsApi(Database db, MemberStore members, PasswordHasher hasher, Authenticator auth, MeView meView,
-                       ClientInfo client, AuthLimits limits, DeviceCookies devices) {
+    AccountsApi(Database db, Members members, SessionHttp auth, MeView meView, ClientInfo client, AuthLimits limits,
+                DeviceCookiesHttp devices) {
         this.db = db;
-        this.members = members;
-        this.hasher = hasher;
+        this.members = members.store();
+        this.hasher = members.hasher();
         this.auth = auth;
         this.meView = meView;
         this.client = client;
         this.perIp = limits.perIp();
-        this.failures = new LoginThrottle(limits.perAccount(), devices);
+        this.failures = new LoginThrottleHttp(limits.perAccount(), devices);
     }
 
-    /** The rate limiters shared by log-in and sign-up, built once from {@link AccountsConfig}. */
-    public record AuthLimits(RateLimiter perIp, RateLimiter perAccount) {
-        public static AuthLimits of(AccountsConfig config, Clock clock) {
-            long window = config.authWindow().toSeconds();
-            return new AuthLimits(new RateLimiter(config.authAttemptsPerIp(), window, clock),
-                    new RateLimiter(config.authFailuresPerAccount(), window, clock));
-        }
-    }
-
-    public void routes(RoutesConfig routes) {
+    void routes(RoutesConfig routes) {
         routes.post("/api/session", this::logIn);
         routes.delete("/api/session", this::logOut);
         routes.put("/api/me/password", this::changePassword);
@@ -61,14 +52,14 @@ public final class AccountsApi {
         JsonBody body = JsonBody.read(ctx, Set.of("username", "password"), false);
         String username = body.string("username");
         String password = body.string("password");
-        Validator v = body.validator();
+        Validation v = body.validator();
         v.required("username", username);
         v.required("password", password);
         v.length("username", username, 1, 100).length("password", password, 1, AccountRules.PASSWORD_MAX);
-        v.check();
+        ProblemException.throwIfInvalid(v);
 
         Optional<Member> member = db.read(conn -> members.byUsername(conn, username));
-        LoginThrottle.Budget budget = failures.budget(ctx, username, member);
+        LoginThrottleHttp.Budget budget = failures.budget(ctx, username, member);
         budget.check();
         boolean ok;
         if (member.isPresent()) {
@@ -92,25 +83,25 @@ public final class AccountsApi {
     }
 
     void logOut(Context ctx) {
-        Authenticator.require(ctx);
+        SessionHttp.require(ctx);
         JsonBody.requireNone(ctx);
         auth.endSession(ctx);
         ctx.status(204);
     }
 
     void changePassword(Context ctx) {
-        Member me = Authenticator.require(ctx);
+        Member me = SessionHttp.require(ctx);
         JsonBody body = JsonBody.read(ctx, Set.of("currentPassword", "newPassword"), false);
         String current = body.string("currentPassword");
         String next = body.string("newPassword");
-        Validator v = body.validator();
+        Validation v = body.validator();
         v.required("currentPassword", current);
         v.length("currentPassword", current, 1, AccountRules.PASSWORD_MAX);
         AccountRules.password(v, "newPassword", next);
-        v.check();
+        ProblemException.throwIfInvalid(v);
 
         // Guessing log-ins must not stop the owner from changing the password on their own device.
-        LoginThrottle.Budget budget = failures.budget(ctx, me.username(), Optional.of(me));
+        LoginThrottleHttp.Budget budget = failures.budget(ctx, me.username(), Optional.of(me));
         budget.check();
         String hash = db.read(conn -> members.passwordHash(conn, me.id())).orElse("");
         if (!hasher.verify(current, hash)) {

@@ -10,7 +10,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Set;
-import org.parley.web.Tokens;
+import org.parley.kernel.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

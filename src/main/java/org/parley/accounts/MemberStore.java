@@ -13,7 +13,7 @@ import org.parley.storage.Database;
 import org.parley.storage.Dialect;
 
 /** SQL for the {@code members} table. Methods take the caller's connection so they can join a transaction. */
-public final class MemberStore {
+final class MemberStore {
 
     private static final String COLUMNS = "id, username, display_name, bio, admin, invited_by, created_at";
 

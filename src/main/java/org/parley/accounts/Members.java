@@ -2,21 +2,87 @@ package org.parley.accounts;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.parley.web.ProblemException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
-/** Looks up the member named in a path; a name that cannot be a username is simply not found. */
+/**
+ * The accounts feature's face for other features: who the members are, read or written inside the
+ * caller's transaction (methods take its connection, so one request stays one transaction across
+ * features). The tables behind it are accounts' own; no other feature reads them.
+ *
+ * <p>Thread-safe: it holds no state of its own but the password hasher, which is.
+ */
 public final class Members {
 
-    private Members() {}
+    private final MemberStore store = new MemberStore();
+    private final PasswordHasher hasher = new PasswordHasher();
 
-    public static Member find(Connection conn, MemberStore members, String username) throws SQLException {
-        if (username == null || username.length() > 30 || !username.matches("[A-Za-z0-9_]+")) {
-            throw noSuchMember();
-        }
-        return members.byUsername(conn, username).orElseThrow(Members::noSuchMember);
+    public Optional<Member> byId(Connection conn, long id) throws SQLException {
+        return store.byId(conn, id);
     }
 
-    private static ProblemException noSuchMember() {
-        return ProblemException.notFound("not_found", "There is no member with that username");
+    public Optional<Member> byUsername(Connection conn, String username) throws SQLException {
+        return store.byUsername(conn, username);
+    }
+
+    /**
+     * The member a path such as {@code /api/members/{username}} names; empty also when the text cannot
+     * be a username at all (it is then not looked up).
+     */
+    public Optional<Member> byPathName(Connection conn, String username) throws SQLException {
+        if (username == null || username.length() > AccountRules.USERNAME_MAX || !username.matches("[A-Za-z0-9_]+")) {
+            return Optional.empty();
+        }
+        return store.byUsername(conn, username);
+    }
+
+    /** Which of {@code ids} belong to members. */
+    public Set<Long> existing(Connection conn, Collection<Long> ids) throws SQLException {
+        return store.existing(conn, ids);
+    }
+
+    /** Locks the member's row until the transaction ends; serialises per-member quota checks. */
+    public void lock(Connection conn, long id) throws SQLException {
+        store.lock(conn, id);
+    }
+
+    public long count(Connection conn) throws SQLException {
+        return store.count(conn);
+    }
+
+    /** The members who joined through {@code inviterId}'s invitations, oldest first. */
+    public List<MemberRef> invitedBy(Connection conn, long inviterId, int limit) throws SQLException {
+        return store.invitedBy(conn, inviterId, limit);
+    }
+
+    public void updateProfile(Connection conn, long id, String displayName, String bio) throws SQLException {
+        store.updateProfile(conn, id, displayName, bio);
+    }
+
+    /**
+     * Adds a member (joining through an invitation); throws {@link SQLException} with a unique
+     * violation ({@code storage.Database#isUniqueViolation}) when the username is taken.
+     *
+     * @param passwordHash from {@link #hashPassword}, computed before the transaction: hashing is slow
+     */
+    public Member join(Connection conn, String username, String displayName, String passwordHash, boolean admin,
+                       Long invitedBy, Instant now) throws SQLException {
+        return store.insert(conn, username, displayName, passwordHash, admin, invitedBy, now);
+    }
+
+    /** An Argon2id hash of a new password (deliberately slow: call it outside any transaction). */
+    public String hashPassword(String password) {
+        return hasher.hash(password);
+    }
+
+    MemberStore store() {
+        return store;
+    }
+
+    PasswordHasher hasher() {
+        return hasher;
     }
 }

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
-import org.parley.web.Tokens;
+import org.parley.kernel.Tokens;
 
 /**
  * Argon2id password hashing (RFC 9106) in the PHC string format
@@ -18,7 +18,7 @@ import org.parley.web.Tokens;
  *
  * <p>Thread-safe and stateless apart from the shared {@link SecureRandom}.
  */
-public final class PasswordHasher {
+final class PasswordHasher {
 
     /** OWASP Password Storage Cheat Sheet minimum for Argon2id: 19 MiB, 2 passes, 1 lane. */
     public static final int DEFAULT_MEMORY_KIB = 19_456;
@@ -42,11 +42,11 @@ public final class PasswordHasher {
      */
     private final CompletableFuture<String> decoy;
 
-    public PasswordHasher() {
+    PasswordHasher() {
         this(DEFAULT_MEMORY_KIB, DEFAULT_ITERATIONS, DEFAULT_PARALLELISM);
     }
 
-    public PasswordHasher(int memoryKib, int iterations, int parallelism) {
+    PasswordHasher(int memoryKib, int iterations, int parallelism) {
         this.memoryKib = memoryKib;
         this.iterations = iterations;
         this.parallelism = parallelism;

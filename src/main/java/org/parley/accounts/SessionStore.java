@@ -6,8 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import org.parley.kernel.Tokens;
 import org.parley.storage.Database;
-import org.parley.web.Tokens;
 
 /**
  * Sessions live in the database, so they survive a restart and work across nodes. Only a SHA-256 of
@@ -54,7 +54,7 @@ final class SessionStore {
         }
     }
 
-    /** Slides the expiry forward; called at most once per {@link Authenticator#TOUCH_INTERVAL}. */
+    /** Slides the expiry forward; called at most once per {@link SessionHttp#TOUCH_INTERVAL}. */
     void touch(Connection conn, String tokenHash, Instant now, Instant expiresAt) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement(
                 "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?")) {

@@ -2,51 +2,50 @@ package org.parley.app;
 
 import java.util.Collection;
 import java.util.Set;
-import org.parley.accounts.MemberStore;
+import org.parley.accounts.Members;
 import org.parley.rooms.Access;
-import org.parley.social.BlockStore;
-import org.parley.social.FollowStore;
+import org.parley.social.SocialGraph;
 import org.parley.storage.Database;
 
-/** The rooms' view of the social graph, read from the database each time (follows change often). */
+/**
+ * The rooms' view of the social graph, read from the database each time (follows change often): the
+ * adapter between social's and accounts' faces and rooms' own {@link Access}, so rooms do not depend on social.
+ */
 final class GraphAccess implements Access {
 
     private final Database db;
-    private final FollowStore follows;
-    private final BlockStore blocks;
+    private final Members members;
+    private final SocialGraph graph;
 
-    private final MemberStore members;
-
-    GraphAccess(Database db, MemberStore members, FollowStore follows, BlockStore blocks) {
-        this.members = members;
+    GraphAccess(Database db, Members members, SocialGraph graph) {
         this.db = db;
-        this.follows = follows;
-        this.blocks = blocks;
+        this.members = members;
+        this.graph = graph;
     }
 
     @Override
     public boolean follows(long follower, long followee) {
-        return db.read(conn -> follows.follows(conn, follower, followee));
+        return db.read(conn -> graph.follows(conn, follower, followee));
     }
 
     @Override
     public boolean blocks(long blocker, long blocked) {
-        return db.read(conn -> blocks.blocks(conn, blocker, blocked));
+        return db.read(conn -> graph.blocks(conn, blocker, blocked));
     }
 
     @Override
     public Set<Long> following(long member) {
-        return db.read(conn -> follows.followingIds(conn, member));
+        return db.read(conn -> graph.followingIds(conn, member));
     }
 
     @Override
     public Set<Long> followers(long member) {
-        return db.read(conn -> follows.followerIds(conn, member));
+        return db.read(conn -> graph.followerIds(conn, member));
     }
 
     @Override
     public Set<Long> blockedEitherWay(long member) {
-        return db.read(conn -> blocks.eitherWay(conn, member));
+        return db.read(conn -> graph.blockedEitherWay(conn, member));
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.parley.invites.Invitations;
-import org.parley.web.Tokens;
+import org.parley.kernel.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.parley.accounts.MemberStore;
+import org.parley.accounts.Members;
 import org.parley.invites.Invitations;
 import org.parley.loadtest.LoadTest;
 import org.parley.storage.Database;
@@ -114,7 +114,7 @@ public final class Main {
             return 0;
         }
         try (Database db = Database.open(config.database())) {
-            var invitations = new Invitations(db, new MemberStore(), config.invites(), Clock.systemUTC());
+            var invitations = new Invitations(db, new Members(), config.invites(), Clock.systemUTC());
             out.println(Parley.publicBase(config) + "/invite/" + invitations.createOperatorInvite());
             return 0;
         } catch (RuntimeException e) {

@@ -5,38 +5,30 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import jakarta.servlet.DispatcherType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.session.NullSessionCache;
 import org.eclipse.jetty.session.NullSessionDataStore;
-import org.parley.accounts.AccountsApi;
-import org.parley.accounts.Authenticator;
-import org.parley.accounts.DeviceCookies;
-import org.parley.accounts.MemberStore;
-import org.parley.accounts.PasswordHasher;
+import org.parley.accounts.AccountsModule;
+import org.parley.accounts.Members;
 import org.parley.events.EventBus;
-import org.parley.events.ParticipantLeft;
-import org.parley.events.RoomEnded;
-import org.parley.events.SpeakingChanged;
-import org.parley.events.StageChanged;
 import org.parley.invites.Invitations;
-import org.parley.invites.InvitesApi;
+import org.parley.invites.InvitesModule;
 import org.parley.media.MediaServer;
-import org.parley.media.StageListener;
-import org.parley.profiles.ProfilesApi;
+import org.parley.module.Housekeeping;
+import org.parley.module.Module;
+import org.parley.profiles.ProfilesModule;
 import org.parley.rooms.Rooms;
-import org.parley.rooms.RoomsApi;
-import org.parley.signalling.SignallingSocket;
-import org.parley.social.BlockStore;
-import org.parley.social.FollowStore;
-import org.parley.social.SocialApi;
+import org.parley.rooms.RoomsModule;
+import org.parley.signalling.SignallingModule;
+import org.parley.social.SocialModule;
 import org.parley.storage.DataFolder;
 import org.parley.storage.Database;
 import org.parley.web.ClientInfo;
@@ -51,8 +43,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Parley node: every component built and wired here, explicitly, from a {@link ParleyConfig}.
- * Tests start it on port 0 exactly as {@code main} does.
+ * One running Parley node: the feature modules built from a {@link ParleyConfig} and listed in
+ * {@link #wire} (each contributes its routes, event listeners, metrics, periodic work and shutdown
+ * steps: {@link Module}), served by one HTTP server. Tests start it on port 0 exactly as {@code main}
+ * does.
  */
 public final class Parley implements AutoCloseable {
 
@@ -60,28 +54,24 @@ public final class Parley implements AutoCloseable {
 
     private final ParleyConfig config;
     private final Database db;
-    private final Javalin app;
-    private final Invitations invitations;
-    private final ScheduledExecutorService housekeeping;
-
-    private final Rooms rooms;
-    private final SignallingSocket signalling;
-
-    private final MediaServer media;
     private final EventBus events;
+    private final List<Module> modules;
+    private final Invitations invitations;
+    private final Rooms rooms;
+    private final MediaServer media;
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("parley-housekeeping").factory());
+    private Javalin app;
 
-    private Parley(ParleyConfig config, Database db, Javalin app, Invitations invitations,
-                   ScheduledExecutorService housekeeping, Rooms rooms, SignallingSocket signalling, MediaServer media,
-                   EventBus events) {
-        this.media = media;
-        this.events = events;
-        this.rooms = rooms;
-        this.signalling = signalling;
+    private Parley(ParleyConfig config, Database db, EventBus events, List<Module> modules, Invitations invitations,
+                   Rooms rooms, MediaServer media) {
         this.config = config;
         this.db = db;
-        this.app = app;
+        this.events = events;
+        this.modules = List.copyOf(modules);
         this.invitations = invitations;
-        this.housekeeping = housekeeping;
+        this.rooms = rooms;
+        this.media = media;
     }
 
     public static Parley start(ParleyConfig config) {
@@ -94,125 +84,118 @@ public final class Parley implements AutoCloseable {
         try {
             // The database keeps microseconds: an instant answered right after a write (memberSince in
             // signUp, createdAt in createInvite) must equal the one read back later.
-            return wire(config, db, Clock.tick(clock, Duration.ofNanos(1_000)));
+            Parley node = wire(config, db, Clock.tick(clock, Duration.ofNanos(1_000)));
+            node.serve();
+            return node;
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
     }
 
+    /**
+     * The modules, in dependency order (a module gets the faces of those above it). The order is also
+     * the order of routes, of bus subscriptions — media before signalling, so the media server
+     * enforces a stage change before any client hears of it — and of shutdown steps.
+     */
     private static Parley wire(ParleyConfig config, Database db, Clock clock) {
+        var events = new EventBus();
         var client = new ClientInfo(config.http());
         var csrf = new Csrf(client);
-        var members = new MemberStore();
-        var follows = new FollowStore();
-        var hasher = new PasswordHasher();
-        var devices = DeviceCookies.load(config.dataDir(), client);
-        var auth = new Authenticator(db, members, csrf, client, config.accounts(), clock, devices);
-        var limits = AccountsApi.AuthLimits.of(config.accounts(), clock);
+        var members = new Members();
         var invitations = new Invitations(db, members, config.invites(), clock);
-        var blocks = new BlockStore();
-        var profiles = new ProfilesApi(db, members, follows, blocks, invitations);
-        var accountsApi = new AccountsApi(db, members, hasher, auth, profiles, client, limits, devices);
-        var invitesApi = new InvitesApi(db, invitations, members, hasher, auth, profiles, client, limits, clock);
-        var socialApi = new SocialApi(db, members, follows, blocks, clock);
-        var events = new EventBus();
-        var rooms = new Rooms(db, new GraphAccess(db, members, follows, blocks), config.rooms(), events, clock);
-        rooms.loadLive();
-        var roomsApi = new RoomsApi(rooms, db, members, clock);
-        MediaServer media;
+        List<Module> modules = new ArrayList<>();
         try {
-            // Media and signalling meet only on the bus: media publishes who is speaking, signalling listens.
-            media = MediaServer.start(config.media(), (room, who) -> events.publish(new SpeakingChanged(room, who)));
-        } catch (IOException e) {
-            rooms.close();
-            throw new UncheckedIOException("Cannot open the media port " + config.media().transport().port()
-                    + " (PARLEY_MEDIA_PORT): " + e.getMessage(), e);
+            var social = add(modules, new SocialModule(db, members, clock));
+            var profiles = add(modules, new ProfilesModule(db, members, social.graph(), invitations));
+            var accounts = add(modules, new AccountsModule(db, members, profiles.meView(), config.accounts(), client,
+                    csrf, config.dataDir(), clock));
+            add(modules, new InvitesModule(db, invitations, accounts, profiles.meView(), client, clock));
+            var rooms = add(modules, new RoomsModule(db, members, new GraphAccess(db, members, social.graph()),
+                    config.rooms(), events, clock));
+            var media = add(modules, new MediaModule(config.media(), events));
+            add(modules, new SignallingModule(db, accounts, csrf, social.graph(), rooms.rooms(), media.media(),
+                    config.turn()));
+            modules.forEach(m -> m.listen(events));
+            return new Parley(config, db, events, modules, invitations, rooms.rooms(), media.media());
+        } catch (RuntimeException e) {
+            modules.reversed().forEach(Module::close);
+            throw e;
         }
-        var signalling = new SignallingSocket(auth, csrf, rooms, db, members, follows, media, config.turn());
-        var metrics = new Metrics(media, rooms, config.metricsToken());
-        subscribe(events, media, signalling);
-        var health = new Health(db, Version.current());
-        var openApi = new OpenApiDocument();
-        var webClient = new WebClient();
-        var securityHeaders = new SecurityHeaders(config.http());
-        var localAdmin = new LocalAdmin(invitations, publicBase(config));
-
-        Javalin app = Javalin.create(jc -> {
-            jc.startup.showJavalinBanner = false;
-            jc.startup.showOldJavalinVersionWarning = false;
-            jc.concurrency.useVirtualThreads = true;
-            jc.http.maxRequestSize = HttpConfig.MAX_REQUEST_BYTES;
-            jc.http.prefer405over404 = true;
-            jc.jsonMapper(new JavalinJackson().updateMapper(m -> m
-                    .registerModule(new JavaTimeModule())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)));
-            Problems.register(jc, webClient::notFound);
-            jc.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(securityHeaders)));
-            jc.jetty.modifyHttpConfiguration(http -> http.addCustomizer(securityHeaders::customize));
-            jc.jetty.modifyServletContextHandler(context -> {
-                context.setErrorHandler(new ProblemErrorHandler(securityHeaders));
-                // Javalin's WebSocket upgrade asks the request for a servlet session (to copy its
-                // attributes), which would set a JSESSIONID cookie and keep one container session per
-                // connection. Parley's sessions are its own (accounts.Authenticator): requests see an
-                // empty shared session, so none is created (Jetty keeps each WebSocket's upgrade
-                // request, and would keep its session with it), and the container would keep none and
-                // send no cookie anyway.
-                context.addFilter(new FilterHolder(new NoContainerSession()), "/*", EnumSet.of(DispatcherType.REQUEST));
-                var sessions = context.getSessionHandler();
-                if (sessions != null) {
-                    var cache = new NullSessionCache(sessions);
-                    cache.setSessionDataStore(new NullSessionDataStore());
-                    sessions.setSessionCache(cache);
-                    sessions.setUsingCookies(false);
-                }
-            });
-            jc.jetty.modifyWebSocketServletFactory(ws -> {
-                ws.setMaxTextMessageSize(SignallingSocket.MAX_MESSAGE_BYTES);
-                ws.setMaxOutgoingFrames(SignallingSocket.MAX_QUEUED_FRAMES);
-            });
-            webClient.register(jc);
-            jc.routes.before(securityHeaders::apply);
-            jc.routes.before("/api/*", auth::before);
-            jc.routes.get("/healthz", health::handle);
-            jc.routes.get(OpenApiDocument.RESOURCE, openApi::handle);
-            jc.routes.get("/metrics", metrics::handle);
-            jc.routes.post(LocalAdmin.PATH, localAdmin::handle);
-            jc.routes.post(LocalAdmin.HEAP_PATH, localAdmin::heap);
-            accountsApi.routes(jc.routes);
-            invitesApi.routes(jc.routes);
-            profiles.routes(jc.routes);
-            socialApi.routes(jc.routes);
-            roomsApi.routes(jc.routes);
-            signalling.routes(jc.routes);
-        });
-        app.start(config.host(), config.port());
-        localAdmin.publish(config.dataDir(), app.port());
-
-        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofVirtual().name("parley-housekeeping").factory());
-        housekeeping.scheduleWithFixedDelay(() -> {
-            try {
-                auth.purgeExpired();
-            } catch (RuntimeException e) {
-                log.warn("Session clean-up failed: {}", e.getMessage());
-            }
-        }, 1, 60, TimeUnit.MINUTES);
-
-        log.info("Parley {} listening on http://{}:{}", Version.current(), config.host(), app.port());
-        return new Parley(config, db, app, invitations, housekeeping, rooms, signalling, media, events);
     }
 
-    /**
-     * Who hears what. Subscription order is delivery order (EventBus runs listeners on the
-     * publisher's thread, one after another): media first, so a mute or demotion is enforced on the
-     * very next packet, before any client hears of it.
-     */
-    private static void subscribe(EventBus events, StageListener media, SignallingSocket signalling) {
-        events.subscribe(StageChanged.class, e -> media.stageChanged(e.roomId(), e.senders()));
-        events.subscribe(ParticipantLeft.class, e -> media.participantLeft(e.roomId(), e.memberId()));
-        events.subscribe(RoomEnded.class, e -> media.roomEnded(e.roomId()));
-        signalling.listenTo(events);
+    private static <M extends Module> M add(List<Module> modules, M module) {
+        modules.add(module);
+        return module;
+    }
+
+    /** Starts the HTTP server with every module's routes, and the modules' periodic work. */
+    private void serve() {
+        var securityHeaders = new SecurityHeaders(config.http());
+        var webClient = new WebClient();
+        var health = new Health(db, Version.current());
+        var openApi = new OpenApiDocument();
+        var metrics = new Metrics(modules, config.metricsToken());
+        var localAdmin = new LocalAdmin(invitations, publicBase(config));
+        try {
+            app = Javalin.create(jc -> {
+                jc.startup.showJavalinBanner = false;
+                jc.startup.showOldJavalinVersionWarning = false;
+                jc.concurrency.useVirtualThreads = true;
+                jc.http.maxRequestSize = HttpConfig.MAX_REQUEST_BYTES;
+                jc.http.prefer405over404 = true;
+                jc.jsonMapper(new JavalinJackson().updateMapper(m -> m
+                        .registerModule(new JavaTimeModule())
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)));
+                Problems.register(jc, webClient::notFound);
+                jc.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(securityHeaders)));
+                jc.jetty.modifyHttpConfiguration(http -> http.addCustomizer(securityHeaders::customize));
+                jc.jetty.modifyServletContextHandler(context -> {
+                    context.setErrorHandler(new ProblemErrorHandler(securityHeaders));
+                    // Javalin's WebSocket upgrade asks the request for a servlet session (to copy its
+                    // attributes), which would set a JSESSIONID cookie and keep one container session per
+                    // connection. Parley's sessions are its own (accounts.SessionHttp): requests see an
+                    // empty shared session, so none is created (Jetty keeps each WebSocket's upgrade
+                    // request, and would keep its session with it), and the container would keep none and
+                    // send no cookie anyway.
+                    context.addFilter(new FilterHolder(new NoContainerSession()), "/*", EnumSet.of(DispatcherType.REQUEST));
+                    var sessions = context.getSessionHandler();
+                    if (sessions != null) {
+                        var cache = new NullSessionCache(sessions);
+                        cache.setSessionDataStore(new NullSessionDataStore());
+                        sessions.setSessionCache(cache);
+                        sessions.setUsingCookies(false);
+                    }
+                });
+                jc.jetty.modifyWebSocketServletFactory(ws -> {
+                    ws.setMaxTextMessageSize(SignallingModule.MAX_MESSAGE_BYTES);
+                    ws.setMaxOutgoingFrames(SignallingModule.MAX_QUEUED_FRAMES);
+                });
+                webClient.register(jc);
+                jc.routes.before(securityHeaders::apply);
+                jc.routes.get("/healthz", health::handle);
+                jc.routes.get(OpenApiDocument.RESOURCE, openApi::handle);
+                jc.routes.get("/metrics", metrics::handle);
+                jc.routes.post(LocalAdmin.PATH, localAdmin::handle);
+                jc.routes.post(LocalAdmin.HEAP_PATH, localAdmin::heap);
+                modules.forEach(m -> m.routes(jc.routes));
+            });
+            app.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            housekeeping.shutdownNow();
+            modules.reversed().forEach(Module::close);
+            throw e;
+        }
+        localAdmin.publish(config.dataDir(), app.port());
+        Housekeeping schedule = (firstDelay, period, name, task) -> housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("{} failed: {}", name, e.getMessage());
+            }
+        }, firstDelay.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        modules.forEach(m -> m.housekeeping(schedule));
+        log.info("Parley {} listening on http://{}:{}", Version.current(), config.host(), app.port());
     }
 
     /** The address used in links printed on the command line and in the log. */
@@ -276,14 +259,16 @@ public final class Parley implements AutoCloseable {
         return events;
     }
 
+    /**
+     * Stops in three steps: the modules' {@link Module#stopping} while HTTP still serves (clients
+     * hear 1001 and come back at once), then the HTTP server, then each module's {@link Module#close}.
+     */
     @Override
     public void close() {
-        rooms.beginShutdown();
         housekeeping.shutdownNow();
-        signalling.close(); // before the HTTP server stops: clients hear 1001 and come back at once
+        modules.forEach(Module::stopping);
         app.stop();
-        rooms.close();
-        media.close();
+        modules.forEach(Module::close);
         LocalAdmin.unpublish(config.dataDir());
         db.close();
     }

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The in-process bus features talk through (Spring Modulith's style: small immutable event
  * records), so that no feature needs another at construction: rooms publish what changed, media
- * publishes who is speaking, and the wiring in {@code app.Parley} subscribes each interested part.
+ * publishes who is speaking, and each feature's module subscribes its own listeners ({@code module.Module#listen}).
  *
  * <p>Threading rule: {@link #publish} runs every listener of the event's type <em>synchronously on
  * the publisher's thread</em>, in the order they subscribed, and returns when they all have. So a

@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import org.parley.accounts.Member;
-import org.parley.accounts.MemberStore;
+import org.parley.accounts.Members;
+import org.parley.kernel.Tokens;
 import org.parley.storage.Database;
-import org.parley.web.Tokens;
 
 /** The invitations feature's facade for other features and for the operator's command line. */
 public final class Invitations {
@@ -17,11 +17,11 @@ public final class Invitations {
 
     private final Database db;
     private final InviteStore store = new InviteStore();
-    private final MemberStore members;
+    private final Members members;
     private final InvitesConfig config;
     private final Clock clock;
 
-    public Invitations(Database db, MemberStore members, InvitesConfig config, Clock clock) {
+    public Invitations(Database db, Members members, InvitesConfig config, Clock clock) {
         this.db = db;
         this.members = members;
         this.config = config;

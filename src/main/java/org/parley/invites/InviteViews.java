@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.parley.accounts.Member;
 import org.parley.accounts.MemberRef;
-import org.parley.accounts.MemberStore;
+import org.parley.accounts.Members;
 
 /** The API shapes of the invitations feature (docs/api.md). */
 final class InviteViews {
@@ -24,7 +24,7 @@ final class InviteViews {
         return origin + "/invite/" + code;
     }
 
-    static InviteView view(Connection conn, MemberStore members, Invite invite, String origin, Instant now)
+    static InviteView view(Connection conn, Members members, Invite invite, String origin, Instant now)
             throws SQLException {
         MemberRef usedBy = invite.usedBy() == null ? null
                 : members.byId(conn, invite.usedBy()).map(Member::ref).orElse(null);

@@ -9,18 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.parley.accounts.AccountRules;
-import org.parley.accounts.AccountsApi.AuthLimits;
-import org.parley.accounts.Authenticator;
-import org.parley.accounts.Member;
-import org.parley.accounts.MemberStore;
+import org.parley.accounts.AccountsModule.AuthLimits;
 import org.parley.accounts.MeView;
-import org.parley.accounts.PasswordHasher;
+import org.parley.accounts.Member;
+import org.parley.accounts.Members;
+import org.parley.accounts.SessionHttp;
+import org.parley.kernel.Tokens;
+import org.parley.kernel.Validation;
 import org.parley.storage.Database;
 import org.parley.web.ClientInfo;
 import org.parley.web.JsonBody;
 import org.parley.web.ProblemException;
-import org.parley.web.Tokens;
-import org.parley.web.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Invitations and joining through one: {@code createInvite}, {@code listInvites}, {@code getInvite},
  * {@code revokeInvite} and {@code signUp}. Without a pending invitation nobody becomes a member.
  */
-public final class InvitesApi {
+final class InvitesApi {
 
     private static final Logger log = LoggerFactory.getLogger(InvitesApi.class);
     /** Codes we issue are 22 URL-safe characters; anything else cannot be one and is not looked up. */
@@ -37,21 +36,19 @@ public final class InvitesApi {
     private final Database db;
     private final Invitations invitations;
     private final InviteStore store;
-    private final MemberStore members;
-    private final PasswordHasher hasher;
-    private final Authenticator auth;
+    private final Members members;
+    private final SessionHttp auth;
     private final MeView meView;
     private final ClientInfo client;
     private final AuthLimits limits;
     private final Clock clock;
 
-    public InvitesApi(Database db, Invitations invitations, MemberStore members, PasswordHasher hasher,
-                      Authenticator auth, MeView meView, ClientInfo client, AuthLimits limits, Clock clock) {
+    InvitesApi(Database db, Invitations invitations, Members members, SessionHttp auth, MeView meView,
+               ClientInfo client, AuthLimits limits, Clock clock) {
         this.db = db;
         this.invitations = invitations;
         this.store = invitations.store();
         this.members = members;
-        this.hasher = hasher;
         this.auth = auth;
         this.meView = meView;
         this.client = client;
@@ -59,7 +56,7 @@ public final class InvitesApi {
         this.clock = clock;
     }
 
-    public void routes(RoutesConfig routes) {
+    void routes(RoutesConfig routes) {
         routes.post("/api/accounts", this::signUp);
         routes.post("/api/invites", this::createInvite);
         routes.get("/api/invites", this::listInvites);
@@ -74,13 +71,13 @@ public final class InvitesApi {
         String username = body.string("username");
         String displayNameRaw = body.string("displayName");
         String password = body.string("password");
-        Validator v = body.validator();
+        Validation v = body.validator();
         v.required("inviteCode", code);
         v.matches("inviteCode", code, CODE_SHAPE, "is not an invitation code");
         AccountRules.username(v, "username", username);
         String displayName = AccountRules.displayName(v, "displayName", displayNameRaw);
         AccountRules.password(v, "password", password);
-        v.check();
+        ProblemException.throwIfInvalid(v);
         // A per-invitation budget too: guessing usernames against one link cannot go on forever.
         limits.perAccount().acquire("invite:" + code);
 
@@ -92,7 +89,7 @@ public final class InvitesApi {
         if (db.read(conn -> members.byUsername(conn, username)).isPresent()) {
             throw usernameTaken();
         }
-        String passwordHash = hasher.hash(password);
+        String passwordHash = members.hashPassword(password);
 
         Object me = db.transaction(conn -> {
             Instant now = clock.instant();
@@ -100,7 +97,7 @@ public final class InvitesApi {
             requirePending(invite, now);
             Member member;
             try {
-                member = members.insert(conn, username, displayName, passwordHash, invite.grantsAdmin(),
+                member = members.join(conn, username, displayName, passwordHash, invite.grantsAdmin(),
                         invite.inviterId(), now);
             } catch (SQLException e) {
                 if (Database.isUniqueViolation(e)) {
@@ -120,7 +117,7 @@ public final class InvitesApi {
     }
 
     void createInvite(Context ctx) {
-        Member me = Authenticator.require(ctx);
+        Member me = SessionHttp.require(ctx);
         JsonBody.requireNone(ctx);
         String origin = client.publicOrigin(ctx);
         var view = db.transaction(conn -> {
@@ -139,7 +136,7 @@ public final class InvitesApi {
     }
 
     void listInvites(Context ctx) {
-        Member me = Authenticator.require(ctx);
+        Member me = SessionHttp.require(ctx);
         String origin = client.publicOrigin(ctx);
         var list = db.read(conn -> {
             Instant now = clock.instant();
@@ -166,7 +163,7 @@ public final class InvitesApi {
     }
 
     void revokeInvite(Context ctx) {
-        Member me = Authenticator.require(ctx);
+        Member me = SessionHttp.require(ctx);
         JsonBody.requireNone(ctx);
         String code = pathCode(ctx);
         db.transaction(conn -> {

@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * What the media server needs to hear about rooms, in its own terms: the media package imports no
- * feature. The wiring ({@code app.Parley}) adapts the rooms' bus events to it; tests call it directly.
+ * feature. Its module ({@code app.MediaModule}) adapts the rooms' bus events to it; tests call it directly.
  * Called on a room's executor; each method only swaps a snapshot or closes legs, never blocks.
  */
 public interface StageListener {

@@ -8,40 +8,37 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.parley.accounts.AccountRules;
-import org.parley.accounts.Authenticator;
 import org.parley.accounts.MeView;
 import org.parley.accounts.Member;
 import org.parley.accounts.MemberRef;
-import org.parley.accounts.MemberStore;
 import org.parley.accounts.Members;
+import org.parley.accounts.MembersHttp;
+import org.parley.accounts.SessionHttp;
 import org.parley.invites.Invitations;
-import org.parley.social.BlockStore;
-import org.parley.social.FollowStore;
+import org.parley.kernel.Validation;
+import org.parley.social.SocialGraph;
 import org.parley.storage.Database;
 import org.parley.web.JsonBody;
-import org.parley.web.Validator;
+import org.parley.web.ProblemException;
 
 /**
  * Who a member is, as others and they themselves see it: {@code getMe}, {@code updateMe},
  * {@code getProfile}. Composes accounts, follows and invitations into read views.
  */
-public final class ProfilesApi implements MeView {
+final class ProfilesApi implements MeView {
 
     /** How many invitees a profile lists; the invitation tree is public, but a page has to end. */
     static final int INVITED_SHOWN = 200;
 
     private final Database db;
-    private final MemberStore members;
-    private final FollowStore follows;
+    private final Members members;
+    private final SocialGraph graph;
     private final Invitations invitations;
 
-    private final BlockStore blocks;
-
-    public ProfilesApi(Database db, MemberStore members, FollowStore follows, BlockStore blocks, Invitations invitations) {
-        this.blocks = blocks;
+    ProfilesApi(Database db, Members members, SocialGraph graph, Invitations invitations) {
         this.db = db;
         this.members = members;
-        this.follows = follows;
+        this.graph = graph;
         this.invitations = invitations;
     }
 
@@ -53,7 +50,7 @@ public final class ProfilesApi implements MeView {
                    boolean admin, long followerCount, long followingCount, boolean followedByMe, boolean followsMe,
                    boolean isMe, boolean blockedByMe, List<MemberRef> invited) {}
 
-    public void routes(RoutesConfig routes) {
+    void routes(RoutesConfig routes) {
         routes.get("/api/me", this::getMe);
         routes.patch("/api/me", this::updateMe);
         routes.get("/api/members/{username}", this::getProfile);
@@ -62,26 +59,26 @@ public final class ProfilesApi implements MeView {
     @Override
     public Me render(Connection conn, Member m) throws SQLException {
         return new Me(m.id(), m.username(), m.displayName(), m.bio(), m.createdAt(), inviter(conn, m), m.admin(),
-                follows.followerCount(conn, m.id()), follows.followingCount(conn, m.id()),
+                graph.followerCount(conn, m.id()), graph.followingCount(conn, m.id()),
                 invitations.remaining(conn, m));
     }
 
     void getMe(Context ctx) {
-        Member me = Authenticator.require(ctx);
+        Member me = SessionHttp.require(ctx);
         ctx.json(db.read(conn -> render(conn, me)));
     }
 
     void updateMe(Context ctx) {
-        Member me = Authenticator.require(ctx);
+        Member me = SessionHttp.require(ctx);
         JsonBody body = JsonBody.read(ctx, Set.of("displayName", "bio"), false);
-        Validator v = body.validator();
+        Validation v = body.validator();
         String displayName = body.has("displayName")
                 ? AccountRules.displayName(v, "displayName", body.string("displayName")) : me.displayName();
         String bio = body.has("bio") ? AccountRules.bio(v, "bio", body.string("bio")) : me.bio();
         if (body.has("bio") && bio == null && !v.hasError("bio")) {
             bio = ""; // "bio": null clears it
         }
-        v.check();
+        ProblemException.throwIfInvalid(v);
         String newName = displayName;
         String newBio = bio;
         ctx.json(db.transaction(conn -> {
@@ -91,15 +88,15 @@ public final class ProfilesApi implements MeView {
     }
 
     void getProfile(Context ctx) {
-        Member viewer = Authenticator.require(ctx);
+        Member viewer = SessionHttp.require(ctx);
         ctx.json(db.read(conn -> {
-            Member m = Members.find(conn, members, ctx.pathParam("username"));
+            Member m = MembersHttp.fromPath(conn, members, ctx.pathParam("username"));
             boolean isMe = m.id() == viewer.id();
             return new Profile(m.id(), m.username(), m.displayName(), m.bio(), m.createdAt(), inviter(conn, m), m.admin(),
-                    follows.followerCount(conn, m.id()), follows.followingCount(conn, m.id()),
-                    !isMe && follows.follows(conn, viewer.id(), m.id()),
-                    !isMe && follows.follows(conn, m.id(), viewer.id()),
-                    isMe, !isMe && blocks.blocks(conn, viewer.id(), m.id()), members.invitedBy(conn, m.id(), INVITED_SHOWN));
+                    graph.followerCount(conn, m.id()), graph.followingCount(conn, m.id()),
+                    !isMe && graph.follows(conn, viewer.id(), m.id()),
+                    !isMe && graph.follows(conn, m.id(), viewer.id()),
+                    isMe, !isMe && graph.blocks(conn, viewer.id(), m.id()), members.invitedBy(conn, m.id(), INVITED_SHOWN));
         }));
     }
 

@@ -19,8 +19,8 @@ import org.parley.events.ParticipantLeft;
 import org.parley.events.RoomEnded;
 import org.parley.events.RoomStarted;
 import org.parley.events.StageChanged;
+import org.parley.kernel.Tokens;
 import org.parley.storage.Database;
-import org.parley.web.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,6 @@
 package org.parley.rooms;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -7,21 +8,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.parley.accounts.Authenticator;
 import org.parley.accounts.Member;
-import org.parley.accounts.MemberStore;
+import org.parley.accounts.Members;
+import org.parley.accounts.SessionHttp;
+import org.parley.kernel.Validation;
 import org.parley.storage.Database;
 import org.parley.web.JsonBody;
 import org.parley.web.ProblemException;
 import org.parley.web.RateLimiter;
-import org.parley.web.Validator;
 
 /**
  * What is not live about rooms: {@code createRoom}, {@code getHallway}, {@code getRoom}. Everything
  * that happens inside a room goes over the WebSocket (signalling).
  */
-public final class RoomsApi {
+final class RoomsApi {
 
     /** Rooms one member may start per window: enough for a busy host, not for a script flooding the hallway. */
     static final int CREATES_PER_WINDOW = 20;
@@ -29,10 +29,10 @@ public final class RoomsApi {
 
     private final Rooms rooms;
     private final Database db;
-    private final MemberStore members;
+    private final Members members;
     private final RateLimiter creates;
 
-    public RoomsApi(Rooms rooms, Database db, MemberStore members, Clock clock) {
+    RoomsApi(Rooms rooms, Database db, Members members, Clock clock) {
         this.rooms = rooms;
         this.db = db;
         this.members = members;
@@ -44,18 +44,18 @@ public final class RoomsApi {
 
     record HallwayView(List<Hallway.Entry> rooms) {}
 
-    public void routes(RoutesConfig routes) {
+    void routes(RoutesConfig routes) {
         routes.post("/api/rooms", this::createRoom);
         routes.get("/api/hallway", this::getHallway);
         routes.get("/api/rooms/{id}", this::getRoom);
     }
 
     void createRoom(Context ctx) {
-        Member me = Authenticator.require(ctx);
+        Member me = SessionHttp.require(ctx);
         JsonBody body = JsonBody.read(ctx, Set.of("title", "type", "members"), false);
         String title = body.string("title");
         String typeName = body.string("type");
-        Validator v = body.validator();
+        Validation v = body.validator();
         if (v.required("title", title)) {
             Rules.titleProblem(title).ifPresent(p -> v.add("title", p.fieldCode(), p.detail()));
         }
@@ -71,7 +71,7 @@ public final class RoomsApi {
         if (type != RoomType.closed && !usernames.isEmpty()) {
             v.add("members", "invalid_value", "only closed rooms take a list of members");
         }
-        v.check();
+        ProblemException.throwIfInvalid(v);
         creates.acquire("member:" + me.id());
         List<Long> allowed = db.read(conn -> {
             List<Long> ids = new ArrayList<>();
@@ -89,7 +89,7 @@ public final class RoomsApi {
         ctx.status(201).json(view(room, me));
     }
 
-    private static List<String> usernames(JsonBody body, Validator v) {
+    private static List<String> usernames(JsonBody body, Validation v) {
         JsonNode node = body.node("members");
         if (node == null || node.isNull()) {
             return List.of();
@@ -110,13 +110,13 @@ public final class RoomsApi {
     }
 
     void getHallway(Context ctx) {
-        Member me = Authenticator.require(ctx);
+        Member me = SessionHttp.require(ctx);
         ctx.json(new HallwayView(rooms.hallway(me.id())));
     }
 
     /** A live room's summary; rooms a member may not see look the same as rooms that do not exist. */
     void getRoom(Context ctx) {
-        Member me = Authenticator.require(ctx);
+        Member me = SessionHttp.require(ctx);
         String id = ctx.pathParam("id");
         Room room = (id.matches("[A-Za-z0-9_-]{1,32}") ? rooms.get(id) : java.util.Optional.<Room>empty())
                 .filter(r -> !r.ended() && rooms.mayEnter(me.id(), r))

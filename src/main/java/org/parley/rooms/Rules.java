@@ -6,10 +6,10 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import org.parley.kernel.InvisibleText;
+import org.parley.kernel.Validation;
 import org.parley.rooms.Command.*;
 import org.parley.rooms.RoomEvent.*;
-import org.parley.web.InvisibleText;
-import org.parley.web.Validator;
 
 /**
  * The room rules: which command each role may give in which room, and which events it causes. Pure:
@@ -270,7 +270,7 @@ final class Rules {
         if (clean.codePointCount(0, clean.length()) > TITLE_MAX) {
             return Optional.of(new TitleProblem("invalid_format", "A title is at most " + TITLE_MAX + " characters"));
         }
-        if (!Validator.isPrintable(clean, false)) {
+        if (!Validation.isPrintable(clean, false)) {
             return Optional.of(new TitleProblem("invalid_format", "A title cannot contain control characters"));
         }
         if (!InvisibleText.hasVisible(clean)) {

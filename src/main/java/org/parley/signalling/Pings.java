@@ -3,10 +3,10 @@ package org.parley.signalling;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.parley.accounts.Member;
-import org.parley.accounts.MemberStore;
+import org.parley.accounts.Members;
 import org.parley.rooms.Room;
 import org.parley.rooms.Rooms;
-import org.parley.social.FollowStore;
+import org.parley.social.SocialGraph;
 import org.parley.storage.Database;
 
 /**
@@ -19,15 +19,15 @@ final class Pings implements Handler<ClientMessage.Ping> {
 
     private final Rooms rooms;
     private final Database db;
-    private final MemberStore members;
-    private final FollowStore follows;
+    private final Members members;
+    private final SocialGraph graph;
     private final Push push;
 
-    Pings(Rooms rooms, Database db, MemberStore members, FollowStore follows, Push push) {
+    Pings(Rooms rooms, Database db, Members members, SocialGraph graph, Push push) {
         this.rooms = rooms;
         this.db = db;
         this.members = members;
-        this.follows = follows;
+        this.graph = graph;
         this.push = push;
     }
 
@@ -38,7 +38,7 @@ final class Pings implements Handler<ClientMessage.Ping> {
             return Replies.error(ping.id(), "not_in_room", "Join a room first");
         }
         Member target = db.read(c -> members.byUsername(c, ping.username())).orElse(null);
-        if (target == null || !db.read(c -> follows.follows(c, conn.member.id(), target.id()))) {
+        if (target == null || !db.read(c -> graph.follows(c, conn.member.id(), target.id()))) {
             return Replies.error(ping.id(), "not_following", "You can ping people you follow");
         }
         if (!rooms.mayEnter(target.id(), room)) {

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.parley.accounts.Authenticator;
 import org.parley.accounts.Member;
-import org.parley.accounts.MemberStore;
+import org.parley.accounts.Members;
+import org.parley.accounts.SessionHttp;
 import org.parley.events.EventBus;
 import org.parley.events.HallwayChanged;
 import org.parley.events.ParticipantLeft;
@@ -25,7 +25,7 @@ import org.parley.events.SpeakingChanged;
 import org.parley.media.MediaServer;
 import org.parley.media.TurnConfig;
 import org.parley.rooms.Rooms;
-import org.parley.social.FollowStore;
+import org.parley.social.SocialGraph;
 import org.parley.storage.Database;
 import org.parley.storage.StorageException;
 import org.parley.web.Csrf;
@@ -45,17 +45,17 @@ import org.slf4j.LoggerFactory;
  * through {@link Push}; room state reaches the client as {@code snapshot} and {@code delta}
  * messages in version order, from the room itself.
  */
-public final class SignallingSocket {
+final class SignallingSocket {
 
     private static final Logger log = LoggerFactory.getLogger(SignallingSocket.class);
     static final int PROTOCOL_VERSION = 1;
     /** Longest client message; commands are tiny. */
-    public static final int MAX_MESSAGE_BYTES = 64 * 1024;
+    static final int MAX_MESSAGE_BYTES = 64 * 1024;
     /**
      * Frames queued for one client before further sends to it fail: a stalled client cannot grow the
      * server's memory; it misses deltas, sees the version gap and resyncs with {@code join since}.
      */
-    public static final int MAX_QUEUED_FRAMES = 1024;
+    static final int MAX_QUEUED_FRAMES = 1024;
     /** A command that a room has not answered in this time is reported as failed. */
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
     /** RFC 6455 §7.4.1: 1001, going away — the node is stopping; clients reconnect at once. */
@@ -65,7 +65,7 @@ public final class SignallingSocket {
     private static final String CONNECTION = "parley.connection";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Authenticator auth;
+    private final SessionHttp auth;
     private final Csrf csrf;
     private final TurnConfig turn;
     private final Push push = new Push();
@@ -77,8 +77,8 @@ public final class SignallingSocket {
     /** Set once the node stops: no new connections, and every open one is closed with 1001. */
     private volatile boolean goingAway;
 
-    public SignallingSocket(Authenticator auth, Csrf csrf, Rooms rooms, Database db, MemberStore members, FollowStore follows,
-                            MediaServer media, TurnConfig turn) {
+    SignallingSocket(SessionHttp auth, Csrf csrf, Rooms rooms, Database db, Members members, SocialGraph graph,
+                     MediaServer media, TurnConfig turn) {
         this.auth = auth;
         this.csrf = csrf;
         this.turn = turn;
@@ -89,7 +89,7 @@ public final class SignallingSocket {
         register(ClientMessage.RoomCommand.class, moves::command);
         register(ClientMessage.MediaOffer.class, mediaSignals);
         register(ClientMessage.SubscribeHallway.class, hallway);
-        register(ClientMessage.Ping.class, new Pings(rooms, db, members, follows, push));
+        register(ClientMessage.Ping.class, new Pings(rooms, db, members, graph, push));
     }
 
     private <M extends ClientMessage> void register(Class<M> type, Handler<M> handler) {
@@ -101,18 +101,18 @@ public final class SignallingSocket {
      * hallway changes (HallwayNotices) and who is speaking (MediaSignals). Each listener only queues
      * or clears a field, as the bus requires.
      */
-    public void listenTo(EventBus events) {
+    void listenTo(EventBus events) {
         events.subscribe(ParticipantLeft.class, e -> moves.participantLeft(e.roomId(), e.memberId()));
         events.subscribe(HallwayChanged.class, e -> hallway.hallwayChanged());
         events.subscribe(SpeakingChanged.class, e -> mediaSignals.speaking(e.roomId(), e.members()));
     }
 
     /** Server-initiated messages to members' connections, for any feature. */
-    public Push push() {
+    Push push() {
         return push;
     }
 
-    public void routes(RoutesConfig routes) {
+    void routes(RoutesConfig routes) {
         routes.wsBeforeUpgrade("/ws", this::beforeUpgrade);
         routes.ws("/ws", ws -> {
             ws.onConnect(this::onConnect);
@@ -148,7 +148,7 @@ public final class SignallingSocket {
     }
 
     private void onConnect(WsConnectContext ctx) {
-        Member member = ctx.attribute(Authenticator.MEMBER_ATTR);
+        Member member = ctx.attribute(SessionHttp.MEMBER_ATTR);
         if (member == null) {
             ctx.closeSession(4401, "unauthenticated");
             return;
@@ -232,7 +232,7 @@ public final class SignallingSocket {
      * away, so it reconnects at once instead of seeing its connection drop (1006) and backing off.
      * Waits up to {@link #GOING_AWAY_WAIT} for the close frames to go out.
      */
-    public void close() {
+    void close() {
         goingAway = true;
         hallway.close();
         List<CompletableFuture<Void>> closing = new ArrayList<>();

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.parley.storage.Database;
 
 /** SQL for the {@code blocks} table. */
-public final class BlockStore {
+final class BlockStore {
 
     /** Blocks {@code blocked} for {@code blocker}; idempotent. Also ends follows both ways. */
     void block(Connection conn, long blocker, long blocked, Instant now) throws SQLException {

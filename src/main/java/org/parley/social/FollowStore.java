@@ -10,7 +10,7 @@ import java.util.List;
 import org.parley.storage.Database;
 
 /** SQL for the {@code follows} table: who follows whom. */
-public final class FollowStore {
+final class FollowStore {
 
     /** One row of a follower or following list, with whether the viewer follows that member. */
     public record Listed(long id, String username, String displayName, boolean followedByMe) {}

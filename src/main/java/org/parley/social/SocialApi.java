@@ -6,36 +6,36 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
-import org.parley.accounts.Authenticator;
 import org.parley.accounts.Member;
-import org.parley.accounts.MemberStore;
 import org.parley.accounts.Members;
+import org.parley.accounts.MembersHttp;
+import org.parley.accounts.SessionHttp;
 import org.parley.storage.Database;
 import org.parley.web.JsonBody;
 import org.parley.web.Paging;
 import org.parley.web.ProblemException;
 
 /** Following: {@code follow}, {@code unfollow}, {@code listFollowers}, {@code listFollowing}. */
-public final class SocialApi {
+final class SocialApi {
 
     private final Database db;
-    private final MemberStore members;
+    private final Members members;
     private final FollowStore follows;
     private final Clock clock;
 
     private final BlockStore blocks;
 
-    public SocialApi(Database db, MemberStore members, FollowStore follows, BlockStore blocks, Clock clock) {
+    SocialApi(Database db, Members members, SocialGraph graph, Clock clock) {
         this.db = db;
         this.members = members;
-        this.follows = follows;
-        this.blocks = blocks;
+        this.follows = graph.followStore();
+        this.blocks = graph.blockStore();
         this.clock = clock;
     }
 
     record MemberList(long total, List<FollowStore.Listed> items) {}
 
-    public void routes(RoutesConfig routes) {
+    void routes(RoutesConfig routes) {
         routes.put("/api/members/{username}/follow", this::follow);
         routes.delete("/api/members/{username}/follow", this::unfollow);
         routes.get("/api/members/{username}/followers", ctx -> list(ctx, true));
@@ -46,7 +46,7 @@ public final class SocialApi {
 
     /** Blocking also ends follows both ways; a blocked member cannot enter rooms the blocker moderates. */
     void block(Context ctx) {
-        Member me = Authenticator.require(ctx);
+        Member me = SessionHttp.require(ctx);
         JsonBody.requireNone(ctx);
         db.transaction(conn -> {
             Member target = target(conn, ctx);
@@ -60,7 +60,7 @@ public final class SocialApi {
     }
 
     void unblock(Context ctx) {
-        Member me = Authenticator.require(ctx);
+        Member me = SessionHttp.require(ctx);
         JsonBody.requireNone(ctx);
         db.transaction(conn -> {
             blocks.unblock(conn, me.id(), target(conn, ctx).id());
@@ -70,7 +70,7 @@ public final class SocialApi {
     }
 
     void follow(Context ctx) {
-        Member me = Authenticator.require(ctx);
+        Member me = SessionHttp.require(ctx);
         JsonBody.requireNone(ctx);
         db.transaction(conn -> {
             Member target = target(conn, ctx);
@@ -88,14 +88,14 @@ public final class SocialApi {
     }
 
     void unfollow(Context ctx) {
-        Member me = Authenticator.require(ctx);
+        Member me = SessionHttp.require(ctx);
         JsonBody.requireNone(ctx);
         db.transaction(conn -> follows.unfollow(conn, me.id(), target(conn, ctx).id()));
         ctx.status(204);
     }
 
     void list(Context ctx, boolean followers) {
-        Member me = Authenticator.require(ctx);
+        Member me = SessionHttp.require(ctx);
         Paging paging = Paging.from(ctx);
         var result = db.read(conn -> {
             Member target = target(conn, ctx);
@@ -109,6 +109,6 @@ public final class SocialApi {
     }
 
     private Member target(Connection conn, Context ctx) throws SQLException {
-        return Members.find(conn, members, ctx.pathParam("username"));
+        return MembersHttp.fromPath(conn, members, ctx.pathParam("username"));
     }
 }

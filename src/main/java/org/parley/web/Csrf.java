@@ -3,6 +3,7 @@ package org.parley.web;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.util.Set;
+import org.parley.kernel.Tokens;
 
 /**
  * CSRF protection for cookie-authenticated writes (OWASP "double submit cookie", bound to the session

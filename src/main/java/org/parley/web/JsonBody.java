@@ -10,11 +10,12 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.parley.kernel.Validation;
 
 /**
  * A request's JSON object body, read strictly: the content type must be JSON, the body one object,
  * and every field one the operation knows. Getters collect type errors instead of throwing, so a
- * client learns about every bad field at once; {@link Validator#check()} throws them together.
+ * client learns about every bad field at once; {@link ProblemException#throwIfInvalid} throws them together.
  */
 public final class JsonBody {
 
@@ -22,9 +23,9 @@ public final class JsonBody {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final ObjectNode object;
-    private final Validator validator;
+    private final Validation validator;
 
-    private JsonBody(ObjectNode object, Validator validator) {
+    private JsonBody(ObjectNode object, Validation validator) {
         this.object = object;
         this.validator = validator;
     }
@@ -36,7 +37,7 @@ public final class JsonBody {
     public static JsonBody read(Context ctx, Set<String> knownFields, boolean emptyAllowed) {
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length == 0 && emptyAllowed) {
-            return new JsonBody(STRICT.createObjectNode(), new Validator());
+            return new JsonBody(STRICT.createObjectNode(), new Validation());
         }
         String contentType = ctx.contentType();
         if (contentType == null || !contentType.toLowerCase().matches("application/([a-z.+-]*\\+)?json(;.*)?")) {
@@ -55,7 +56,7 @@ public final class JsonBody {
         if (node == null || !node.isObject()) {
             throw new ProblemException(400, "malformed_json", "Malformed JSON", "The body must be a JSON object");
         }
-        var validator = new Validator();
+        var validator = new Validation();
         List<String> unknown = new ArrayList<>();
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
@@ -73,7 +74,7 @@ public final class JsonBody {
      */
     public static void requireNone(Context ctx) {
         if (ctx.bodyAsBytes().length > 0) {
-            read(ctx, Set.of(), true).validator().check();
+            ProblemException.throwIfInvalid(read(ctx, Set.of(), true).validator());
         }
     }
 
@@ -100,7 +101,7 @@ public final class JsonBody {
     }
 
     /** The validator that holds this body's type errors; add field rules to it, then call check(). */
-    public Validator validator() {
+    public Validation validator() {
         return validator;
     }
 }

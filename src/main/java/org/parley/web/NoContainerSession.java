@@ -14,7 +14,7 @@ import java.util.Enumeration;
 
 /**
  * Answers {@code getSession()} with one shared, empty, read-only session instead of a new servlet
- * container session. Parley's sessions are its own ({@code accounts.Authenticator}); but Javalin's
+ * container session. Parley's sessions are its own ({@code accounts.SessionHttp}); but Javalin's
  * WebSocket upgrade copies the request's session attributes, asking for a session and so creating one,
  * and Jetty keeps the upgrade request (with that session: its data, attribute map, inactivity timer,
  * ~600 bytes) for as long as the WebSocket lives. Nothing in Parley stores anything in a container

@@ -1,6 +1,7 @@
 package org.parley.web;
 
 import io.javalin.http.Context;
+import org.parley.kernel.Validation;
 
 /** {@code limit} and {@code offset} query parameters, validated (limit 1–100, default 50; offset ≥ 0). */
 public record Paging(int limit, int offset) {
@@ -11,14 +12,14 @@ public record Paging(int limit, int offset) {
     public static final int MAX_OFFSET = 1_000_000;
 
     public static Paging from(Context ctx) {
-        Validator v = new Validator();
+        Validation v = new Validation();
         int limit = parse(v, "limit", ctx.queryParam("limit"), DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = parse(v, "offset", ctx.queryParam("offset"), 0, 0, MAX_OFFSET);
-        v.check();
+        ProblemException.throwIfInvalid(v);
         return new Paging(limit, offset);
     }
 
-    private static int parse(Validator v, String name, String raw, int fallback, int min, int max) {
+    private static int parse(Validation v, String name, String raw, int fallback, int min, int max) {
         if (raw == null) {
             return fallback;
         }

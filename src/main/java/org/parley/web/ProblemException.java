@@ -1,6 +1,8 @@
 package org.parley.web;
 
 import java.util.List;
+import org.parley.kernel.FieldError;
+import org.parley.kernel.Validation;
 
 /**
  * Thrown anywhere in request handling to answer with an RFC 9457 problem; mapped in one place
@@ -32,6 +34,14 @@ public final class ProblemException extends RuntimeException {
         String detail = errors.stream().map(e -> e.field() + ": " + e.detail())
                 .reduce((a, b) -> a + "; " + b).orElse("invalid request");
         return new ProblemException(400, "validation", "Invalid request", detail, errors, null);
+    }
+
+    /** Throws a 400 validation problem listing every field error {@code v} found, if any. */
+    public static void throwIfInvalid(Validation v) {
+        List<FieldError> errors = v.errors();
+        if (!errors.isEmpty()) {
+            throw validation(errors);
+        }
     }
 
     public static ProblemException field(int status, String code, String title, String field, String detail) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpStatus;
+import org.parley.kernel.FieldError;
 import org.parley.storage.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -39,7 +39,7 @@ public final class RoomFanoutBenchmark {
                 "PARLEY_PRESENCE_GRACE_SECONDS", "600"))) {
             Database db = parley.server().database();
             List<String> tokens = Crowd.signedIn(db, "bench", listeners + 1).stream().map(Crowd.Member::token).toList();
-            Member host = db.read(conn -> new org.parley.accounts.MemberStore().byUsername(conn, "bench0")).orElseThrow();
+            Member host = db.read(conn -> new org.parley.accounts.Members().byUsername(conn, "bench0")).orElseThrow();
             String room = parley.server().rooms().create(host, "Fan-out benchmark", org.parley.rooms.RoomType.open, List.of()).id();
             Path tokenFile = Files.createTempFile("parley-bench-tokens", ".txt");
             Files.write(tokenFile, tokens);

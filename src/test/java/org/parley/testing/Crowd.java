@@ -4,8 +4,8 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.parley.kernel.Tokens;
 import org.parley.storage.Database;
-import org.parley.web.Tokens;
 
 /**
  * Many members at once for tests of big rooms: written straight into the server's database with a

@@ -3,7 +3,7 @@ package org.parley.testing;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
-import org.parley.web.Tokens;
+import org.parley.kernel.Tokens;
 
 /**
  * Throw-away PostgreSQL databases for tests, on the server named by {@code parley.test.postgres.url}

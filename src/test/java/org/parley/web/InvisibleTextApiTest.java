@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.parley.testing.ApiClient;
+import org.parley.testing.InvisibleInputs;
 import org.parley.testing.TestParley;
 import org.parley.testing.WsClient;
 

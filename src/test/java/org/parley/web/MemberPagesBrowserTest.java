@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.parley.testing.InvisibleInputs;
 import org.parley.testing.TestParley;
 import org.parley.web.Browsers.Viewport;
 

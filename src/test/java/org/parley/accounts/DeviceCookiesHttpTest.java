@@ -8,15 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.parley.web.ClientInfo;
 import org.parley.web.HttpConfig;
 
-class DeviceCookiesTest {
+class DeviceCookiesHttpTest {
 
     static final ClientInfo CLIENT = new ClientInfo(new HttpConfig(null, false, true));
     final byte[] key = new byte[32];
-    final DeviceCookies cookies = new DeviceCookies(key, CLIENT);
+    final DeviceCookiesHttp cookies = new DeviceCookiesHttp(key, CLIENT);
 
     @Test
     void a_cookie_the_server_signed_reads_back_as_its_member_and_device() {
-        var device = new DeviceCookies.Device(42, "AAAAAAAAAAAAAAAAAAAAAA");
+        var device = new DeviceCookiesHttp.Device(42, "AAAAAAAAAAAAAAAAAAAAAA");
         String value = cookies.value(device);
         assertThat(value).matches("v1\\.42\\.A{22}\\.[A-Za-z0-9_-]{43}");
         assertThat(cookies.parse(value)).contains(device);
@@ -24,10 +24,10 @@ class DeviceCookiesTest {
 
     @Test
     void a_cookie_signed_under_another_key_or_changed_in_any_part_is_no_device() {
-        String value = cookies.value(new DeviceCookies.Device(42, "AAAAAAAAAAAAAAAAAAAAAA"));
+        String value = cookies.value(new DeviceCookiesHttp.Device(42, "AAAAAAAAAAAAAAAAAAAAAA"));
         byte[] otherKey = Arrays.copyOf(key, key.length);
         otherKey[0] = 1;
-        assertThat(new DeviceCookies(otherKey, CLIENT).parse(value)).isEmpty();
+        assertThat(new DeviceCookiesHttp(otherKey, CLIENT).parse(value)).isEmpty();
         assertThat(cookies.parse(value.replace("v1.42.", "v1.43."))).isEmpty();
         assertThat(cookies.parse(value.replace(".AAAAAAAAAAAAAAAAAAAAAA.", ".AAAAAAAAAAAAAAAAAAAAAB."))).isEmpty();
         // The last character carries 2 unused bits: another spelling of the same MAC is refused too.

@@ -1,4 +1,4 @@
-package org.parley.web;
+package org.parley.kernel;
 
 /**
  * One wrong field in a request body or query.

@@ -1,4 +1,4 @@
-package org.parley.web;
+package org.parley.kernel;
 
 /**
  * Whether text shows anything at all. A name or title made only of spaces and invisible characters

@@ -1,8 +1,9 @@
-package org.parley.web;
+package org.parley.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.parley.testing.InvisibleInputs;
 
 class InvisibleTextTest {
 

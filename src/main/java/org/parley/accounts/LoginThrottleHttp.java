@@ -13,12 +13,12 @@ import org.parley.web.RateLimiter;
  *
  * <p>Thread-safe: the counting is {@link RateLimiter}'s.
  */
-final class LoginThrottle {
+final class LoginThrottleHttp {
 
     private final RateLimiter failures;
-    private final DeviceCookies devices;
+    private final DeviceCookiesHttp devices;
 
-    LoginThrottle(RateLimiter failures, DeviceCookies devices) {
+    LoginThrottleHttp(RateLimiter failures, DeviceCookiesHttp devices) {
         this.failures = failures;
         this.devices = devices;
     }

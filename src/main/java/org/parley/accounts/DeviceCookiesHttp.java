@@ -11,15 +11,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.parley.kernel.Tokens;
 import org.parley.web.ClientInfo;
 import org.parley.web.Cookies;
-import org.parley.web.Tokens;
 
 /**
  * Device cookies (OWASP "Slow Brute Force Protection with Device Cookies"): a browser that signed in
  * to an account once carries a long-lived cookie naming (member, device), signed by the server. When
  * password guessing has locked the account, that browser can still sign in, so an attacker who only
- * knows a username cannot lock its owner out ({@link LoginThrottle}).
+ * knows a username cannot lock its owner out ({@link LoginThrottleHttp}).
  *
  * <pre>
  *   parley_device = v1.&lt;member id&gt;.&lt;device id: 128 random bits&gt;.&lt;HMAC-SHA256(key, "v1.member.device")&gt;
@@ -27,7 +27,7 @@ import org.parley.web.Tokens;
  * Base64 is URL-safe without padding. The cookie grants nothing by itself: it only lets its browser
  * keep trying passwords, at the same rate, when others are refused.
  */
-public final class DeviceCookies {
+final class DeviceCookiesHttp {
 
     static final String COOKIE = "parley_device";
     /** A year: long enough to cover the gaps between log-ins; browsers cap cookies at 400 days. */
@@ -41,14 +41,14 @@ public final class DeviceCookies {
     private final SecretKeySpec key;
     private final ClientInfo client;
 
-    DeviceCookies(byte[] key, ClientInfo client) {
+    DeviceCookiesHttp(byte[] key, ClientInfo client) {
         this.key = new SecretKeySpec(key, "HmacSHA256");
         this.client = client;
     }
 
     /** Uses the key in {@code dataDir}, made on first start ({@link DeviceKey}). */
-    public static DeviceCookies load(Path dataDir, ClientInfo client) {
-        return new DeviceCookies(DeviceKey.load(dataDir), client);
+    static DeviceCookiesHttp load(Path dataDir, ClientInfo client) {
+        return new DeviceCookiesHttp(DeviceKey.load(dataDir), client);
     }
 
     /** The request's device, when its cookie is genuine and names {@code memberId}. */

@@ -18,7 +18,7 @@ import org.parley.web.ProblemException;
  * requests, and starts and ends sessions. Every feature asks {@link #require(Context)} for the actor:
  * authorization is decided on the server for every action.
  */
-public final class Authenticator {
+public final class SessionHttp {
 
     public static final String SESSION_COOKIE = "parley_session";
     /** Sliding expiry is written back at most this often, so reads do not turn into writes. */
@@ -34,10 +34,10 @@ public final class Authenticator {
     private final ClientInfo client;
     private final AccountsConfig config;
     private final Clock clock;
-    private final DeviceCookies devices;
+    private final DeviceCookiesHttp devices;
 
-    public Authenticator(Database db, MemberStore members, Csrf csrf, ClientInfo client, AccountsConfig config, Clock clock,
-                         DeviceCookies devices) {
+    SessionHttp(Database db, MemberStore members, Csrf csrf, ClientInfo client, AccountsConfig config, Clock clock,
+                         DeviceCookiesHttp devices) {
         this.db = db;
         this.members = members;
         this.sessions = new SessionStore();
@@ -114,7 +114,7 @@ public final class Authenticator {
     /**
      * Starts a session for {@code memberId} inside the caller's transaction and sets the session and
      * CSRF cookies, and the device cookie that keeps this browser able to sign in to the account while
-     * others' guessing has locked it ({@link LoginThrottle}).
+     * others' guessing has locked it ({@link LoginThrottleHttp}).
      */
     public void startSession(Context ctx, Connection conn, long memberId) throws SQLException {
         Instant now = clock.instant();

@@ -1,14 +1,18 @@
-package org.parley.web;
+package org.parley.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects field errors so a request reports all of them at once as one 400 problem. */
-public final class Validator {
+/**
+ * Collects field errors so that a request reports all of them at once. Domain rules (accounts'
+ * AccountRules, rooms' Rules) add to it and never throw; the HTTP edge turns a non-empty
+ * {@link #errors()} into one 400 problem ({@code web.ProblemException#throwIfInvalid}).
+ */
+public final class Validation {
 
     private final List<FieldError> errors = new ArrayList<>();
 
-    public Validator add(String field, String code, String detail) {
+    public Validation add(String field, String code, String detail) {
         // One error per field is enough for a person to act on; the first found is the most basic.
         if (errors.stream().noneMatch(e -> e.field().equals(field))) {
             errors.add(new FieldError(field, code, detail));
@@ -32,7 +36,7 @@ public final class Validator {
     }
 
     /** Length in Unicode code points, so that one emoji counts as one character, as people count. */
-    public Validator length(String field, String value, int min, int max) {
+    public Validation length(String field, String value, int min, int max) {
         if (value == null) {
             return this;
         }
@@ -45,7 +49,7 @@ public final class Validator {
         return this;
     }
 
-    public Validator matches(String field, String value, String regex, String detail) {
+    public Validation matches(String field, String value, String regex, String detail) {
         if (value != null && !value.matches(regex)) {
             add(field, "invalid_format", detail);
         }
@@ -53,7 +57,7 @@ public final class Validator {
     }
 
     /** Rejects control characters (and, unless allowed, line breaks) that would garble a profile. */
-    public Validator printable(String field, String value, boolean newlinesAllowed) {
+    public Validation printable(String field, String value, boolean newlinesAllowed) {
         if (value == null) {
             return this;
         }
@@ -77,10 +81,8 @@ public final class Validator {
                         || c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069));
     }
 
-    /** Throws a 400 validation problem if any rule failed. */
-    public void check() {
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
+    /** The errors found so far, one per field, in the order found; empty when every rule passed. */
+    public List<FieldError> errors() {
+        return List.copyOf(errors);
     }
 }

@@ -1,4 +1,4 @@
-package org.parley.web;
+package org.parley.testing;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,12 +9,12 @@ import java.util.Map;
  * holds a control character or a bidi override: those are refused by an older rule, as
  * {@code invalid_format}.
  */
-final class InvisibleInputs {
+public final class InvisibleInputs {
 
     private InvisibleInputs() {}
 
     /** What each holds → the text; every one must be refused as empty. */
-    static final Map<String, String> NOTHING_VISIBLE = table(
+    public static final Map<String, String> NOTHING_VISIBLE = table(
             "spaces", "   ",
             "no-break spaces (U+00A0)", "\u00A0\u00A0",
             "other Unicode spaces (Zs)", "\u2003\u3000\u202F\u205F\u1680",
@@ -36,7 +36,7 @@ final class InvisibleInputs {
             "all of them mixed", " \u00A0\u200B\u200D\u2060\uFEFF\u0301\u3164\u2800 ");
 
     /** Text people can see although it holds invisible characters; every one must be accepted. */
-    static final Map<String, String> VISIBLE = table(
+    public static final Map<String, String> VISIBLE = table(
             "an emoji sequence joined by U+200D", "Ada \uD83D\uDC69\u200D\uD83D\uDCBB",
             "a letter with a combining accent", "Zoe\u0308",
             "a non-joiner inside a Persian word", "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645",

@@ -1,4 +1,4 @@
-package org.parley.web;
+package org.parley.kernel;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,0 +1,33 @@
+package org.parley.invites;
+
+import io.javalin.config.RoutesConfig;
+import java.time.Clock;
+import org.parley.accounts.AccountsModule;
+import org.parley.accounts.MeView;
+import org.parley.module.Module;
+import org.parley.storage.Database;
+import org.parley.web.ClientInfo;
+
+/**
+ * Invitations and joining through one ({@code signUp}): nobody becomes a member without a pending
+ * invitation. Other features and the operator's command line use {@link Invitations}.
+ */
+public final class InvitesModule implements Module {
+
+    private final InvitesApi api;
+
+    /**
+     * @param invitations the feature's face, made first so profiles (which shows invitations left) can
+     *                    be built before this module
+     */
+    public InvitesModule(Database db, Invitations invitations, AccountsModule accounts, MeView meView,
+                         ClientInfo client, Clock clock) {
+        this.api = new InvitesApi(db, invitations, accounts.members(), accounts.sessions(), meView, client,
+                accounts.limits(), clock);
+    }
+
+    @Override
+    public void routes(RoutesConfig routes) {
+        api.routes(routes);
+    }
+}
