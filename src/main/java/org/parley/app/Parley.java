@@ -114,7 +114,7 @@ public final class Parley implements AutoCloseable {
             var rooms = add(modules, new RoomsModule(db, members, new GraphAccess(db, members, social.graph()),
                     config.rooms(), events, clock));
             var media = add(modules, new MediaModule(config.media(), events));
-            add(modules, new SignallingModule(db, accounts, csrf, social.graph(), rooms.rooms(), media.media(),
+            add(modules, new SignallingModule(List.copyOf(modules), accounts, csrf, rooms.rooms(), media.media(),
                     config.turn()));
             modules.forEach(m -> m.listen(events));
             return new Parley(config, db, events, modules, invitations, rooms.rooms(), media.media());

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import org.parley.accounts.Members;
 import org.parley.events.EventBus;
+import org.parley.module.MessageRoutes;
 import org.parley.module.MetricsWriter;
 import org.parley.module.Module;
 import org.parley.storage.Database;
@@ -17,12 +18,18 @@ public final class RoomsModule implements Module {
 
     private final Rooms rooms;
     private final RoomsApi api;
+    private final Database db;
+    private final Members members;
+    private final Access access;
 
     /** @param access the follow graph and blocks, as rooms' rules need them */
     public RoomsModule(Database db, Members members, Access access, RoomsConfig config, EventBus events, Clock clock) {
         this.rooms = new Rooms(db, access, config, events, clock);
         rooms.loadLive();
         this.api = new RoomsApi(rooms, db, members, clock);
+        this.db = db;
+        this.members = members;
+        this.access = access;
     }
 
     public Rooms rooms() {
@@ -32,6 +39,12 @@ public final class RoomsModule implements Module {
     @Override
     public void routes(RoutesConfig routes) {
         api.routes(routes);
+    }
+
+    /** {@code ping}: invite someone you follow into the room you are in. */
+    @Override
+    public void messages(MessageRoutes routes) {
+        routes.on("ping", new Pings(rooms, db, members, access, routes.push()));
     }
 
     @Override

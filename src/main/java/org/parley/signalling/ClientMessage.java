@@ -2,8 +2,10 @@ package org.parley.signalling;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.parley.rooms.Command;
 
 /**
@@ -19,7 +21,8 @@ sealed interface ClientMessage {
 
     record RoomCommand(String id, Command command) implements ClientMessage {}
 
-    record Ping(String id, String username) implements ClientMessage {}
+    /** A type another feature answers ({@code module.Module#messages}), handed to it as it came. */
+    record Contributed(String id, String type, ObjectNode message) implements ClientMessage {}
 
     record MediaOffer(String id, String sdp) implements ClientMessage {}
 
@@ -29,7 +32,8 @@ sealed interface ClientMessage {
 
     ObjectMapper JSON = new ObjectMapper();
 
-    static ClientMessage parse(String text, long actor) {
+    /** Parses a message of the socket's own types or, for a type in {@code contributed}, hands it on. */
+    static ClientMessage parse(String text, long actor, Set<String> contributed) {
         JsonNode msg;
         try {
             msg = JSON.readTree(text);
@@ -62,10 +66,10 @@ sealed interface ClientMessage {
                 case "endRoom" -> cmd(id, new Command.EndRoom());
                 case "editTitle" -> cmd(id, new Command.EditTitle(string(msg, "title", 1000)));
                 case "setAllowed" -> cmd(id, new Command.SetAllowed(members(msg)));
-                case "ping" -> new Ping(id, string(msg, "username", 30));
                 case "mediaOffer" -> new MediaOffer(id, string(msg, "sdp", 64 * 1024));
                 case "subscribeHallway" -> new SubscribeHallway(id, optionalBool(msg, "on", true));
-                default -> new Bad(id, "unknown type '" + abbreviate(type.textValue()) + "'");
+                default -> contributed.contains(type.textValue()) ? new Contributed(id, type.textValue(), (ObjectNode) msg)
+                        : new Bad(id, "unknown type '" + abbreviate(type.textValue()) + "'");
             };
         } catch (IllegalArgumentException e) {
             return new Bad(id, e.getMessage());

@@ -14,11 +14,11 @@ import java.util.function.Predicate;
  * <p>Threading: any thread. Sends are asynchronous (Jetty queues frames), so a caller never waits on
  * a slow client; a client too slow to read loses such messages (see {@link Connection#send}).
  */
-public final class Push {
+public final class Push implements org.parley.module.Push {
 
     private final ConcurrentHashMap<Long, Set<Connection>> byMember = new ConcurrentHashMap<>();
 
-    /** Sends {@code json} to every open connection of {@code memberId}; false when they have none. */
+    @Override
     public boolean toMember(long memberId, String json) {
         Set<Connection> targets = byMember.getOrDefault(memberId, Set.of());
         targets.forEach(c -> c.send(json));

@@ -2,6 +2,7 @@ package org.parley.signalling;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.parley.module.MessageHandler;
 import org.parley.rooms.Room;
 
 /** The two answers a command can get (docs/protocol.md): {@code ack} and {@code error}, echoing the command's id. */
@@ -34,6 +35,14 @@ final class Replies {
             err.put("id", id);
         }
         return err.toString();
+    }
+
+    /** A contributed handler's answer ({@code module.MessageHandler}). */
+    static String of(String id, MessageHandler.Reply reply) {
+        return switch (reply) {
+            case MessageHandler.Reply.Ack ack -> ack.fields() == null ? ack(id, null) : ackNode(id).setAll(ack.fields()).toString();
+            case MessageHandler.Reply.Refused refused -> error(id, refused.code(), refused.message());
+        };
     }
 
     /** A room's answer: the version after the command, or why it was refused. */

@@ -1,20 +1,19 @@
 package org.parley.signalling;
 
 import io.javalin.config.RoutesConfig;
+import java.util.List;
 import org.parley.accounts.AccountsModule;
 import org.parley.events.EventBus;
 import org.parley.media.MediaServer;
 import org.parley.media.TurnConfig;
 import org.parley.module.Module;
 import org.parley.rooms.Rooms;
-import org.parley.social.SocialGraph;
-import org.parley.storage.Database;
 import org.parley.web.Csrf;
 
 /**
- * The one WebSocket per client ({@code /ws}): room commands, audio offers, hallway notices and pings
- * over one connection, and {@link #push()} for any feature that has something to tell a member's
- * open connections. On stopping, every client hears 1001 (going away) before the HTTP server stops.
+ * The one WebSocket per client ({@code /ws}): room commands, audio offers and hallway notices over
+ * one connection, the message types other modules contribute ({@code Module#messages}: rooms'
+ * pings), and {@link #push()} for any feature that has something to tell a member's open connections. On stopping, every client hears 1001 (going away) before the HTTP server stops.
  */
 public final class SignallingModule implements Module {
 
@@ -25,9 +24,12 @@ public final class SignallingModule implements Module {
 
     private final SignallingSocket socket;
 
-    public SignallingModule(Database db, AccountsModule accounts, Csrf csrf, SocialGraph graph, Rooms rooms,
+    /** @param features the modules listed before this one, asked for the message types they answer */
+    public SignallingModule(List<? extends Module> features, AccountsModule accounts, Csrf csrf, Rooms rooms,
                             MediaServer media, TurnConfig turn) {
-        this.socket = new SignallingSocket(accounts.sessions(), csrf, rooms, db, accounts.members(), graph, media, turn);
+        var push = new Push();
+        this.socket = new SignallingSocket(accounts.sessions(), csrf, rooms, media, turn, push,
+                MessageRegistry.collect(features, push));
     }
 
     /** Server-initiated messages to members' open connections. */

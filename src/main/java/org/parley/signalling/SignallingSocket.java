@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.parley.accounts.Member;
-import org.parley.accounts.Members;
 import org.parley.accounts.SessionHttp;
 import org.parley.events.EventBus;
 import org.parley.events.HallwayChanged;
@@ -24,9 +23,8 @@ import org.parley.events.ParticipantLeft;
 import org.parley.events.SpeakingChanged;
 import org.parley.media.MediaServer;
 import org.parley.media.TurnConfig;
+import org.parley.module.MessageHandler;
 import org.parley.rooms.Rooms;
-import org.parley.social.SocialGraph;
-import org.parley.storage.Database;
 import org.parley.storage.StorageException;
 import org.parley.web.Csrf;
 import org.parley.web.ProblemException;
@@ -40,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * against cross-site WebSocket hijacking. This class handles connections and dispatch only — parse,
  * rate-limit ({@link FloodGuard}), close abusive connections, and hand each message to the
  * {@link Handler} registered for its type, whose one answer ({@code ack} or {@code error}) it
- * sends: room commands ({@link RoomMoves}), audio offers ({@link MediaSignals}), hallway
- * subscriptions ({@link HallwayNotices}) and pings ({@link Pings}). Messages the server starts go
+ * sends: room commands ({@link RoomMoves}), audio offers ({@link MediaSignals}) and hallway
+ * subscriptions ({@link HallwayNotices}) are the socket's own; other features' types come from their
+ * modules ({@link MessageRegistry}: rooms' {@code ping}). Messages the server starts go
  * through {@link Push}; room state reaches the client as {@code snapshot} and {@code delta}
  * messages in version order, from the room itself.
  */
@@ -68,7 +67,8 @@ final class SignallingSocket {
     private final SessionHttp auth;
     private final Csrf csrf;
     private final TurnConfig turn;
-    private final Push push = new Push();
+    private final Push push;
+    private final MessageRegistry messages;
     /** Message type → its handler; filled in the constructor, read-only afterwards. */
     private final Map<Class<? extends ClientMessage>, Handler<?>> handlers = new HashMap<>();
     private final RoomMoves moves;
@@ -77,11 +77,14 @@ final class SignallingSocket {
     /** Set once the node stops: no new connections, and every open one is closed with 1001. */
     private volatile boolean goingAway;
 
-    SignallingSocket(SessionHttp auth, Csrf csrf, Rooms rooms, Database db, Members members, SocialGraph graph,
-                     MediaServer media, TurnConfig turn) {
+    /** @param messages the message types other features answer, filled before the first connection */
+    SignallingSocket(SessionHttp auth, Csrf csrf, Rooms rooms, MediaServer media, TurnConfig turn, Push push,
+                     MessageRegistry messages) {
         this.auth = auth;
         this.csrf = csrf;
         this.turn = turn;
+        this.push = push;
+        this.messages = messages;
         this.moves = new RoomMoves(rooms, media, push);
         this.mediaSignals = new MediaSignals(rooms, media);
         this.hallway = new HallwayNotices(push);
@@ -89,7 +92,6 @@ final class SignallingSocket {
         register(ClientMessage.RoomCommand.class, moves::command);
         register(ClientMessage.MediaOffer.class, mediaSignals);
         register(ClientMessage.SubscribeHallway.class, hallway);
-        register(ClientMessage.Ping.class, new Pings(rooms, db, members, graph, push));
     }
 
     private <M extends ClientMessage> void register(Class<M> type, Handler<M> handler) {
@@ -184,7 +186,7 @@ final class SignallingSocket {
         }
         String text = ctx.message();
         ClientMessage msg = text.length() > MAX_MESSAGE_BYTES ? new ClientMessage.Bad(null, "Message too large")
-                : ClientMessage.parse(text, conn.member.id());
+                : ClientMessage.parse(text, conn.member.id(), messages.types());
         if (conn.admit(msg.id())) {
             conn.reply(answer(conn, msg));
         }
@@ -203,12 +205,27 @@ final class SignallingSocket {
         if (msg instanceof ClientMessage.Bad bad) {
             return Replies.error(bad.id(), "bad_message", bad.reason());
         }
+        if (msg instanceof ClientMessage.Contributed contributed) {
+            return contributedAnswer(conn, contributed);
+        }
         @SuppressWarnings("unchecked") // register() pairs each type with a handler of that type
         Handler<ClientMessage> handler = (Handler<ClientMessage>) handlers.get(msg.getClass());
         try {
             return handler.answer(conn, msg);
         } catch (RuntimeException e) {
             log.warn("Command {} of member {} failed: {}", msg.getClass().getSimpleName(), conn.member.id(), e.toString());
+            return Replies.error(msg.id(), "unavailable", "Something went wrong; try again");
+        }
+    }
+
+    private String contributedAnswer(Connection conn, ClientMessage.Contributed msg) {
+        var room = conn.room();
+        var caller = new MessageHandler.Caller(conn.member.id(), conn.member.username(), conn.member.displayName(),
+                room == null ? null : room.id());
+        try {
+            return Replies.of(msg.id(), messages.handler(msg.type()).answer(caller, msg.message()));
+        } catch (RuntimeException e) {
+            log.warn("Message {} of member {} failed: {}", msg.type(), conn.member.id(), e.toString());
             return Replies.error(msg.id(), "unavailable", "Something went wrong; try again");
         }
     }
