@@ -101,6 +101,26 @@ final class MemberStore {
         }
     }
 
+    /**
+     * The invitation tree as a list, oldest member first (so every inviter comes before those they
+     * invited): each member with the username of who invited them; at most {@code limit}.
+     */
+    List<Members.TreeEntry> tree(Connection conn, int limit) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement(
+                "SELECT m.username, m.display_name, p.username, m.admin, m.created_at AS created_at FROM members m"
+                        + " LEFT JOIN members p ON p.id = m.invited_by ORDER BY m.created_at, m.id LIMIT ?")) {
+            st.setInt(1, limit);
+            try (ResultSet rs = st.executeQuery()) {
+                List<Members.TreeEntry> entries = new ArrayList<>();
+                while (rs.next()) {
+                    entries.add(new Members.TreeEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getBoolean(4), Database.instant(rs, "created_at")));
+                }
+                return entries;
+            }
+        }
+    }
+
     /** Which of {@code ids} belong to members (queried in chunks to keep statements small). */
     public java.util.Set<Long> existing(Connection conn, java.util.Collection<Long> ids) throws SQLException {
         java.util.Set<Long> found = new java.util.HashSet<>();

@@ -58,6 +58,18 @@ public final class Members {
         return store.invitedBy(conn, inviterId, limit);
     }
 
+    /**
+     * One member in the invitation tree.
+     *
+     * @param invitedBy the inviter's username; null for the founders (invited by the operator)
+     */
+    public record TreeEntry(String username, String displayName, String invitedBy, boolean admin, Instant memberSince) {}
+
+    /** The whole invitation tree, oldest first (inviters before their invitees), at most {@code limit}. */
+    public List<TreeEntry> invitationTree(Connection conn, int limit) throws SQLException {
+        return store.tree(conn, limit);
+    }
+
     public void updateProfile(Connection conn, long id, String displayName, String bio) throws SQLException {
         store.updateProfile(conn, id, displayName, bio);
     }

@@ -1,5 +1,6 @@
 package org.parley.invites;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.sql.SQLException;
@@ -20,6 +21,7 @@ import org.parley.storage.Database;
 import org.parley.web.ClientInfo;
 import org.parley.web.JsonBody;
 import org.parley.web.ProblemException;
+import org.parley.web.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,9 @@ final class InvitesApi {
     private static final Logger log = LoggerFactory.getLogger(InvitesApi.class);
     /** Codes we issue are 22 URL-safe characters; anything else cannot be one and is not looked up. */
     private static final String CODE_SHAPE = "[A-Za-z0-9_-]{1,64}";
+    static final int USERNAME_CHECKS_PER_WINDOW = 300;
+    static final long USERNAME_CHECK_WINDOW_SECONDS = 900;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database db;
     private final Invitations invitations;
@@ -42,6 +47,8 @@ final class InvitesApi {
     private final ClientInfo client;
     private final AuthLimits limits;
     private final Clock clock;
+    /** Username checks per address: a person typing, debounced, needs a few dozen; a script hits the wall. */
+    private final RateLimiter usernameChecks;
 
     InvitesApi(Database db, Invitations invitations, Members members, SessionHttp auth, MeView meView,
                ClientInfo client, AuthLimits limits, Clock clock) {
@@ -54,6 +61,7 @@ final class InvitesApi {
         this.client = client;
         this.limits = limits;
         this.clock = clock;
+        this.usernameChecks = new RateLimiter(USERNAME_CHECKS_PER_WINDOW, USERNAME_CHECK_WINDOW_SECONDS, clock);
     }
 
     void routes(RoutesConfig routes) {
@@ -62,6 +70,7 @@ final class InvitesApi {
         routes.get("/api/invites", this::listInvites);
         routes.get("/api/invites/{code}", this::getInvite);
         routes.delete("/api/invites/{code}", this::revokeInvite);
+        routes.get("/api/invites/{code}/usernames/{username}", this::checkUsername);
     }
 
     void signUp(Context ctx) {
@@ -114,6 +123,32 @@ final class InvitesApi {
             return meView.render(conn, member);
         });
         ctx.status(201).json(me);
+    }
+
+    /**
+     * Whether a username can still be chosen, for the sign-up form while the person types. Only the
+     * holder of a pending invitation may ask (so the network's usernames cannot be listed from
+     * outside), and it has its own, generous budget: it is not a sign-up attempt.
+     */
+    void checkUsername(Context ctx) {
+        usernameChecks.acquire("ip:" + client.ip(ctx));
+        String code = pathCode(ctx);
+        String username = ctx.pathParam("username");
+        Invite invite = db.read(conn -> store.byCode(conn, code)).orElseThrow(InvitesApi::inviteNotFound);
+        requirePending(invite, clock.instant());
+        Validation v = new Validation();
+        AccountRules.username(v, "username", username);
+        var invalid = v.errors().stream().findFirst();
+        boolean taken = invalid.isEmpty() && db.read(conn -> members.byUsername(conn, username)).isPresent();
+        var answer = JSON.createObjectNode().put("username", username).put("available", invalid.isEmpty() && !taken);
+        if (taken) {
+            answer.put("reason", "username_taken").put("detail", "This username is already taken");
+        } else if (invalid.isPresent()) {
+            answer.put("reason", invalid.get().code()).put("detail", invalid.get().detail());
+        } else {
+            answer.putNull("reason").putNull("detail");
+        }
+        ctx.header("Cache-Control", "no-store").json(answer);
     }
 
     void createInvite(Context ctx) {

@@ -9,12 +9,14 @@ import org.parley.storage.Database;
 import org.parley.web.ClientInfo;
 
 /**
- * Invitations and joining through one ({@code signUp}): nobody becomes a member without a pending
- * invitation. Other features and the operator's command line use {@link Invitations}.
+ * Invitations and joining through one ({@code signUp}, with {@code checkUsername} while the person
+ * types): nobody becomes a member without a pending invitation; the whole invitation tree
+ * ({@code getInviteTree}) is open to every member. Other features and the operator's command line use {@link Invitations}.
  */
 public final class InvitesModule implements Module {
 
     private final InvitesApi api;
+    private final InviteTreeApi tree;
 
     /**
      * @param invitations the feature's face, made first so profiles (which shows invitations left) can
@@ -24,10 +26,12 @@ public final class InvitesModule implements Module {
                          ClientInfo client, Clock clock) {
         this.api = new InvitesApi(db, invitations, accounts.members(), accounts.sessions(), meView, client,
                 accounts.limits(), clock);
+        this.tree = new InviteTreeApi(db, accounts.members());
     }
 
     @Override
     public void routes(RoutesConfig routes) {
         api.routes(routes);
+        tree.routes(routes);
     }
 }
