@@ -45,7 +45,8 @@ export function languageField() {
   menu.setAttribute('aria-describedby', `${id}-hint`);
   menu.addEventListener('change', () => onChange(menu, 'settings.languageSaved'));
   return h('div', { class: 'field' },
-    h('div', { class: 'field-head' }, h('label', { for: id }, t('language.label'))),
+    // The card's heading already says "Language": the label is for screen readers only.
+    h('label', { for: id, class: 'visually-hidden' }, t('language.label')),
     menu,
     h('p', { id: `${id}-hint`, class: 'hint' }, t('settings.languageHint')));
 }
