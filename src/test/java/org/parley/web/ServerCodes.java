@@ -24,9 +24,11 @@ final class ServerCodes {
             Pattern.compile("ProblemException(?:\\.field)?\\(\\s*\\d+,\\s*\"([a-z_]+)\""), // HTTP problems
             Pattern.compile("Replies\\.error\\([^,]+,\\s*\"([a-z_]+)\""), // WebSocket errors
             Pattern.compile("RoomError\\(\\s*\"([a-z_]+)\""), // refused room commands
-            Pattern.compile("refuse\\(\\s*\"([a-z_]+)\"")); // the room rules' refusals
+            Pattern.compile("refuse\\(\\s*\"([a-z_]+)\""), // the room rules' refusals
+            Pattern.compile("Refused\\(\\s*\"([a-z_]+)\"")); // refused WebSocket messages (module.Reply)
     private static final List<Pattern> FIELD = List.of(
-            Pattern.compile("\\.add\\([^,()]+,\\s*\"([a-z_]+)\""), // Validator.add(field, code, detail)
+            Pattern.compile("\\.add\\([^,()]+,\\s*\"([a-z_]+)\""), // Validation.add(field, code, detail)
+            Pattern.compile("TitleProblem\\(\\s*\"([a-z_]+)\""), // the room title rule's field codes
             Pattern.compile("ProblemException\\.field\\(\\s*\\d+,\\s*\"([a-z_]+)\"")); // a problem on one field
     /** `code`s in the problem table of docs/api.md and the error list of docs/protocol.md. */
     private static final Pattern DOCUMENTED = Pattern.compile("`([a-z][a-z_]+)`");
