@@ -1,5 +1,6 @@
 // Boot: load the message catalogue, learn who is signed in, draw the top bar, start routing.
-import { initI18n, t, translateStatic } from './core/i18n.js';
+import { initI18n, t, translateStatic, onLocaleChange } from './core/i18n.js';
+import { chosenLanguage, followMember } from './core/language.js';
 import { onUnauthenticated } from './core/api.js';
 import { loadMe, onMeChange, setMe, currentMe } from './core/session.js';
 import { route, startRouter, navigate } from './core/router.js';
@@ -26,6 +27,7 @@ route('/invites', () => import('./invites/invites.js'));
 route('/settings', () => import('./account/settings.js'));
 
 let currentPath = location.pathname;
+let routing = false; // true once the router drew the first page
 
 function drawTopNav() {
   const nav = document.getElementById('topnav');
@@ -49,9 +51,21 @@ function drawTopNav() {
 
 async function boot() {
   // The shared catalogue (/i18n/) and these features' own, merged (core/i18n.js).
-  await initI18n(['account', 'people', 'invites', 'rooms']);
-  translateStatic();
-  document.querySelector('.brand').setAttribute('aria-label', t('nav.home'));
+  // Until the server says who is signed in, the language this browser last used (core/language.js).
+  await initI18n(['account', 'people', 'invites', 'rooms'], chosenLanguage(null));
+  const translateShell = () => {
+    translateStatic();
+    document.querySelector('.brand').setAttribute('aria-label', t('nav.home'));
+  };
+  translateShell();
+  // Another language (the switcher, or a member whose account says so): redraw what is on screen,
+  // without a reload. Parts mounted once (banners, the mini bar's button) carry data-i18n.
+  onLocaleChange(() => {
+    translateShell();
+    drawTopNav();
+    if (routing) return navigate(location.pathname + location.search, { replace: true });
+    return undefined;
+  });
   onMeChange(drawTopNav);
   // The live connection runs while someone is signed in. Each feature takes its own message types
   // off it (core/socket/dispatcher.js); the room store first, so after a reconnect the room is
@@ -75,9 +89,12 @@ async function boot() {
   });
   try {
     await loadMe();
+    await followMember(currentMe()); // the account's language, before the first page is drawn
   } catch {
     // The server is unreachable or failing; pages show their own errors.
   }
+  onMeChange((me) => followMember(me).catch(() => {}));
+  routing = true;
   await startRouter(document.getElementById('main'), {
     onChange(path) {
       currentPath = path;

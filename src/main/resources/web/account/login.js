@@ -8,6 +8,7 @@ import { field, passwordField, formAlert, showProblem, showLocalErrors } from '.
 import { button, withBusy } from '../core/ui/buttons.js';
 import { pageHeading } from '../core/ui/page.js';
 import { formatRelativeMillis } from '../core/format.js';
+import { languageSwitcher } from '../core/ui/language-switcher.js';
 
 export async function render(ctx) {
   const me = await loadMe({ signal: ctx.signal });
@@ -57,6 +58,7 @@ export async function render(ctx) {
   });
 
   ctx.view.replaceChildren(h('div', { class: 'auth-layout' },
+    languageSwitcher(),
     h('section', { class: 'auth-intro' },
       h('p', { class: 'eyebrow' }, t('login.eyebrow')),
       pageHeading(t('login.title')),

@@ -1,4 +1,4 @@
-// "/settings": change password, log out.
+// "/settings": the interface language, change password, log out.
 import { h } from '../core/dom.js';
 import { t } from '../core/i18n.js';
 import { changePassword, logOut } from '../core/api.js';
@@ -10,6 +10,7 @@ import { pageHeading } from '../core/ui/page.js';
 import { errorMessage } from '../core/ui/errors.js';
 import { toast } from '../core/ui/toasts.js';
 import { requireMe } from '../core/auth.js';
+import { languageField } from '../core/ui/language-switcher.js';
 
 export async function render(ctx) {
   const me = await requireMe(ctx);
@@ -67,6 +68,9 @@ export async function render(ctx) {
 
   ctx.view.replaceChildren(h('div', { class: 'narrow' },
     pageHeading(t('settings.title')),
+    h('section', { class: 'card', 'data-testid': 'language-settings' },
+      h('h2', { class: 'card-title' }, t('settings.languageTitle')),
+      languageField()),
     h('section', { class: 'card' },
       h('h2', { class: 'card-title' }, t('settings.passwordTitle')),
       h('p', { class: 'section-sub' }, t('settings.passwordExplain')),

@@ -6,9 +6,13 @@
 // placeholders; plural messages are split into keys ending in an Intl.PluralRules category
 // (`followers.count.one`, `followers.count.other`, and `few`/`many` for Romanian and Russian);
 // an optional `.zero` key is used for exactly 0.
-// Adding a language: drop <locale>.json next to each en.json and list the locale in SUPPORTED.
+// Adding a language: drop <locale>.json next to each en.json, list the locale in SUPPORTED and in
+// the server's profiles.Languages; I18nCatalogueTest checks that every catalogue has every key.
+//
+// Which language: an explicit choice (the member's saved one, or this browser's while signed out:
+// core/language.js), else the first of navigator.languages Parley speaks, else English.
 
-const SUPPORTED = ['en']; // later: 'de', 'nl', 'ro', 'ru'
+const SUPPORTED = ['en', 'de', 'nl', 'ro', 'ru'];
 const FALLBACK = 'en';
 
 let locale = FALLBACK;
@@ -18,6 +22,23 @@ let fallbackMessages = {};
 let pluralRules = new Intl.PluralRules(FALLBACK);
 let numberFormat = new Intl.NumberFormat(FALLBACK);
 let features = []; // folders whose i18n/ holds a feature's catalogue, from initI18n
+const changeListeners = new Set();
+
+/** The languages Parley has catalogues for, in the order a switcher lists them. */
+export function supportedLocales() {
+  return [...SUPPORTED];
+}
+
+/** A language's own name for itself, capitalised as a menu item ("Deutsch", "Русский"). */
+export function languageName(tag) {
+  let name = tag;
+  try {
+    name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) || tag;
+  } catch {
+    // an engine without DisplayNames shows the tag
+  }
+  return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+}
 
 /** The first of the reader's preferred languages that Parley has a catalogue for, else English. */
 export function pickLocale(preferred = navigator.languages || [navigator.language]) {
@@ -61,26 +82,55 @@ export function pickFormatLocale(catalogue, preferred = navigator.languages || [
   }
 }
 
-/**
- * Loads the reader's catalogue (and English as fallback) and sets <html lang>. `featureFolders` name
- * the features with catalogues of their own, e.g. ['rooms', 'people'].
- */
-export async function initI18n(featureFolders = []) {
-  features = featureFolders;
-  locale = pickLocale();
-  fallbackMessages = await fetchCatalogue(FALLBACK);
-  messages = fallbackMessages;
-  if (locale !== FALLBACK) {
+/** The locale for an explicit choice (a supported tag), else from the browser's languages. */
+export function resolveLocale(choice) {
+  return choice && SUPPORTED.includes(choice) ? choice : pickLocale();
+}
+
+async function load(tag) {
+  let next = tag;
+  let nextMessages = fallbackMessages;
+  if (next !== FALLBACK) {
     try {
-      messages = await fetchCatalogue(locale);
+      nextMessages = await fetchCatalogue(next);
     } catch {
-      locale = FALLBACK; // a missing catalogue must not break the app
+      next = FALLBACK; // a missing catalogue must not break the app
     }
   }
+  locale = next;
+  messages = nextMessages;
   formatLocale = pickFormatLocale(locale);
   pluralRules = new Intl.PluralRules(locale);
   numberFormat = new Intl.NumberFormat(formatLocale);
   document.documentElement.lang = locale;
+}
+
+/**
+ * Loads the reader's catalogue (and English as fallback) and sets <html lang>. `featureFolders` name
+ * the features with catalogues of their own, e.g. ['rooms', 'people']; `choice` is an explicit
+ * language (core/language.js) or null to follow the browser.
+ */
+export async function initI18n(featureFolders = [], choice = null) {
+  features = featureFolders;
+  fallbackMessages = await fetchCatalogue(FALLBACK);
+  await load(resolveLocale(choice));
+}
+
+/**
+ * Switches the interface to `choice` (null: the browser's languages) without reloading: loads the
+ * catalogue, then waits for every onLocaleChange listener (the app redraws the page with it).
+ */
+export async function setLocale(choice) {
+  const next = resolveLocale(choice);
+  if (next === locale) return;
+  await load(next);
+  await Promise.all([...changeListeners].map((listener) => listener(locale)));
+}
+
+/** Runs `listener(locale)` after each switch of language; returns its unsubscribe. */
+export function onLocaleChange(listener) {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
 }
 
 /** The catalogue's language, as in <html lang>. */

@@ -12,6 +12,7 @@ import { pageHeading, notice } from '../core/ui/page.js';
 import { delayedSkeleton, skeletonLines } from '../core/ui/skeletons.js';
 import { avatar } from '../core/ui/members.js';
 import { profilePath } from '../core/auth.js';
+import { languageSwitcher } from '../core/ui/language-switcher.js';
 
 const UNUSABLE = new Set(['used', 'expired', 'revoked']);
 
@@ -41,7 +42,7 @@ function showUnusable(ctx, status, invite) {
   const body = status === 'expired' && invite?.expiresAt
     ? t('invite.unusable.expired.bodyDated', { date: formatDate(invite.expiresAt) })
     : t(`invite.unusable.${status}.body`);
-  ctx.view.replaceChildren(notice({
+  ctx.view.replaceChildren(languageSwitcher(), notice({
     title: t(`invite.unusable.${status}.title`),
     body,
     testid: 'invite-unusable',
@@ -131,6 +132,7 @@ function showLanding(ctx, invite) {
   const signedIn = currentMe();
 
   ctx.view.replaceChildren(h('div', { class: 'auth-layout' },
+    languageSwitcher(),
     h('section', { class: 'auth-intro', 'data-testid': 'invite-landing' },
       h('p', { class: 'eyebrow' }, t('invite.eyebrow')),
       pageHeading(t('invite.title')),

@@ -43,7 +43,7 @@ final class ProfilesApi implements MeView {
     }
 
     record Me(long id, String username, String displayName, String bio, Instant memberSince, MemberRef invitedBy,
-              boolean admin, long followerCount, long followingCount, Integer invitesRemaining) {}
+              boolean admin, long followerCount, long followingCount, Integer invitesRemaining, String language) {}
 
     /** @param id the member id that room commands (docs/protocol.md) address members by */
     record Profile(long id, String username, String displayName, String bio, Instant memberSince, MemberRef invitedBy,
@@ -60,7 +60,7 @@ final class ProfilesApi implements MeView {
     public Me render(Connection conn, Member m) throws SQLException {
         return new Me(m.id(), m.username(), m.displayName(), m.bio(), m.createdAt(), inviter(conn, m), m.admin(),
                 graph.followerCount(conn, m.id()), graph.followingCount(conn, m.id()),
-                invitations.remaining(conn, m));
+                invitations.remaining(conn, m), Languages.of(conn, m.id()));
     }
 
     void getMe(Context ctx) {
@@ -70,7 +70,7 @@ final class ProfilesApi implements MeView {
 
     void updateMe(Context ctx) {
         Member me = SessionHttp.require(ctx);
-        JsonBody body = JsonBody.read(ctx, Set.of("displayName", "bio"), false);
+        JsonBody body = JsonBody.read(ctx, Set.of("displayName", "bio", "language"), false);
         Validation v = body.validator();
         String displayName = body.has("displayName")
                 ? AccountRules.displayName(v, "displayName", body.string("displayName")) : me.displayName();
@@ -78,11 +78,16 @@ final class ProfilesApi implements MeView {
         if (body.has("bio") && bio == null && !v.hasError("bio")) {
             bio = ""; // "bio": null clears it
         }
+        // "language": null goes back to following the browser; an absent field leaves it as it is.
+        String language = body.has("language") ? Languages.check(v, "language", body.string("language")) : null;
         ProblemException.throwIfInvalid(v);
         String newName = displayName;
         String newBio = bio;
         ctx.json(db.transaction(conn -> {
             members.updateProfile(conn, me.id(), newName, newBio);
+            if (body.has("language")) {
+                Languages.set(conn, me.id(), language);
+            }
             return render(conn, members.byId(conn, me.id()).orElseThrow());
         }));
     }

@@ -1,8 +1,15 @@
-// A failed request in words: the catalogue's sentence for its problem code, else the server's detail.
-import { t, has } from '../i18n.js';
+// A failed request in words: the catalogue's sentence for its problem code. The server's `detail` is
+// English, so it is shown only to English readers and only for a code the catalogue does not know
+// yet (I18nCatalogueTest keeps every code the server sends in the catalogue); others get a general
+// sentence in their language.
+import { t, has, currentLocale } from '../i18n.js';
+
+function serverText(detail) {
+  return currentLocale() === 'en' && detail ? detail : t('error.unknown');
+}
 import { formatRelativeMillis } from '../format.js';
 
-/** A sentence for a failed request: catalogue by problem code, else the server's detail. */
+/** A sentence for a failed request: catalogue by problem code, else (in English) the server's detail. */
 export function errorMessage(error) {
   if (!error || error.name === 'AbortError') return '';
   if (error.code === 'rate_limited' && typeof error.retryAfter === 'number') {
@@ -10,7 +17,7 @@ export function errorMessage(error) {
   }
   const key = `error.${error.code}`;
   if (error.code && has(key)) return t(key);
-  return error.detail || t('error.unknown');
+  return serverText(error.detail);
 }
 
 /** A sentence for one entry of problem.errors[]: field-specific, then generic, then server detail. */
@@ -19,5 +26,5 @@ export function fieldErrorMessage({ field, code, detail }) {
   if (has(specific)) return t(specific);
   const generic = `error.field.${code}`;
   if (has(generic)) return t(generic);
-  return detail || t('error.unknown');
+  return serverText(detail);
 }

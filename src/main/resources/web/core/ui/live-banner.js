@@ -9,7 +9,7 @@ let bannerTimer = null;
 /** Shows after PROGRESS_DELAY_MS of being down, so blips do not flash it. */
 export function mountBanner() {
   const banner = h('div', { class: 'live-banner', role: 'status', 'data-testid': 'live-banner', hidden: true },
-    h('span', { class: 'spinner live-spinner', 'aria-hidden': 'true' }), h('span', {}, t('live.reconnecting')));
+    h('span', { class: 'spinner live-spinner', 'aria-hidden': 'true' }), h('span', { 'data-i18n': 'live.reconnecting' }, t('live.reconnecting')));
   document.querySelector('.topbar').after(banner);
   onStatus((s) => {
     clearTimeout(bannerTimer);

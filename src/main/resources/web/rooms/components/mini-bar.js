@@ -10,6 +10,7 @@ import { listenerCount } from '../state.js';
 export function mountMiniBar() {
   const link = h('a', { class: 'mini-bar-link', 'data-testid': 'mini-bar-return' });
   const leave = button(t('room.leave.open'), { class: 'btn btn-sm', 'data-testid': 'mini-bar-leave' });
+  leave.querySelector('.btn-label').dataset.i18n = 'room.leave.open'; // follows a change of language
   const bar = h('div', { class: 'mini-bar', 'data-testid': 'mini-room-bar', hidden: true },
     h('div', { class: 'mini-bar-inner' }, link, leave));
   document.body.append(bar);

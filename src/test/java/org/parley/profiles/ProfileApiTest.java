@@ -27,7 +27,7 @@ import org.parley.testing.TestParley;
 class ProfileApiTest {
 
     private static final List<String> ME_FIELDS = List.of("id", "username", "displayName", "bio", "memberSince",
-            "invitedBy", "admin", "followerCount", "followingCount", "invitesRemaining");
+            "invitedBy", "admin", "followerCount", "followingCount", "invitesRemaining", "language");
     private static final List<String> PROFILE_FIELDS = List.of("id", "username", "displayName", "bio", "memberSince",
             "invitedBy", "admin", "followerCount", "followingCount", "followedByMe", "followsMe", "isMe", "blockedByMe",
             "invited");
