@@ -85,6 +85,24 @@ final class MemberStore {
         }
     }
 
+    /** The interface language the member chose, or null (follow the browser). */
+    String language(Connection conn, long id) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("SELECT language FROM members WHERE id = ?")) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    void setLanguage(Connection conn, long id, String language) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("UPDATE members SET language = ? WHERE id = ?")) {
+            st.setString(1, language);
+            st.setLong(2, id);
+            st.executeUpdate();
+        }
+    }
+
     /** The members who joined through {@code inviterId}'s invitations, oldest first. */
     public List<MemberRef> invitedBy(Connection conn, long inviterId, int limit) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement(

@@ -74,6 +74,16 @@ public final class Members {
         store.updateProfile(conn, id, displayName, bio);
     }
 
+    /** The interface language the member chose (a BCP 47 tag), or null to follow their browser. */
+    public String language(Connection conn, long id) throws SQLException {
+        return store.language(conn, id);
+    }
+
+    /** Saves the member's interface language; null goes back to following the browser. */
+    public void setLanguage(Connection conn, long id, String language) throws SQLException {
+        store.setLanguage(conn, id, language);
+    }
+
     /**
      * Adds a member (joining through an invitation); throws {@link SQLException} with a unique
      * violation ({@code storage.Database#isUniqueViolation}) when the username is taken.

@@ -1,14 +1,10 @@
 package org.parley.profiles;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import org.parley.kernel.Validation;
 
 /**
- * The interface language a member chose (issue 14), kept in {@code members.language}. The server only
+ * The interface languages a member may choose (issue 14; accounts keeps the choice). The server only
  * stores and returns it; the web client picks its message catalogue from it, so the codes here are the
  * client's catalogues ({@code web/core/i18n.js} SUPPORTED). {@code null} means "follow the browser".
  */
@@ -26,22 +22,5 @@ final class Languages {
             return null;
         }
         return value;
-    }
-
-    static String of(Connection conn, long memberId) throws SQLException {
-        try (PreparedStatement st = conn.prepareStatement("SELECT language FROM members WHERE id = ?")) {
-            st.setLong(1, memberId);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    static void set(Connection conn, long memberId, String language) throws SQLException {
-        try (PreparedStatement st = conn.prepareStatement("UPDATE members SET language = ? WHERE id = ?")) {
-            st.setString(1, language);
-            st.setLong(2, memberId);
-            st.executeUpdate();
-        }
     }
 }

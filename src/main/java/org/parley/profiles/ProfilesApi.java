@@ -60,7 +60,7 @@ final class ProfilesApi implements MeView {
     public Me render(Connection conn, Member m) throws SQLException {
         return new Me(m.id(), m.username(), m.displayName(), m.bio(), m.createdAt(), inviter(conn, m), m.admin(),
                 graph.followerCount(conn, m.id()), graph.followingCount(conn, m.id()),
-                invitations.remaining(conn, m), Languages.of(conn, m.id()));
+                invitations.remaining(conn, m), members.language(conn, m.id()));
     }
 
     void getMe(Context ctx) {
@@ -86,7 +86,7 @@ final class ProfilesApi implements MeView {
         ctx.json(db.transaction(conn -> {
             members.updateProfile(conn, me.id(), newName, newBio);
             if (body.has("language")) {
-                Languages.set(conn, me.id(), language);
+                members.setLanguage(conn, me.id(), language);
             }
             return render(conn, members.byId(conn, me.id()).orElseThrow());
         }));
