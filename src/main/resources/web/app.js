@@ -24,6 +24,7 @@ route('/u/:username', () => import('./people/profile.js'));
 route('/u/:username/followers', () => import('./people/members.js'), { list: 'followers' });
 route('/u/:username/following', () => import('./people/members.js'), { list: 'following' });
 route('/invites', () => import('./invites/invites.js'));
+route('/invites/tree', () => import('./invites/tree.js'));
 route('/settings', () => import('./account/settings.js'));
 
 let currentPath = location.pathname;

@@ -116,6 +116,9 @@ export const createInvite = (opts) => request('POST', '/api/invites', { ...opts,
 export const listInvites = (opts) => request('GET', '/api/invites', opts);
 export const getInvite = (code, opts) => request('GET', `/api/invites/${seg(code)}`, opts);
 export const revokeInvite = (code, opts) => request('DELETE', `/api/invites/${seg(code)}`, opts);
+export const checkUsername = (code, username, opts) =>
+  request('GET', `/api/invites/${seg(code)}/usernames/${seg(username)}`, opts);
+export const getInviteTree = (opts) => request('GET', '/api/invite-tree', opts);
 export const block = (username, opts) => request('PUT', `/api/members/${seg(username)}/block`, opts);
 export const unblock = (username, opts) => request('DELETE', `/api/members/${seg(username)}/block`, opts);
 export const createRoom = (body, opts) => request('POST', '/api/rooms', { ...opts, body });

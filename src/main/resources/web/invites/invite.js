@@ -13,6 +13,8 @@ import { delayedSkeleton, skeletonLines } from '../core/ui/skeletons.js';
 import { avatar } from '../core/ui/members.js';
 import { profilePath } from '../core/auth.js';
 import { languageSwitcher } from '../core/ui/language-switcher.js';
+import { usernameAvailability } from './username-check.js';
+import { passwordStrength } from './password-strength.js';
 
 const UNUSABLE = new Set(['used', 'expired', 'revoked']);
 
@@ -82,14 +84,18 @@ function showLanding(ctx, invite) {
   });
   const fields = { username, displayName, password };
 
-  // Inline feedback on the username rules while typing, once something was typed.
+  // Inline feedback on the username rules while typing, once something was typed; whether a
+  // well-formed name is still free comes from the server (username-check.js), so the hint turns green
+  // only for a name that can be had.
   const usernameHint = username.element.querySelector('.hint');
+  const availability = usernameAvailability(username.input, invite.code);
+  usernameHint.after(availability.element);
   username.input.addEventListener('input', () => {
     const value = username.input.value;
     const problem = value ? checkUsername(value) : null;
     usernameHint.classList.toggle('hint-warn', !!problem && problem.code !== 'too_short');
-    usernameHint.classList.toggle('hint-ok', !problem && !!value);
   });
+  password.element.querySelector('.hint').after(passwordStrength(password.input).element);
 
   const alert = formAlert('signup-error');
   const submit = button(t('signup.submit'), { type: 'submit', class: 'btn btn-primary btn-block', 'data-testid': 'signup-submit' });
@@ -103,6 +109,7 @@ function showLanding(ctx, invite) {
       checkUsername(username.input.value),
       checkDisplayName(displayName.input.value),
       checkPassword(password.input.value));
+    if (availability.taken()) local.push({ field: 'username', code: 'username_taken' });
     if (!showLocalErrors(local, fields)) return;
     try {
       const me = await withBusy(submit, () => signUp({

@@ -68,7 +68,8 @@ export async function render(ctx) {
       h('p', { class: 'section-sub' }, t('invites.explain')),
       remainingText,
       h('div', { class: 'form-actions start' }, create),
-      alert.element),
+      alert.element,
+      h('p', { class: 'tree-link' }, h('a', { href: '/invites/tree', 'data-testid': 'tree-link' }, t('tree.link')))),
     h('h2', { class: 'section-title' }, t('invites.listTitle')),
     empty,
     list));

@@ -66,6 +66,7 @@ class I18nBrowserTest extends BrowserTestBase {
                     check(page, language, "/u/grace", "profile", problems);
                     check(page, language, "/u/ada/followers", "members-list-or-empty", problems);
                     check(page, language, "/invites", "invite-item", problems);
+                    check(page, language, "/invites/tree", "tree-item", problems);
                     check(page, language, "/me/edit", "edit-save", problems);
                     check(page, language, "/settings", "language-select", problems);
                 }
