@@ -106,11 +106,11 @@ public final class Parley implements AutoCloseable {
         var invitations = new Invitations(db, members, config.invites(), clock);
         List<Module> modules = new ArrayList<>();
         try {
-            var social = add(modules, new SocialModule(db, members, clock));
+            var social = add(modules, new SocialModule(db, members, events, clock));
             var profiles = add(modules, new ProfilesModule(db, members, social.graph(), invitations));
             var accounts = add(modules, new AccountsModule(db, members, profiles.meView(), config.accounts(), client,
                     csrf, config.dataDir(), clock));
-            add(modules, new InvitesModule(db, invitations, accounts, profiles.meView(), client, clock));
+            add(modules, new InvitesModule(db, invitations, accounts, profiles.meView(), client, events, clock));
             var rooms = add(modules, new RoomsModule(db, members, new GraphAccess(db, members, social.graph()),
                     config.rooms(), events, clock));
             var media = add(modules, new MediaModule(config.media(), events));

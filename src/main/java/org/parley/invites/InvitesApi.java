@@ -17,6 +17,8 @@ import org.parley.accounts.Members;
 import org.parley.accounts.SessionHttp;
 import org.parley.kernel.Tokens;
 import org.parley.kernel.Validation;
+import org.parley.events.EventBus;
+import org.parley.events.MemberJoined;
 import org.parley.storage.Database;
 import org.parley.web.ClientInfo;
 import org.parley.web.JsonBody;
@@ -47,11 +49,12 @@ final class InvitesApi {
     private final ClientInfo client;
     private final AuthLimits limits;
     private final Clock clock;
+    private final EventBus events;
     /** Username checks per address: a person typing, debounced, needs a few dozen; a script hits the wall. */
     private final RateLimiter usernameChecks;
 
     InvitesApi(Database db, Invitations invitations, Members members, SessionHttp auth, MeView meView,
-               ClientInfo client, AuthLimits limits, Clock clock) {
+               ClientInfo client, AuthLimits limits, EventBus events, Clock clock) {
         this.db = db;
         this.invitations = invitations;
         this.store = invitations.store();
@@ -61,6 +64,7 @@ final class InvitesApi {
         this.client = client;
         this.limits = limits;
         this.clock = clock;
+        this.events = events;
         this.usernameChecks = new RateLimiter(USERNAME_CHECKS_PER_WINDOW, USERNAME_CHECK_WINDOW_SECONDS, clock);
     }
 
@@ -100,7 +104,7 @@ final class InvitesApi {
         }
         String passwordHash = members.hashPassword(password);
 
-        Object me = db.transaction(conn -> {
+        Joined joined = db.transaction(conn -> {
             Instant now = clock.instant();
             Invite invite = store.byCodeForUpdate(conn, code).orElseThrow(InvitesApi::inviteNotFound);
             requirePending(invite, now);
@@ -120,9 +124,10 @@ final class InvitesApi {
             auth.startSession(ctx, conn, member.id());
             log.info("Member {} joined through invitation {} of {}", member.id(), invite.id(),
                     invite.inviterId() == null ? "the operator" : "member " + invite.inviterId());
-            return meView.render(conn, member);
+            return new Joined(member, meView.render(conn, member));
         });
-        ctx.status(201).json(me);
+        events.publish(new MemberJoined(joined.member().id(), joined.member().invitedBy()));
+        ctx.status(201).json(joined.me());
     }
 
     /**
@@ -150,6 +155,9 @@ final class InvitesApi {
         }
         ctx.header("Cache-Control", "no-store").json(answer);
     }
+
+    /** A sign-up's outcome: the new member, and how the API shows them ({@code Me}). */
+    private record Joined(Member member, Object me) {}
 
     void createInvite(Context ctx) {
         Member me = SessionHttp.require(ctx);

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import org.parley.accounts.AccountsModule;
 import org.parley.accounts.MeView;
+import org.parley.events.EventBus;
 import org.parley.module.Module;
 import org.parley.storage.Database;
 import org.parley.web.ClientInfo;
@@ -19,13 +20,14 @@ public final class InvitesModule implements Module {
     private final InviteTreeApi tree;
 
     /**
+     * @param events      where a sign-up is announced ({@code MemberJoined})
      * @param invitations the feature's face, made first so profiles (which shows invitations left) can
      *                    be built before this module
      */
     public InvitesModule(Database db, Invitations invitations, AccountsModule accounts, MeView meView,
-                         ClientInfo client, Clock clock) {
+                         ClientInfo client, EventBus events, Clock clock) {
         this.api = new InvitesApi(db, invitations, accounts.members(), accounts.sessions(), meView, client,
-                accounts.limits(), clock);
+                accounts.limits(), events, clock);
         this.tree = new InviteTreeApi(db, accounts.members());
     }
 

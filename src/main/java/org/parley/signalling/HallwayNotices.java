@@ -1,6 +1,9 @@
 package org.parley.signalling;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,10 +12,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * {@code subscribeHallway} and the {@code hallwayChanged} notices it asks for (docs/protocol.md).
  * A busy node changes its hallway many times a second; clients only need to know that it changed
- * to fetch it again, so notices are coalesced to one per {@link #INTERVAL}.
+ * to fetch it again, so notices are coalesced to one per {@link #INTERVAL}. A follow or a block changes
+ * the hallway of the two members concerned only (who may enter whose social room, who is shown on
+ * whose stage lists), so those notices go to their connections alone ({@link #hallwayChangedFor}).
  *
- * <p>Threading: {@link #hallwayChanged} is a bus listener on a room's executor; it only sets a flag
- * and schedules, and the fan-out runs on this class's own thread.
+ * <p>Threading: {@link #hallwayChanged} and {@link #hallwayChangedFor} are bus listeners on the
+ * publisher's thread; they only record and schedule, and the fan-out runs on this class's own thread.
  */
 final class HallwayNotices implements Handler<ClientMessage.SubscribeHallway> {
 
@@ -22,6 +27,9 @@ final class HallwayNotices implements Handler<ClientMessage.SubscribeHallway> {
 
     private final Push push;
     private final AtomicBoolean pending = new AtomicBoolean();
+    /** Members whose own hallway changed since the last notice to them. */
+    private final Set<Long> pendingMembers = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean memberFlushScheduled = new AtomicBoolean();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("signalling-hallway").factory());
 
@@ -41,6 +49,27 @@ final class HallwayNotices implements Handler<ClientMessage.SubscribeHallway> {
                 pending.set(false);
                 push.toConnections(c -> c.hallwaySubscribed, NOTICE);
             }, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The hallway of these members changed (a follow or block between them): tell their connections. */
+    void hallwayChangedFor(long first, long second) {
+        pendingMembers.add(first);
+        pendingMembers.add(second);
+        if (memberFlushScheduled.compareAndSet(false, true) && !scheduler.isShutdown()) {
+            scheduler.schedule(this::flushMembers, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void flushMembers() {
+        memberFlushScheduled.set(false);
+        for (Long member : List.copyOf(pendingMembers)) {
+            pendingMembers.remove(member);
+            push.connectionsOf(member).forEach(c -> {
+                if (c.hallwaySubscribed) {
+                    c.send(NOTICE);
+                }
+            });
         }
     }
 

@@ -17,7 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.parley.accounts.Member;
 import org.parley.accounts.SessionHttp;
+import org.parley.events.BlockChanged;
 import org.parley.events.EventBus;
+import org.parley.events.FollowChanged;
 import org.parley.events.HallwayChanged;
 import org.parley.events.ParticipantLeft;
 import org.parley.events.SpeakingChanged;
@@ -100,12 +102,14 @@ final class SignallingSocket {
 
     /**
      * Subscribes the WebSocket's features to the bus: departures the rooms announce (RoomMoves),
-     * hallway changes (HallwayNotices) and who is speaking (MediaSignals). Each listener only queues
-     * or clears a field, as the bus requires.
+     * hallway changes, and follows and blocks that change two members' hallways (HallwayNotices), and who
+     * is speaking (MediaSignals). Each listener only queues or clears a field, as the bus requires.
      */
     void listenTo(EventBus events) {
         events.subscribe(ParticipantLeft.class, e -> moves.participantLeft(e.roomId(), e.memberId()));
         events.subscribe(HallwayChanged.class, e -> hallway.hallwayChanged());
+        events.subscribe(FollowChanged.class, e -> hallway.hallwayChangedFor(e.follower(), e.followee()));
+        events.subscribe(BlockChanged.class, e -> hallway.hallwayChangedFor(e.blocker(), e.blocked()));
         events.subscribe(SpeakingChanged.class, e -> mediaSignals.speaking(e.roomId(), e.members()));
     }
 

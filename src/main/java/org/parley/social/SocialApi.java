@@ -10,6 +10,9 @@ import org.parley.accounts.Member;
 import org.parley.accounts.Members;
 import org.parley.accounts.MembersHttp;
 import org.parley.accounts.SessionHttp;
+import org.parley.events.BlockChanged;
+import org.parley.events.EventBus;
+import org.parley.events.FollowChanged;
 import org.parley.storage.Database;
 import org.parley.web.JsonBody;
 import org.parley.web.Paging;
@@ -22,14 +25,17 @@ final class SocialApi {
     private final Members members;
     private final FollowStore follows;
     private final Clock clock;
+    private final EventBus events;
 
     private final BlockStore blocks;
 
-    SocialApi(Database db, Members members, SocialGraph graph, Clock clock) {
+    /** @param events where follows and blocks are announced once committed (hallways depend on them) */
+    SocialApi(Database db, Members members, SocialGraph graph, EventBus events, Clock clock) {
         this.db = db;
         this.members = members;
         this.follows = graph.followStore();
         this.blocks = graph.blockStore();
+        this.events = events;
         this.clock = clock;
     }
 
@@ -48,31 +54,34 @@ final class SocialApi {
     void block(Context ctx) {
         Member me = SessionHttp.require(ctx);
         JsonBody.requireNone(ctx);
-        db.transaction(conn -> {
+        long blocked = db.transaction(conn -> {
             Member target = target(conn, ctx);
             if (target.id() == me.id()) {
                 throw new ProblemException(422, "cannot_block_self", "Cannot block yourself", "You cannot block yourself");
             }
             blocks.block(conn, me.id(), target.id(), clock.instant());
-            return null;
+            return target.id();
         });
+        events.publish(new BlockChanged(me.id(), blocked, true));
         ctx.status(204);
     }
 
     void unblock(Context ctx) {
         Member me = SessionHttp.require(ctx);
         JsonBody.requireNone(ctx);
-        db.transaction(conn -> {
-            blocks.unblock(conn, me.id(), target(conn, ctx).id());
-            return null;
+        long unblocked = db.transaction(conn -> {
+            long target = target(conn, ctx).id();
+            blocks.unblock(conn, me.id(), target);
+            return target;
         });
+        events.publish(new BlockChanged(me.id(), unblocked, false));
         ctx.status(204);
     }
 
     void follow(Context ctx) {
         Member me = SessionHttp.require(ctx);
         JsonBody.requireNone(ctx);
-        db.transaction(conn -> {
+        Member followed = db.transaction(conn -> {
             Member target = target(conn, ctx);
             if (target.id() == me.id()) {
                 throw new ProblemException(422, "cannot_follow_self", "Cannot follow yourself",
@@ -81,16 +90,24 @@ final class SocialApi {
             if (blocks.blocks(conn, me.id(), target.id()) || blocks.blocks(conn, target.id(), me.id())) {
                 throw new ProblemException(403, "blocked", "Cannot follow", "You cannot follow this member");
             }
-            follows.follow(conn, me.id(), target.id(), clock.instant());
-            return null;
+            return follows.follow(conn, me.id(), target.id(), clock.instant()) ? target : null;
         });
+        if (followed != null) { // a repeated follow changed nothing
+            events.publish(new FollowChanged(me.id(), followed.id(), true));
+        }
         ctx.status(204);
     }
 
     void unfollow(Context ctx) {
         Member me = SessionHttp.require(ctx);
         JsonBody.requireNone(ctx);
-        db.transaction(conn -> follows.unfollow(conn, me.id(), target(conn, ctx).id()));
+        Member unfollowed = db.transaction(conn -> {
+            Member target = target(conn, ctx);
+            return follows.unfollow(conn, me.id(), target.id()) ? target : null;
+        });
+        if (unfollowed != null) {
+            events.publish(new FollowChanged(me.id(), unfollowed.id(), false));
+        }
         ctx.status(204);
     }
 

@@ -3,6 +3,7 @@ package org.parley.social;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import org.parley.accounts.Members;
+import org.parley.events.EventBus;
 import org.parley.module.Module;
 import org.parley.storage.Database;
 
@@ -12,8 +13,9 @@ public final class SocialModule implements Module {
     private final SocialGraph graph = new SocialGraph();
     private final SocialApi api;
 
-    public SocialModule(Database db, Members members, Clock clock) {
-        this.api = new SocialApi(db, members, graph, clock);
+    /** @param events where follows and blocks are announced ({@code FollowChanged}, {@code BlockChanged}) */
+    public SocialModule(Database db, Members members, EventBus events, Clock clock) {
+        this.api = new SocialApi(db, members, graph, events, clock);
     }
 
     public SocialGraph graph() {
