@@ -24,6 +24,7 @@ import org.parley.invites.InvitesModule;
 import org.parley.media.MediaServer;
 import org.parley.module.Housekeeping;
 import org.parley.module.Module;
+import org.parley.notifications.NotificationsModule;
 import org.parley.profiles.ProfilesModule;
 import org.parley.rooms.Rooms;
 import org.parley.rooms.RoomsModule;
@@ -114,8 +115,9 @@ public final class Parley implements AutoCloseable {
             var rooms = add(modules, new RoomsModule(db, members, new GraphAccess(db, members, social.graph()),
                     config.rooms(), events, clock));
             var media = add(modules, new MediaModule(config.media(), events));
-            add(modules, new SignallingModule(List.copyOf(modules), accounts, csrf, rooms.rooms(), media.media(),
-                    config.turn()));
+            var signalling = add(modules, new SignallingModule(List.copyOf(modules), accounts, csrf, rooms.rooms(),
+                    media.media(), config.turn()));
+            add(modules, new NotificationsModule(db, members, social.graph(), rooms.rooms(), signalling.push(), clock));
             modules.forEach(m -> m.listen(events));
             return new Parley(config, db, events, modules, invitations, rooms.rooms(), media.media());
         } catch (RuntimeException e) {

@@ -1,5 +1,9 @@
 package org.parley.events;
 
-/** A room went live (published by rooms when it is created, not when a restart brings it back). */
-public record RoomStarted(String roomId) implements Event {
+/**
+ * A room went live (published by rooms when it is created, not when a restart brings it back).
+ *
+ * @param creatorId the member who started it, its first moderator
+ */
+public record RoomStarted(String roomId, long creatorId) implements Event {
 }

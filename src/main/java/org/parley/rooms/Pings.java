@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import org.parley.accounts.Member;
 import org.parley.accounts.Members;
+import org.parley.events.EventBus;
+import org.parley.events.MemberPinged;
 import org.parley.module.MessageHandler;
 import org.parley.module.Push;
 import org.parley.storage.Database;
@@ -26,13 +28,16 @@ final class Pings implements MessageHandler {
     private final Members members;
     private final Access access;
     private final Push push;
+    private final EventBus events;
 
-    Pings(Rooms rooms, Database db, Members members, Access access, Push push) {
+    /** @param events where a delivered or undelivered ping is announced ({@link MemberPinged}: notifications keep it) */
+    Pings(Rooms rooms, Database db, Members members, Access access, Push push, EventBus events) {
         this.rooms = rooms;
         this.db = db;
         this.members = members;
         this.access = access;
         this.push = push;
+        this.events = events;
     }
 
     @Override
@@ -59,6 +64,7 @@ final class Pings implements MessageHandler {
         notice.putObject("from").put("username", caller.username()).put("displayName", caller.displayName());
         notice.putObject("room").put("id", room.id()).put("title", room.snapshot().title()).put("url", "/room/" + room.id());
         boolean delivered = push.toMember(target.get().id(), notice.toString());
+        events.publish(new MemberPinged(caller.memberId(), target.get().id(), room.id(), room.snapshot().title()));
         return new Reply.Ack(JSON.createObjectNode().put("delivered", delivered));
     }
 }

@@ -125,7 +125,7 @@ public final class Rooms implements AutoCloseable {
         live.put(state.id, room);
         scheduleTimeout(room, creator.id());
         log.info("Room {} started by member {} ({})", state.id, creator.id(), type);
-        events.publish(new RoomStarted(state.id));
+        events.publish(new RoomStarted(state.id, creator.id()));
         listener.hallwayChanged();
         return room;
     }

@@ -21,6 +21,7 @@ public final class RoomsModule implements Module {
     private final Database db;
     private final Members members;
     private final Access access;
+    private final EventBus events;
 
     /** @param access the follow graph and blocks, as rooms' rules need them */
     public RoomsModule(Database db, Members members, Access access, RoomsConfig config, EventBus events, Clock clock) {
@@ -30,6 +31,7 @@ public final class RoomsModule implements Module {
         this.db = db;
         this.members = members;
         this.access = access;
+        this.events = events;
     }
 
     public Rooms rooms() {
@@ -44,7 +46,7 @@ public final class RoomsModule implements Module {
     /** {@code ping}: invite someone you follow into the room you are in. */
     @Override
     public void messages(MessageRoutes routes) {
-        routes.on("ping", new Pings(rooms, db, members, access, routes.push()));
+        routes.on("ping", new Pings(rooms, db, members, access, routes.push(), events));
     }
 
     @Override

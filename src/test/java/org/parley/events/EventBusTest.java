@@ -28,7 +28,7 @@ class EventBusTest {
     void a_listener_hears_only_the_type_it_subscribed_to() {
         List<Event> heard = new ArrayList<>();
         bus.subscribe(RoomEnded.class, heard::add);
-        bus.publish(new RoomStarted("r1"));
+        bus.publish(new RoomStarted("r1", 1));
         bus.publish(new HallwayChanged());
         bus.publish(new RoomEnded("r1"));
         assertThat(heard).containsExactly(new RoomEnded("r1"));

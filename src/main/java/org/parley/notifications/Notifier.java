@@ -1,0 +1,160 @@
+package org.parley.notifications;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.parley.accounts.Members;
+import org.parley.events.FollowChanged;
+import org.parley.events.MemberJoined;
+import org.parley.events.MemberPinged;
+import org.parley.events.RoomStarted;
+import org.parley.module.Push;
+import org.parley.rooms.Rooms;
+import org.parley.social.SocialGraph;
+import org.parley.storage.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns what other features announce into notifications: stored for the notification centre, then
+ * sent at once to the member's open connections ({@code notification}, with the new unread count).
+ *
+ * <p>Threading: the {@code on…} methods are bus listeners on the publisher's thread (a request's or a
+ * room's); they only queue. The database work and the sends run one at a time on this class's own
+ * thread, in the order the events came. A notification that cannot be stored (the database is down)
+ * is logged and dropped: it is a courtesy, not a record.
+ */
+final class Notifier {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+    /** A followed member's next room start is not notified again to the same follower within this time. */
+    static final Duration ROOM_STARTED_QUIET = Duration.ofMinutes(30);
+    /** Room starts notify at most this many followers (a very followed member's rooms reach the hallway anyway). */
+    static final int ROOM_STARTED_MAX_RECIPIENTS = 5_000;
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final Database db;
+    private final NotificationStore store;
+    private final Members members;
+    private final SocialGraph graph;
+    private final Rooms rooms;
+    private final Push push;
+    private final Clock clock;
+    /** "follower:creator" → when the follower was last told that creator started a room. */
+    private final Map<String, Instant> lastRoomStart = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("notifications").factory());
+
+    Notifier(Database db, NotificationStore store, Members members, SocialGraph graph, Rooms rooms, Push push, Clock clock) {
+        this.db = db;
+        this.store = store;
+        this.members = members;
+        this.graph = graph;
+        this.rooms = rooms;
+        this.push = push;
+        this.clock = clock;
+    }
+
+    void onFollow(FollowChanged e) {
+        if (e.following()) {
+            queue(() -> notify(List.of(e.followee()), Kind.followed, e.follower(), null, null));
+        }
+    }
+
+    void onJoin(MemberJoined e) {
+        if (e.invitedBy() != null) {
+            queue(() -> notify(List.of(e.invitedBy()), Kind.invite_used, e.memberId(), null, null));
+        }
+    }
+
+    void onPing(MemberPinged e) {
+        queue(() -> notify(List.of(e.to()), Kind.pinged, e.from(), e.roomId(), e.roomTitle()));
+    }
+
+    void onRoomStart(RoomStarted e) {
+        queue(() -> rooms.get(e.roomId()).ifPresent(room -> {
+            Instant now = clock.instant();
+            List<Long> recipients = new ArrayList<>();
+            for (long follower : db.read(conn -> graph.followerIds(conn, e.creatorId()))) {
+                if (recipients.size() < ROOM_STARTED_MAX_RECIPIENTS && rooms.mayEnter(follower, room) && quietOver(follower, e.creatorId(), now)) {
+                    recipients.add(follower);
+                }
+            }
+            notify(recipients, Kind.room_started, e.creatorId(), room.id(), room.snapshot().title());
+        }));
+    }
+
+    private boolean quietOver(long follower, long creator, Instant now) {
+        Instant last = lastRoomStart.get(follower + ":" + creator);
+        if (last != null && last.plus(ROOM_STARTED_QUIET).isAfter(now)) {
+            return false;
+        }
+        lastRoomStart.put(follower + ":" + creator, now);
+        return true;
+    }
+
+    private void queue(Runnable job) {
+        if (worker.isShutdown()) {
+            return;
+        }
+        worker.execute(() -> {
+            try {
+                job.run();
+            } catch (RuntimeException ex) {
+                log.warn("A notification was not delivered: {}", ex.toString());
+            }
+        });
+    }
+
+    /** Stores one notification per recipient in one transaction, then tells each of them. */
+    private void notify(List<Long> recipients, Kind kind, Long actor, String roomId, String roomTitle) {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<String> messages = db.transaction(conn -> {
+            List<String> out = new ArrayList<>();
+            for (long member : recipients) {
+                long id = store.insert(conn, member, kind, actor, roomId, roomTitle, now);
+                out.add(message(conn, member, new NotificationStore.Row(id, kind, actor, roomId, roomTitle, now, false)));
+            }
+            return out;
+        });
+        for (int i = 0; i < recipients.size(); i++) {
+            push.toMember(recipients.get(i), messages.get(i));
+        }
+    }
+
+    private String message(Connection conn, long member, NotificationStore.Row row) throws SQLException {
+        var view = Views.of(conn, members, row);
+        try {
+            return JSON.writeValueAsString(Map.of("type", "notification", "unread", store.unread(conn, member),
+                    "notification", view));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits briefly for queued notifications, then stops. */
+    void close() {
+        worker.shutdown();
+        try {
+            worker.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
