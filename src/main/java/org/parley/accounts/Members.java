@@ -85,6 +85,14 @@ public final class Members {
     }
 
     /**
+     * Names the member's current photo, or {@code null} for none: every view of the member then carries
+     * {@link Member#avatarUrl()}. Called by the avatars feature in the transaction that stores the images.
+     */
+    public void setAvatarVersion(Connection conn, long id, String version) throws SQLException {
+        store.updateAvatarVersion(conn, id, version);
+    }
+
+    /**
      * Adds a member (joining through an invitation); throws {@link SQLException} with a unique
      * violation ({@code storage.Database#isUniqueViolation}) when the username is taken.
      *

@@ -42,7 +42,8 @@ class ArchitectureTest {
             "profiles", Set.of("ProfilesModule"),
             "rooms", Set.of("RoomsModule", "RoomsConfig", "Rooms", "Room", "RoomSnapshot", "Participant", "Role",
                     "RoomType", "Command", "RoomError", "RoomSubscriber", "RoomEvent", "Access"),
-            "signalling", Set.of("SignallingModule", "Push"));
+            "signalling", Set.of("SignallingModule", "Push"),
+            "avatars", Set.of("AvatarsModule"));
 
     /** The media engine's face for the server (the load test has its own rule, below). */
     static final Set<String> MEDIA_FACE = Set.of("org.parley.media.MediaServer", "org.parley.media.StageListener",
@@ -52,7 +53,7 @@ class ArchitectureTest {
 
     /** Packages whose classes are domain code unless they are an HTTP edge (see {@link #isEdge}). */
     static final List<String> FEATURES_WITH_DOMAIN = List.of("org.parley.accounts", "org.parley.invites",
-            "org.parley.social", "org.parley.profiles", "org.parley.rooms");
+            "org.parley.social", "org.parley.profiles", "org.parley.rooms", "org.parley.avatars");
 
     @Test
     void no_feature_uses_another_features_classes_beyond_its_public_face() {
@@ -97,12 +98,13 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.parley.kernel..", "org.parley.storage..", "org.parley.events..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.parley.web..", "io.javalin..",
                         "org.parley.accounts..", "org.parley.invites..", "org.parley.social..", "org.parley.profiles..",
-                        "org.parley.rooms..", "org.parley.signalling..", "org.parley.media..", "org.parley.app..")
+                        "org.parley.rooms..", "org.parley.signalling..", "org.parley.media..", "org.parley.app..",
+                        "org.parley.avatars..")
                 .check(PARLEY);
         noClasses().that().resideInAnyPackage("org.parley.web..", "org.parley.module..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.parley.accounts..", "org.parley.invites..",
                         "org.parley.social..", "org.parley.profiles..", "org.parley.rooms..", "org.parley.signalling..",
-                        "org.parley.media..", "org.parley.app..", "org.parley.loadtest..")
+                        "org.parley.media..", "org.parley.app..", "org.parley.loadtest..", "org.parley.avatars..")
                 .check(PARLEY);
     }
 
