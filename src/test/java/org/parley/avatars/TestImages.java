@@ -17,7 +17,7 @@ import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 
 /** Images made for the avatar tests: real photos' shapes, EXIF with a GPS position, and hostile files. */
-final class TestImages {
+public final class TestImages {
 
     /** The latitude hidden in {@link #jpegWithGps}: 52° 22' 12.34" N, as the EXIF rationals' bytes. */
     static final byte[] GPS_LATITUDE = ByteBuffer.allocate(24).putInt(52).putInt(1).putInt(22).putInt(1)
@@ -38,7 +38,7 @@ final class TestImages {
         return image;
     }
 
-    static byte[] jpeg(int width, int height) {
+    public static byte[] jpeg(int width, int height) {
         return encode(picture(width, height, false), "jpeg");
     }
 
@@ -54,7 +54,7 @@ final class TestImages {
      * A JPEG carrying an EXIF APP1 segment with a GPS IFD (CIPA DC-008, "Exif 2.3" §4.6.6), as a phone
      * writes it: IFD0 points at the GPS IFD, which holds GPSLatitudeRef "N" and GPSLatitude.
      */
-    static byte[] jpegWithGps(int width, int height) {
+    public static byte[] jpegWithGps(int width, int height) {
         ByteBuffer tiff = ByteBuffer.allocate(80); // big-endian, "MM"
         tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
         tiff.putShort((short) 1); // IFD0 at 8: one entry
