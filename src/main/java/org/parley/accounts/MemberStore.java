@@ -134,13 +134,15 @@ final class MemberStore {
      */
     List<Members.TreeEntry> tree(Connection conn, int limit) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement(
-                "SELECT m.username, m.display_name, p.username, m.admin, m.created_at AS created_at FROM members m"
+                "SELECT m.username, m.display_name, p.username, m.admin, m.created_at AS created_at, m.id, m.avatar_version"
+                        + " FROM members m"
                         + " LEFT JOIN members p ON p.id = m.invited_by ORDER BY m.created_at, m.id LIMIT ?")) {
             st.setInt(1, limit);
             try (ResultSet rs = st.executeQuery()) {
                 List<Members.TreeEntry> entries = new ArrayList<>();
                 while (rs.next()) {
-                    entries.add(new Members.TreeEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                    entries.add(new Members.TreeEntry(rs.getString(1), rs.getString(2),
+                            Member.avatarUrl(rs.getLong(6), rs.getString(7)), rs.getString(3),
                             rs.getBoolean(4), Database.instant(rs, "created_at")));
                 }
                 return entries;

@@ -63,7 +63,8 @@ public final class Members {
      *
      * @param invitedBy the inviter's username; null for the founders (invited by the operator)
      */
-    public record TreeEntry(String username, String displayName, String invitedBy, boolean admin, Instant memberSince) {}
+    public record TreeEntry(String username, String displayName, String avatarUrl, String invitedBy, boolean admin,
+                            Instant memberSince) {}
 
     /** The whole invitation tree, oldest first (inviters before their invitees), at most {@code limit}. */
     public List<TreeEntry> invitationTree(Connection conn, int limit) throws SQLException {

@@ -38,6 +38,24 @@ public final class TestImages {
         return image;
     }
 
+    /** A portrait-like picture for screenshots: a head and shoulders on a background coloured by {@code seed}. */
+    public static byte[] portrait(int seed) {
+        var image = new BufferedImage(600, 600, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        float hue = (seed * 0.173f) % 1f;
+        g.setPaint(new GradientPaint(0, 0, Color.getHSBColor(hue, .35f, .95f), 600, 600, Color.getHSBColor(hue, .55f, .7f)));
+        g.fillRect(0, 0, 600, 600);
+        g.setColor(Color.getHSBColor((hue + .5f) % 1f, .45f, .35f));
+        g.fillOval(150, 380, 300, 300); // shoulders
+        g.setColor(new Color(230, 190, 160));
+        g.fillOval(210, 130, 180, 220); // face
+        g.setColor(Color.getHSBColor((hue + .1f) % 1f, .5f, .25f));
+        g.fillArc(200, 110, 200, 150, 0, 180); // hair
+        g.dispose();
+        return encode(image, "jpeg");
+    }
+
     public static byte[] jpeg(int width, int height) {
         return encode(picture(width, height, false), "jpeg");
     }
