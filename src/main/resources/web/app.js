@@ -5,6 +5,7 @@ import { onUnauthenticated } from './core/api.js';
 import { loadMe, onMeChange, setMe, currentMe } from './core/session.js';
 import { route, startRouter, navigate } from './core/router.js';
 import { h, icon } from './core/dom.js';
+import { avatar } from './core/ui/members.js';
 import { start as startLive, stop as stopLive } from './core/socket/connection.js';
 import { mountBanner } from './core/ui/live-banner.js';
 import { startRoomStore } from './rooms/store.js';
@@ -38,14 +39,15 @@ function drawTopNav() {
     nav.replaceChildren();
     return;
   }
-  const link = (href, iconName, label, testid) =>
+  // A link's picture is an icon name, or a node (the member's own face on "Profile").
+  const link = (href, picture, label, testid) =>
     h('a', { href, class: 'topnav-link', 'data-testid': testid,
       'aria-current': currentPath === href || (href === '/hallway' && currentPath.startsWith('/room/')) ? 'page' : null },
-    icon(iconName, 20), h('span', { class: 'topnav-label' }, label));
+    typeof picture === 'string' ? icon(picture, 20) : picture, h('span', { class: 'topnav-label' }, label));
   nav.setAttribute('aria-label', t('nav.label'));
   nav.replaceChildren(
     link('/hallway', 'radio', t('nav.hallway'), 'nav-hallway'),
-    link(`/u/${encodeURIComponent(me.username)}`, 'user', t('nav.profile'), 'nav-profile'),
+    link(`/u/${encodeURIComponent(me.username)}`, avatar(me, 'xs'), t('nav.profile'), 'nav-profile'),
     link('/invites', 'ticket', t('nav.invites'), 'nav-invites'),
     link('/settings', 'gear', t('nav.settings'), 'nav-settings'));
 }

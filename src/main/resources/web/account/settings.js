@@ -1,4 +1,4 @@
-// "/settings": the interface language, change password, log out.
+// "/settings": profile photo, the interface language, change password, log out.
 import { h } from '../core/dom.js';
 import { t } from '../core/i18n.js';
 import { changePassword, logOut } from '../core/api.js';
@@ -11,6 +11,7 @@ import { errorMessage } from '../core/ui/errors.js';
 import { toast } from '../core/ui/toasts.js';
 import { requireMe } from '../core/auth.js';
 import { languageField } from '../core/ui/language-switcher.js';
+import { photoCard } from './photo-card.js';
 
 export async function render(ctx) {
   const me = await requireMe(ctx);
@@ -68,6 +69,7 @@ export async function render(ctx) {
 
   ctx.view.replaceChildren(h('div', { class: 'narrow' },
     pageHeading(t('settings.title')),
+    photoCard(),
     h('section', { class: 'card', 'data-testid': 'language-settings' },
       h('h2', { class: 'card-title' }, t('settings.languageTitle')),
       languageField()),

@@ -67,7 +67,7 @@ async function toError(response) {
 }
 
 /** Sends one request; resolves to the parsed JSON body (or null for 204). */
-export async function request(method, path, { body, signal, quiet401 = false } = {}) {
+export async function request(method, path, { body, raw, signal, quiet401 = false } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (UNSAFE.has(method)) {
     await ensureCsrfCookie(signal);
@@ -78,6 +78,10 @@ export async function request(method, path, { body, signal, quiet401 = false } =
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
+  } else if (raw) {
+    // Bytes as they are (an image Blob), with their own type: uploadAvatar.
+    headers['Content-Type'] = raw.type;
+    init.body = raw;
   }
   let response;
   try {
@@ -104,6 +108,8 @@ export const logIn = (body, opts) => request('POST', '/api/session', { ...opts, 
 export const logOut = (opts) => request('DELETE', '/api/session', opts);
 export const getMe = (opts) => request('GET', '/api/me', opts);
 export const updateMe = (body, opts) => request('PATCH', '/api/me', { ...opts, body });
+export const uploadAvatar = (blob, opts) => request('PUT', '/api/me/avatar', { ...opts, raw: blob });
+export const deleteAvatar = (opts) => request('DELETE', '/api/me/avatar', opts);
 export const changePassword = (body, opts) => request('PUT', '/api/me/password', { ...opts, body });
 export const getProfile = (username, opts) => request('GET', `/api/members/${seg(username)}`, opts);
 export const listFollowers = (username, range, opts) =>

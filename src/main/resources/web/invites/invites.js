@@ -9,7 +9,7 @@ import { pageHeading } from '../core/ui/page.js';
 import { delayedSkeleton, skeletonLines } from '../core/ui/skeletons.js';
 import { formAlert } from '../core/ui/forms.js';
 import { errorMessage } from '../core/ui/errors.js';
-import { memberLink } from '../core/ui/members.js';
+import { avatar, memberLink } from '../core/ui/members.js';
 import { toast } from '../core/ui/toasts.js';
 import { requireMe } from '../core/auth.js';
 
@@ -85,8 +85,8 @@ function inviteItem(invite, alert) {
         h('span', { class: `badge badge-${invite.status}`, 'data-testid': 'invite-status' }, t(`invites.status.${invite.status}`)),
         h('span', { class: 'invite-when' }, timeLine(invite))),
       invite.status === 'used' && invite.usedBy
-        ? h('p', { class: 'invite-used-by', 'data-testid': 'invite-used-by' },
-          tNodes('invites.joined', { member: memberLink(invite.usedBy) }))
+        ? h('p', { class: 'invite-used-by', 'data-testid': 'invite-used-by' }, avatar(invite.usedBy, 'xs'),
+          h('span', {}, tNodes('invites.joined', { member: memberLink(invite.usedBy) })))
         : null,
       invite.status === 'pending' ? pendingControls(invite, alert, draw) : null);
   };

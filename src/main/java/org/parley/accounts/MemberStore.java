@@ -15,7 +15,7 @@ import org.parley.storage.Dialect;
 /** SQL for the {@code members} table. Methods take the caller's connection so they can join a transaction. */
 final class MemberStore {
 
-    private static final String COLUMNS = "id, username, display_name, bio, admin, invited_by, created_at";
+    private static final String COLUMNS = "id, username, display_name, bio, admin, invited_by, created_at, avatar_version";
 
     /** The case-insensitive key under which a username is unique. */
     public static String key(String username) {
@@ -103,16 +103,25 @@ final class MemberStore {
         }
     }
 
+    /** Names the member's current photo ({@code null}: none); the avatars feature keeps the images. */
+    void updateAvatarVersion(Connection conn, long id, String version) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("UPDATE members SET avatar_version = ? WHERE id = ?")) {
+            st.setString(1, version);
+            st.setLong(2, id);
+            st.executeUpdate();
+        }
+    }
+
     /** The members who joined through {@code inviterId}'s invitations, oldest first. */
     public List<MemberRef> invitedBy(Connection conn, long inviterId, int limit) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement(
-                "SELECT username, display_name FROM members WHERE invited_by = ? ORDER BY created_at, id LIMIT ?")) {
+                "SELECT username, display_name, id, avatar_version FROM members WHERE invited_by = ? ORDER BY created_at, id LIMIT ?")) {
             st.setLong(1, inviterId);
             st.setInt(2, limit);
             try (ResultSet rs = st.executeQuery()) {
                 List<MemberRef> refs = new ArrayList<>();
                 while (rs.next()) {
-                    refs.add(new MemberRef(rs.getString(1), rs.getString(2)));
+                    refs.add(new MemberRef(rs.getString(1), rs.getString(2), Member.avatarUrl(rs.getLong(3), rs.getString(4))));
                 }
                 return refs;
             }
@@ -125,13 +134,15 @@ final class MemberStore {
      */
     List<Members.TreeEntry> tree(Connection conn, int limit) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement(
-                "SELECT m.username, m.display_name, p.username, m.admin, m.created_at AS created_at FROM members m"
+                "SELECT m.username, m.display_name, p.username, m.admin, m.created_at AS created_at, m.id, m.avatar_version"
+                        + " FROM members m"
                         + " LEFT JOIN members p ON p.id = m.invited_by ORDER BY m.created_at, m.id LIMIT ?")) {
             st.setInt(1, limit);
             try (ResultSet rs = st.executeQuery()) {
                 List<Members.TreeEntry> entries = new ArrayList<>();
                 while (rs.next()) {
-                    entries.add(new Members.TreeEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                    entries.add(new Members.TreeEntry(rs.getString(1), rs.getString(2),
+                            Member.avatarUrl(rs.getLong(6), rs.getString(7)), rs.getString(3),
                             rs.getBoolean(4), Database.instant(rs, "created_at")));
                 }
                 return entries;
@@ -181,7 +192,8 @@ final class MemberStore {
         long inviter = rs.getLong("invited_by");
         Long invitedBy = rs.wasNull() ? null : inviter;
         return new Member(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                rs.getString("bio"), rs.getBoolean("admin"), invitedBy, Database.instant(rs, "created_at"));
+                rs.getString("bio"), rs.getBoolean("admin"), invitedBy, Database.instant(rs, "created_at"),
+                rs.getString("avatar_version"));
     }
 
     @FunctionalInterface

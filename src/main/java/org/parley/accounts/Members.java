@@ -63,7 +63,8 @@ public final class Members {
      *
      * @param invitedBy the inviter's username; null for the founders (invited by the operator)
      */
-    public record TreeEntry(String username, String displayName, String invitedBy, boolean admin, Instant memberSince) {}
+    public record TreeEntry(String username, String displayName, String avatarUrl, String invitedBy, boolean admin,
+                            Instant memberSince) {}
 
     /** The whole invitation tree, oldest first (inviters before their invitees), at most {@code limit}. */
     public List<TreeEntry> invitationTree(Connection conn, int limit) throws SQLException {
@@ -82,6 +83,14 @@ public final class Members {
     /** Saves the member's interface language; null goes back to following the browser. */
     public void setLanguage(Connection conn, long id, String language) throws SQLException {
         store.setLanguage(conn, id, language);
+    }
+
+    /**
+     * Names the member's current photo, or {@code null} for none: every view of the member then carries
+     * {@link Member#avatarUrl()}. Called by the avatars feature in the transaction that stores the images.
+     */
+    public void setAvatarVersion(Connection conn, long id, String version) throws SQLException {
+        store.updateAvatarVersion(conn, id, version);
     }
 
     /**

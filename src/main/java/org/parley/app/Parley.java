@@ -18,6 +18,7 @@ import org.eclipse.jetty.session.NullSessionCache;
 import org.eclipse.jetty.session.NullSessionDataStore;
 import org.parley.accounts.AccountsModule;
 import org.parley.accounts.Members;
+import org.parley.avatars.AvatarsModule;
 import org.parley.events.EventBus;
 import org.parley.invites.Invitations;
 import org.parley.invites.InvitesModule;
@@ -112,6 +113,7 @@ public final class Parley implements AutoCloseable {
             var accounts = add(modules, new AccountsModule(db, members, profiles.meView(), config.accounts(), client,
                     csrf, config.dataDir(), clock));
             add(modules, new InvitesModule(db, invitations, accounts, profiles.meView(), client, events, clock));
+            add(modules, new AvatarsModule(db, members, profiles.meView(), clock));
             var rooms = add(modules, new RoomsModule(db, members, new GraphAccess(db, members, social.graph()),
                     config.rooms(), events, clock));
             var media = add(modules, new MediaModule(config.media(), events));

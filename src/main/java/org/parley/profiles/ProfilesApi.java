@@ -42,13 +42,15 @@ final class ProfilesApi implements MeView {
         this.invitations = invitations;
     }
 
-    record Me(long id, String username, String displayName, String bio, Instant memberSince, MemberRef invitedBy,
-              boolean admin, long followerCount, long followingCount, Integer invitesRemaining, String language) {}
+    /** @param avatarUrl the member's photo ({@code Member#avatarUrl}), {@code null} for none */
+    record Me(long id, String username, String displayName, String avatarUrl, String bio, Instant memberSince,
+              MemberRef invitedBy, boolean admin, long followerCount, long followingCount, Integer invitesRemaining,
+              String language) {}
 
     /** @param id the member id that room commands (docs/protocol.md) address members by */
-    record Profile(long id, String username, String displayName, String bio, Instant memberSince, MemberRef invitedBy,
-                   boolean admin, long followerCount, long followingCount, boolean followedByMe, boolean followsMe,
-                   boolean isMe, boolean blockedByMe, List<MemberRef> invited) {}
+    record Profile(long id, String username, String displayName, String avatarUrl, String bio, Instant memberSince,
+                   MemberRef invitedBy, boolean admin, long followerCount, long followingCount, boolean followedByMe,
+                   boolean followsMe, boolean isMe, boolean blockedByMe, List<MemberRef> invited) {}
 
     void routes(RoutesConfig routes) {
         routes.get("/api/me", this::getMe);
@@ -58,7 +60,7 @@ final class ProfilesApi implements MeView {
 
     @Override
     public Me render(Connection conn, Member m) throws SQLException {
-        return new Me(m.id(), m.username(), m.displayName(), m.bio(), m.createdAt(), inviter(conn, m), m.admin(),
+        return new Me(m.id(), m.username(), m.displayName(), m.avatarUrl(), m.bio(), m.createdAt(), inviter(conn, m), m.admin(),
                 graph.followerCount(conn, m.id()), graph.followingCount(conn, m.id()),
                 invitations.remaining(conn, m), members.language(conn, m.id()));
     }
@@ -97,7 +99,7 @@ final class ProfilesApi implements MeView {
         ctx.json(db.read(conn -> {
             Member m = MembersHttp.fromPath(conn, members, ctx.pathParam("username"));
             boolean isMe = m.id() == viewer.id();
-            return new Profile(m.id(), m.username(), m.displayName(), m.bio(), m.createdAt(), inviter(conn, m), m.admin(),
+            return new Profile(m.id(), m.username(), m.displayName(), m.avatarUrl(), m.bio(), m.createdAt(), inviter(conn, m), m.admin(),
                     graph.followerCount(conn, m.id()), graph.followingCount(conn, m.id()),
                     !isMe && graph.follows(conn, viewer.id(), m.id()),
                     !isMe && graph.follows(conn, m.id(), viewer.id()),

@@ -8,8 +8,13 @@ import java.util.List;
  */
 public sealed interface Command {
 
-    /** @param member who joins, with the names shown to the room */
-    record Join(long memberId, String username, String displayName) implements Command {}
+    /** @param memberId who joins, with the names and photo ({@code null}: none) shown to the room */
+    record Join(long memberId, String username, String displayName, String avatarUrl) implements Command {
+
+        public Join(long memberId, String username, String displayName) {
+            this(memberId, username, displayName, null);
+        }
+    }
 
     /** @param quietly the room is not told with a "left" notice (the state still changes) */
     record Leave(boolean quietly) implements Command {}

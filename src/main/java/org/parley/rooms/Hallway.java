@@ -15,7 +15,8 @@ final class Hallway {
     /** Stage members shown per room in the hallway. */
     static final int STAGE_SHOWN = 5;
 
-    record StageMember(long id, String username, String displayName, Role role, boolean followed) {}
+    /** @param avatarUrl the member's photo, {@code null} for none */
+    record StageMember(long id, String username, String displayName, String avatarUrl, Role role, boolean followed) {}
 
     record Entry(String id, String title, RoomType type, List<StageMember> stage, int stageCount, long listenerCount,
                  int followedOnStage, Instant createdAt) {}
@@ -70,7 +71,8 @@ final class Hallway {
                 .toList();
         int followed = (int) stage.stream().filter(p -> following.contains(p.memberId())).count();
         List<StageMember> shown = stage.stream().limit(STAGE_SHOWN)
-                .map(p -> new StageMember(p.memberId(), p.username(), p.displayName(), p.role(), following.contains(p.memberId())))
+                .map(p -> new StageMember(p.memberId(), p.username(), p.displayName(), p.avatarUrl(), p.role(),
+                        following.contains(p.memberId())))
                 .toList();
         return new Entry(s.id(), s.title(), s.type(), shown, s.stage().size(), s.listenerCount(), followed, s.createdAt());
     }

@@ -61,7 +61,10 @@ final class Pings implements MessageHandler {
             return new Reply.Refused("not_allowed", "They cannot enter this room");
         }
         ObjectNode notice = JSON.createObjectNode().put("type", "pinged");
-        notice.putObject("from").put("username", caller.username()).put("displayName", caller.displayName());
+        String avatarUrl = room.snapshot().participants().stream().filter(p -> p.memberId() == caller.memberId())
+                .map(Participant::avatarUrl).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        notice.putObject("from").put("username", caller.username()).put("displayName", caller.displayName())
+                .put("avatarUrl", avatarUrl);
         notice.putObject("room").put("id", room.id()).put("title", room.snapshot().title()).put("url", "/room/" + room.id());
         boolean delivered = push.toMember(target.get().id(), notice.toString());
         events.publish(new MemberPinged(caller.memberId(), target.get().id(), room.id(), room.snapshot().title()));

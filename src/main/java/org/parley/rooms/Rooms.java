@@ -109,7 +109,8 @@ public final class Rooms implements AutoCloseable {
         Instant now = clock.instant();
         var state = new RoomState(Tokens.random(9), title.strip(), type, creator.id(), now);
         // Muted like everyone arriving on stage: nobody is on air by surprise.
-        var host = new Participant(creator.id(), creator.username(), creator.displayName(), Role.moderator, true, 0,
+        var host = new Participant(creator.id(), creator.username(), creator.displayName(), creator.avatarUrl(),
+                Role.moderator, true, 0,
                 false, true, now);
         List<RoomEvent> initial = type == RoomType.closed
                 ? List.of(new RoomEvent.ParticipantJoined(host), new RoomEvent.AllowedChanged(List.copyOf(allowed)))

@@ -127,7 +127,8 @@ final class RoomsApi {
     private static RoomView view(Room room, Member me) {
         RoomSnapshot s = room.snapshot();
         List<Hallway.StageMember> stage = s.stage().stream().limit(Hallway.STAGE_SHOWN)
-                .map(p -> new Hallway.StageMember(p.memberId(), p.username(), p.displayName(), p.role(), false)).toList();
+                .map(p -> new Hallway.StageMember(p.memberId(), p.username(), p.displayName(), p.avatarUrl(),
+                        p.role(), false)).toList();
         return new RoomView(s.id(), s.title(), s.type(), "/room/" + s.id(), s.stage().size(), s.listenerCount(), stage);
     }
 }

@@ -104,7 +104,7 @@ final class Rules {
         }
         // The creator returning to a room that has lost its moderators takes the lead again.
         Role role = who == s.creatorId && s.moderators().isEmpty() ? Role.moderator : Role.listener;
-        return accept(new ParticipantJoined(new Participant(who, join.username(), join.displayName(), role,
+        return accept(new ParticipantJoined(new Participant(who, join.username(), join.displayName(), join.avatarUrl(), role,
                 role.onStage(), 0, false, false, now)));
     }
 

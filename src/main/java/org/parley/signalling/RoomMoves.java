@@ -40,7 +40,8 @@ final class RoomMoves {
             return Replies.error(join.id(), "room_not_found", "This room has ended or does not exist");
         }
         var result = await(room.submit(conn.member.id(),
-                new Command.Join(conn.member.id(), conn.member.username(), conn.member.displayName()), conn, join.since()));
+                new Command.Join(conn.member.id(), conn.member.username(), conn.member.displayName(),
+                        conn.member.avatarUrl()), conn, join.since()));
         if (!(result instanceof Room.Result.Done done)) {
             return Replies.of(join.id(), result);
         }

@@ -170,7 +170,7 @@ final class SignallingSocket {
         push.add(conn);
         ObjectNode hello = JSON.createObjectNode().put("type", "hello").put("protocol", PROTOCOL_VERSION);
         hello.putObject("member").put("id", member.id()).put("username", member.username())
-                .put("displayName", member.displayName());
+                .put("displayName", member.displayName()).put("avatarUrl", member.avatarUrl());
         // ICE servers for RTCPeerConnection: TURN relays when configured (docs/media.md); Parley
         // itself is reached directly (ICE-lite, host candidates), so there is no STUN server here.
         var iceServers = hello.putArray("iceServers");

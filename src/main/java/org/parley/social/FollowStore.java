@@ -7,13 +7,18 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.parley.accounts.Member;
 import org.parley.storage.Database;
 
 /** SQL for the {@code follows} table: who follows whom. */
 final class FollowStore {
 
-    /** One row of a follower or following list, with whether the viewer follows that member. */
-    public record Listed(long id, String username, String displayName, boolean followedByMe) {}
+    /**
+     * One row of a follower or following list, with whether the viewer follows that member.
+     *
+     * @param avatarUrl the member's photo, {@code null} for none ({@code accounts.Member#avatarUrl})
+     */
+    public record Listed(long id, String username, String displayName, String avatarUrl, boolean followedByMe) {}
 
     /** Adds the edge; a second follow is a no-op (returns false). */
     boolean follow(Connection conn, long follower, long followee, Instant now) throws SQLException {
@@ -96,7 +101,7 @@ final class FollowStore {
     private List<Listed> list(Connection conn, String anchor, String other, long member, long viewer,
                               int limit, int offset) throws SQLException {
         // anchor/other are fixed column names from this class, never input.
-        String sql = "SELECT m.id, m.username, m.display_name,"
+        String sql = "SELECT m.id, m.username, m.display_name, m.avatar_version,"
                 + " EXISTS (SELECT 1 FROM follows v WHERE v.follower_id = ? AND v.followee_id = m.id) AS followed"
                 + " FROM follows f JOIN members m ON m.id = " + other
                 + " WHERE " + anchor + " = ? ORDER BY f.created_at DESC, m.id DESC LIMIT ? OFFSET ?";
@@ -108,7 +113,8 @@ final class FollowStore {
             try (ResultSet rs = st.executeQuery()) {
                 List<Listed> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(new Listed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+                    out.add(new Listed(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            Member.avatarUrl(rs.getLong(1), rs.getString(4)), rs.getBoolean(5)));
                 }
                 return out;
             }

@@ -34,7 +34,8 @@ final class TableCopy {
             new Table("rooms", "id"),
             new Table("room_participants", "room_id, member_id"),
             new Table("room_removed", "room_id, member_id"),
-            new Table("room_allowed", "room_id, member_id"));
+            new Table("room_allowed", "room_id, member_id"),
+            new Table("avatar_images", "member_id, pixels"));
 
     private static final int BATCH = 500;
 
@@ -72,6 +73,9 @@ final class TableCopy {
     }
 
     private static long copy(Connection from, Connection to, Dialect target, Table table) throws SQLException {
+        if (!exists(from, table.name())) {
+            return 0; // added after Parley 0.1 (avatars): an H2 database being imported has none
+        }
         Map<String, Integer> targetTypes = columnTypes(to, table.name());
         try (var select = from.prepareStatement("SELECT * FROM " + table.name() + " ORDER BY " + table.orderBy());
              ResultSet rs = select.executeQuery()) {
@@ -117,6 +121,18 @@ final class TableCopy {
         } else {
             st.setObject(index, value);
         }
+    }
+
+    /** Whether {@code conn} has the table (H2 keeps unquoted names in upper case). */
+    private static boolean exists(Connection conn, String table) throws SQLException {
+        for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
+            try (ResultSet rs = conn.getMetaData().getTables(null, null, name, null)) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Column name → java.sql.Types of {@code table} in {@code conn}. */

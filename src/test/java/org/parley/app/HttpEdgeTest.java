@@ -25,7 +25,7 @@ class HttpEdgeTest {
 
     static final Set<String> CONTRACT_OPERATIONS = Set.of("signUp", "logIn", "logOut", "getMe", "getProfile",
             "updateMe", "createInvite", "listInvites", "revokeInvite", "getInvite", "follow", "unfollow",
-            "listFollowers", "listFollowing", "changePassword", "getHealth", "getOpenApi");
+            "listFollowers", "listFollowing", "changePassword", "getHealth", "getOpenApi", "uploadAvatar", "deleteAvatar");
 
     TestParley parley;
     ApiClient client;

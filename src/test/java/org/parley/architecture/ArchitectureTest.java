@@ -43,7 +43,8 @@ class ArchitectureTest {
             "rooms", Set.of("RoomsModule", "RoomsConfig", "Rooms", "Room", "RoomSnapshot", "Participant", "Role",
                     "RoomType", "Command", "RoomError", "RoomSubscriber", "RoomEvent", "Access"),
             "signalling", Set.of("SignallingModule", "Push"),
-            "notifications", Set.of("NotificationsModule"));
+            "notifications", Set.of("NotificationsModule"),
+            "avatars", Set.of("AvatarsModule"));
 
     /** The media engine's face for the server (the load test has its own rule, below). */
     static final Set<String> MEDIA_FACE = Set.of("org.parley.media.MediaServer", "org.parley.media.StageListener",
@@ -53,7 +54,8 @@ class ArchitectureTest {
 
     /** Packages whose classes are domain code unless they are an HTTP edge (see {@link #isEdge}). */
     static final List<String> FEATURES_WITH_DOMAIN = List.of("org.parley.accounts", "org.parley.invites",
-            "org.parley.social", "org.parley.profiles", "org.parley.rooms", "org.parley.notifications");
+            "org.parley.social", "org.parley.profiles", "org.parley.rooms", "org.parley.notifications",
+            "org.parley.avatars");
 
     @Test
     void no_feature_uses_another_features_classes_beyond_its_public_face() {
@@ -99,12 +101,13 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.parley.web..", "io.javalin..",
                         "org.parley.accounts..", "org.parley.invites..", "org.parley.social..", "org.parley.profiles..",
                         "org.parley.rooms..", "org.parley.signalling..", "org.parley.media..", "org.parley.app..",
-                        "org.parley.notifications..")
+                        "org.parley.notifications..", "org.parley.avatars..")
                 .check(PARLEY);
         noClasses().that().resideInAnyPackage("org.parley.web..", "org.parley.module..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.parley.accounts..", "org.parley.invites..",
                         "org.parley.social..", "org.parley.profiles..", "org.parley.rooms..", "org.parley.signalling..",
-                        "org.parley.media..", "org.parley.app..", "org.parley.loadtest..", "org.parley.notifications..")
+                        "org.parley.media..", "org.parley.app..", "org.parley.loadtest..", "org.parley.notifications..",
+                        "org.parley.avatars..")
                 .check(PARLEY);
     }
 

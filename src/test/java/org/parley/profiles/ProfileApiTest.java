@@ -27,10 +27,11 @@ import org.parley.testing.TestParley;
 class ProfileApiTest {
 
     private static final List<String> ME_FIELDS = List.of("id", "username", "displayName", "bio", "memberSince",
-            "invitedBy", "admin", "followerCount", "followingCount", "invitesRemaining", "language");
+            "invitedBy", "admin", "followerCount", "followingCount", "invitesRemaining", "language",
+            "avatarUrl");
     private static final List<String> PROFILE_FIELDS = List.of("id", "username", "displayName", "bio", "memberSince",
             "invitedBy", "admin", "followerCount", "followingCount", "followedByMe", "followsMe", "isMe", "blockedByMe",
-            "invited");
+            "invited", "avatarUrl");
 
     TestParley parley;
     ApiClient founder;

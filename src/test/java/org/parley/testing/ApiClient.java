@@ -110,6 +110,43 @@ public final class ApiClient {
         }
     }
 
+    /** Sends raw bytes (an image upload) with the CSRF header, like the web client's fetch of a Blob. */
+    public Response sendBytes(String method, String path, byte[] body, String contentType) {
+        ensureCsrfCookie();
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        String token = cookie("parley_csrf");
+        if (token != null) {
+            builder.header("X-CSRF-Token", token);
+        }
+        try {
+            var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new AssertionError("Request failed: " + method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A GET whose body is bytes (an image), with extra request headers. */
+    public HttpResponse<byte[]> getBytes(String path, Map<String, String> headers) {
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20)).GET();
+        headers.forEach(builder::header);
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AssertionError("Request failed: GET " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Like a browser's first page load: any API GET hands out the CSRF cookie. */
     private void ensureCsrfCookie() {
         if (cookie("parley_csrf") == null) {
