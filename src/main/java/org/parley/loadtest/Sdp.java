@@ -26,7 +26,8 @@ final class Sdp {
     private static final Pattern PWD = Pattern.compile("a=ice-pwd:(\\S+)");
     /** RFC 8839 §5.1: foundation component transport priority address port typ host. */
     private static final Pattern CANDIDATE = Pattern.compile("a=candidate:\\S+ 1 (?i:udp) \\d+ (\\S+) (\\d+) typ host");
-    private static final Pattern SLOT_SSRC = Pattern.compile("a=ssrc:(\\d+) cname:");
+    /** Each receive slot has one msid line (the upstream's a=ssrc is the server's reports', with a cname only). */
+    private static final Pattern SLOT_SSRC = Pattern.compile("a=ssrc:(\\d+) msid:");
 
     private Sdp() {}
 

@@ -178,7 +178,7 @@ public final class MediaServer implements StageListener, AutoCloseable {
         leg.session = session;
         room.add(leg);
         String answer = SdpAnswer.build(offer, new AnswerParameters(session.localCredentials(), dtls.fingerprint(),
-                transport.localCandidates(), ssrcs, random.nextLong() & Long.MAX_VALUE));
+                transport.localCandidates(), ssrcs, session.reportSsrc(), random.nextLong() & Long.MAX_VALUE));
         return new AnswerResult.Answer(answer);
     }
 

@@ -15,10 +15,12 @@ import org.parley.media.ice.IceCredentials;
  * @param candidates       our host candidates, preferred first (RFC 8445 §2.5: ICE-lite has only these)
  * @param slotSsrcs        the SSRC Parley sends on each receive slot, in slot order; an offered slot
  *                         beyond this array is answered {@code inactive}
+ * @param reportSsrc       the SSRC our receiver reports on the browser's upstream come from (RFC 3550
+ *                         §6.4.2), declared on the upstream m-line when we receive there
  * @param sessionId        the o= line's sess-id (RFC 8866 §5.2), a non-negative 63-bit number
  */
 public record AnswerParameters(IceCredentials localCredentials, DtlsFingerprint localFingerprint,
-        List<IceCandidate> candidates, int[] slotSsrcs, long sessionId) {
+        List<IceCandidate> candidates, int[] slotSsrcs, int reportSsrc, long sessionId) {
 
     public AnswerParameters {
         Objects.requireNonNull(localCredentials, "localCredentials");
@@ -43,17 +45,19 @@ public record AnswerParameters(IceCredentials localCredentials, DtlsFingerprint 
     public boolean equals(Object o) {
         return o instanceof AnswerParameters other && localCredentials.equals(other.localCredentials)
                 && localFingerprint.equals(other.localFingerprint) && candidates.equals(other.candidates)
-                && Arrays.equals(slotSsrcs, other.slotSsrcs) && sessionId == other.sessionId;
+                && Arrays.equals(slotSsrcs, other.slotSsrcs) && reportSsrc == other.reportSsrc
+                && sessionId == other.sessionId;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(localCredentials, localFingerprint, candidates, Arrays.hashCode(slotSsrcs), sessionId);
+        return Objects.hash(localCredentials, localFingerprint, candidates, Arrays.hashCode(slotSsrcs), reportSsrc, sessionId);
     }
 
     @Override
     public String toString() {
         return "AnswerParameters[" + localCredentials + ", " + localFingerprint + ", candidates=" + candidates
-                + ", slotSsrcs=" + Arrays.toString(slotSsrcs) + ", sessionId=" + sessionId + "]";
+                + ", slotSsrcs=" + Arrays.toString(slotSsrcs) + ", reportSsrc=" + Integer.toUnsignedString(reportSsrc)
+                + ", sessionId=" + sessionId + "]";
     }
 }

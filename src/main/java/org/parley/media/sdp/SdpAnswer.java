@@ -9,7 +9,8 @@ import org.parley.media.ice.IceCandidate;
  * extension are answered; everything else the browser offered is dropped.
  *
  * <pre>
- *   m=audio 9 UDP/TLS/RTP/SAVPF 111     upstream: a=recvonly (the browser's microphone, once on stage)
+ *   m=audio 9 UDP/TLS/RTP/SAVPF 111     upstream: a=recvonly (the browser's microphone, once on stage),
+ *                                       a=ssrc:&lt;our receiver reports' ssrc&gt; cname:parley
  *   m=audio 9 UDP/TLS/RTP/SAVPF 111     slot 0:   a=sendonly, a=msid:parley slot0, a=ssrc:&lt;slot ssrc&gt; …
  *   m=application 0 UDP/DTLS/SCTP …     anything not Opus audio: rejected with port 0, not bundled
  * </pre>
@@ -42,7 +43,17 @@ public final class SdpAnswer {
                 rejected(sdp, media);
             } else if (media.index() == 0) {
                 // The upstream transceiver: we only ever receive on it.
-                accepted(sdp, media, parameters, media.direction().sends() ? MediaDirection.RECVONLY : MediaDirection.INACTIVE);
+                boolean receiving = media.direction().sends();
+                accepted(sdp, media, parameters, receiving ? MediaDirection.RECVONLY : MediaDirection.INACTIVE);
+                if (receiving) {
+                    // RFC 3550 §6.4.2: a receiver's reports come from an SSRC of its own; RFC 5576 §4.1
+                    // declares it, with the CNAME of its SDES (RFC 3550 §6.5.1). With BUNDLE the receiver
+                    // maps RTP/RTCP to m-lines by SSRC when no MID extension is used (RFC 8843 §9.2), and
+                    // Firefox expects every bundled audio m-line to declare one: without it, it logs
+                    // "Bundled m-section has no ssrc attributes" (FirefoxAudioBrowserTest). No msid: no
+                    // track flows this way.
+                    line(sdp, "a=ssrc:" + Integer.toUnsignedString(parameters.reportSsrc()) + " cname:" + STREAM_ID);
+                }
             } else {
                 boolean sending = slot < slotSsrcs.length && media.direction().receives();
                 accepted(sdp, media, parameters, sending ? MediaDirection.SENDONLY : MediaDirection.INACTIVE);

@@ -295,6 +295,11 @@ public final class PeerSession implements AutoCloseable {
         return state.get();
     }
 
+    /** The SSRC of the server's receiver reports on this leg (RFC 3550 §6.4.2), for the SDP answer's upstream. */
+    public int reportSsrc() {
+        return reports.reporterSsrc();
+    }
+
     /** Our ice-ufrag and ice-pwd, for the SDP answer. */
     public IceCredentials localCredentials() {
         return peer.localCredentials();

@@ -77,6 +77,11 @@ final class RtcpReporter {
         this.clock = clock;
     }
 
+    /** The SSRC our receiver reports come from while the leg has no sent stream; the answer declares it. */
+    int reporterSsrc() {
+        return reporterSsrc;
+    }
+
     /** Timer thread only: when this leg's next report is due, or -1 before the first call. */
     private long nextDueNanos = -1;
 

@@ -19,9 +19,10 @@ class SdpAnswerTest {
     private static final DtlsFingerprint FINGERPRINT = DtlsFingerprint.sha256(new byte[] {1, 2, 3});
     private static final IceCandidate HOST = IceCandidate.host(new InetSocketAddress("127.0.0.1", 10000), 0);
     private static final int[] SLOT_SSRCS = {1001, 1002, 0xF0000003};
+    private static final int REPORT_SSRC = 0xF0000077;
 
     private static AnswerParameters parameters(int... slotSsrcs) {
-        return new AnswerParameters(LOCAL, FINGERPRINT, List.of(HOST), slotSsrcs, 42);
+        return new AnswerParameters(LOCAL, FINGERPRINT, List.of(HOST), slotSsrcs, REPORT_SSRC, 42);
     }
 
     private static String answer(String offer) {
@@ -85,12 +86,33 @@ class SdpAnswerTest {
     void the_upstream_is_answered_recvonly_and_each_slot_sendonly_with_its_own_ssrc_and_msid() {
         List<List<String>> sections = sections(answer(Offers.chrome()));
 
-        assertThat(sections.get(1)).contains("a=recvonly").noneMatch(l -> l.startsWith("a=ssrc") || l.startsWith("a=msid"));
+        // The upstream's only a=ssrc is our receiver reports' (below): no track of ours flows there.
+        assertThat(sections.get(1)).contains("a=recvonly").noneMatch(l -> l.startsWith("a=msid") || l.contains(" msid:"))
+                .filteredOn(l -> l.startsWith("a=ssrc")).containsExactly("a=ssrc:" + Integer.toUnsignedString(REPORT_SSRC) + " cname:parley");
         long[] expected = {1001, 1002, 0xF0000003L};
         for (int slot = 0; slot < 3; slot++) {
             assertThat(sections.get(slot + 2)).contains("a=sendonly", "a=msid:parley slot" + slot,
                     "a=ssrc:" + expected[slot] + " cname:parley", "a=ssrc:" + expected[slot] + " msid:parley slot" + slot);
         }
+    }
+
+    @Test
+    void every_bundled_m_line_we_receive_or_send_on_declares_an_ssrc_as_firefox_expects() {
+        // Firefox logs "Bundled m-section has no ssrc attributes" for a bundled audio m-line without one
+        // (FirefoxAudioBrowserTest); the upstream declares the SSRC our receiver reports come from.
+        List<List<String>> sections = sections(answer(Offers.chrome()));
+
+        assertThat(sections.get(1)).contains("a=ssrc:4026531959 cname:parley");
+        for (int i = 1; i <= 4; i++) {
+            assertThat(sections.get(i)).as("m-line " + i).anyMatch(l -> l.matches("a=ssrc:\\d+ cname:parley"));
+        }
+    }
+
+    @Test
+    void an_upstream_answered_inactive_declares_no_report_ssrc() {
+        String offer = Offers.chrome().replace("a=sendrecv", "a=recvonly");
+
+        assertThat(sections(answer(offer)).get(1)).contains("a=inactive").noneMatch(l -> l.startsWith("a=ssrc"));
     }
 
     @Test
@@ -127,9 +149,9 @@ class SdpAnswerTest {
         assertThat(parameters.slotSsrcs()).containsExactly(1, 2);
         assertThat(parameters).isEqualTo(parameters(1, 2));
         assertThat(parameters.toString()).doesNotContain(LOCAL.pwd());
-        assertThatThrownBy(() -> new AnswerParameters(LOCAL, FINGERPRINT, List.of(), ssrcs, 1))
+        assertThatThrownBy(() -> new AnswerParameters(LOCAL, FINGERPRINT, List.of(), ssrcs, REPORT_SSRC, 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AnswerParameters(LOCAL, FINGERPRINT, List.of(HOST), ssrcs, -1))
+        assertThatThrownBy(() -> new AnswerParameters(LOCAL, FINGERPRINT, List.of(HOST), ssrcs, REPORT_SSRC, -1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -95,7 +95,7 @@ class SdpChromiumInteropTest {
                 DtlsServer dtls = DtlsServer.create(DtlsConfig.defaults());
                 AnswerParameters parameters = new AnswerParameters(IceCredentials.generate(new SecureRandom()),
                         dtls.fingerprint(), List.of(IceCandidate.host(new InetSocketAddress("127.0.0.1", 10000), 0)),
-                        new int[] {0x1111_0001, 0x1111_0002, 0xF111_0003}, 4_242_424_242L);
+                        new int[] {0x1111_0001, 0x1111_0002, 0xF111_0003}, 0x1111_0077, 4_242_424_242L);
                 String answerSdp = SdpAnswer.build(offer, parameters);
 
                 Map<String, Object> state = (Map<String, Object>) page.evaluate(ANSWER_JS, answerSdp);
