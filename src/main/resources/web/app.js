@@ -14,6 +14,8 @@ import { listenForPings } from './rooms/ping.js';
 import { mountMiniBar } from './rooms/components/mini-bar.js';
 import { mountAudio } from './rooms/audio/audio.js';
 import { mountAudioStatus } from './rooms/components/audio-status.js';
+import { startUnread } from './notifications/unread.js';
+import { bellLink } from './notifications/bell.js';
 
 route('/', () => import('./core/pages/home.js'));
 route('/hallway', () => import('./rooms/hallway.js'));
@@ -27,6 +29,7 @@ route('/u/:username/following', () => import('./people/members.js'), { list: 'fo
 route('/invites', () => import('./invites/invites.js'));
 route('/invites/tree', () => import('./invites/tree.js'));
 route('/settings', () => import('./account/settings.js'));
+route('/notifications', () => import('./notifications/notifications.js'));
 
 let currentPath = location.pathname;
 let routing = false; // true once the router drew the first page
@@ -49,13 +52,14 @@ function drawTopNav() {
     link('/hallway', 'radio', t('nav.hallway'), 'nav-hallway'),
     link(`/u/${encodeURIComponent(me.username)}`, avatar(me, 'xs'), t('nav.profile'), 'nav-profile'),
     link('/invites', 'ticket', t('nav.invites'), 'nav-invites'),
+    bellLink(currentPath === '/notifications'),
     link('/settings', 'gear', t('nav.settings'), 'nav-settings'));
 }
 
 async function boot() {
   // The shared catalogue (/i18n/) and these features' own, merged (core/i18n.js).
   // Until the server says who is signed in, the language this browser last used (core/language.js).
-  await initI18n(['account', 'people', 'invites', 'rooms'], chosenLanguage(null));
+  await initI18n(['account', 'people', 'invites', 'rooms', 'notifications'], chosenLanguage(null));
   const translateShell = () => {
     translateStatic();
     document.querySelector('.brand').setAttribute('aria-label', t('nav.home'));
@@ -76,6 +80,7 @@ async function boot() {
   startRoomStore();
   listenForHallwayNotices();
   listenForPings();
+  startUnread();
   mountBanner();
   onMeChange((me) => (me ? startLive() : stopLive()));
   const miniBar = mountMiniBar();

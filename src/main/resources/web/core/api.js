@@ -125,6 +125,15 @@ export const revokeInvite = (code, opts) => request('DELETE', `/api/invites/${se
 export const checkUsername = (code, username, opts) =>
   request('GET', `/api/invites/${seg(code)}/usernames/${seg(username)}`, opts);
 export const getInviteTree = (opts) => request('GET', '/api/invite-tree', opts);
+export const listNotifications = ({ limit, before } = {}, opts) => {
+  const query = new URLSearchParams();
+  if (limit) query.set('limit', limit);
+  if (before) query.set('before', before);
+  const search = query.toString();
+  return request('GET', `/api/notifications${search ? `?${search}` : ''}`, opts);
+};
+export const markNotificationsRead = (upTo, opts) =>
+  request('POST', '/api/notifications/read', { ...opts, body: upTo ? { upTo } : {} });
 export const block = (username, opts) => request('PUT', `/api/members/${seg(username)}/block`, opts);
 export const unblock = (username, opts) => request('DELETE', `/api/members/${seg(username)}/block`, opts);
 export const createRoom = (body, opts) => request('POST', '/api/rooms', { ...opts, body });

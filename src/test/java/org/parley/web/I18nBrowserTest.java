@@ -67,6 +67,7 @@ class I18nBrowserTest extends BrowserTestBase {
                     check(page, language, "/u/ada/followers", "members-list-or-empty", problems);
                     check(page, language, "/invites", "invite-item", problems);
                     check(page, language, "/invites/tree", "tree-item", problems);
+                    check(page, language, "/notifications", "notification", problems);
                     check(page, language, "/me/edit", "edit-save", problems);
                     check(page, language, "/settings", "language-select", problems);
                 }
