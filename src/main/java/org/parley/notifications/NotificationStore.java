@@ -66,6 +66,14 @@ final class NotificationStore {
         }
     }
 
+    /** Deletes notifications created before {@code cutoff}, read or not; returns how many. */
+    int deleteOlderThan(Connection conn, Instant cutoff) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("DELETE FROM notifications WHERE created_at < ?")) {
+            Database.setInstant(st, 1, cutoff);
+            return st.executeUpdate();
+        }
+    }
+
     /** Marks the member's unread notifications up to {@code upToId} (all when null) read. */
     int markRead(Connection conn, long memberId, Long upToId, Instant now) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement(

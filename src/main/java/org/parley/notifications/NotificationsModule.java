@@ -2,12 +2,14 @@ package org.parley.notifications;
 
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
+import java.time.Duration;
 import org.parley.accounts.Members;
 import org.parley.events.EventBus;
 import org.parley.events.FollowChanged;
 import org.parley.events.MemberJoined;
 import org.parley.events.MemberPinged;
 import org.parley.events.RoomStarted;
+import org.parley.module.Housekeeping;
 import org.parley.module.Module;
 import org.parley.module.Push;
 import org.parley.rooms.Rooms;
@@ -22,11 +24,19 @@ import org.parley.storage.Database;
  */
 public final class NotificationsModule implements Module {
 
+    /** Notifications are kept this long, read or not: they tell what happened lately, not a history. */
+    static final Duration KEPT_FOR = Duration.ofDays(90);
+
     private final NotificationsApi api;
     private final Notifier notifier;
+    private final Database db;
+    private final NotificationStore store;
+    private final Clock clock;
 
     public NotificationsModule(Database db, Members members, SocialGraph graph, Rooms rooms, Push push, Clock clock) {
-        var store = new NotificationStore();
+        this.db = db;
+        this.store = new NotificationStore();
+        this.clock = clock;
         this.api = new NotificationsApi(db, store, members, clock);
         this.notifier = new Notifier(db, store, members, graph, rooms, push, clock);
     }
@@ -42,6 +52,16 @@ public final class NotificationsModule implements Module {
         events.subscribe(MemberJoined.class, notifier::onJoin);
         events.subscribe(MemberPinged.class, notifier::onPing);
         events.subscribe(RoomStarted.class, notifier::onRoomStart);
+    }
+
+    /** Once a day, notifications older than {@link #KEPT_FOR} go. */
+    @Override
+    public void housekeeping(Housekeeping schedule) {
+        schedule.every(Duration.ofMinutes(5), Duration.ofDays(1), "Notification clean-up", this::purge);
+    }
+
+    int purge() {
+        return db.transaction(conn -> store.deleteOlderThan(conn, clock.instant().minus(KEPT_FOR)));
     }
 
     @Override
