@@ -1,5 +1,5 @@
 // The one client-side copy of the server's text rules (docs/api.md, accounts' field checks and
-// rooms.Rules.titleProblem), for instant feedback before a request is sent. The server stays the
+// rooms.Rules.titleProblem and descriptionProblem), for instant feedback before a request is sent. The server stays the
 // authority: a refusal it sends is shown the same way, because both speak in {field, code} pairs.
 // Which room commands whom may send (the permission part of rooms.Rules) is in rooms/permissions.js.
 
@@ -11,6 +11,7 @@ export const LIMITS = {
   passwordMin: 8,
   passwordMax: 128,
   roomTitleMax: 120,
+  roomDescriptionMax: 280,
 };
 
 const USERNAME = /^[A-Za-z0-9_]{3,30}$/;
@@ -79,6 +80,17 @@ export function checkRoomTitle(value) {
   if (length(title) > LIMITS.roomTitleMax) return 'too_long';
   if (CONTROL.test(title) || BIDI_CONTROL.test(title)) return 'invalid_format';
   if (!hasVisible(title)) return 'too_short';
+  return null;
+}
+
+/**
+ * A room description (optional, one line): null when acceptable, else 'invalid_format' (too long, line
+ * breaks or control characters: the server's one field code for both).
+ */
+export function checkRoomDescription(value) {
+  const text = clean(value || '');
+  if (length(text) > LIMITS.roomDescriptionMax) return 'invalid_format';
+  if (CONTROL.test(text) || BIDI_CONTROL.test(text)) return 'invalid_format';
   return null;
 }
 

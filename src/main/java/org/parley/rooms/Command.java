@@ -43,6 +43,9 @@ public sealed interface Command {
 
     record EditTitle(String title) implements Command {}
 
+    /** An empty description removes it. */
+    record EditDescription(String description) implements Command {}
+
     /** Closed rooms: the members admitted. */
     record SetAllowed(List<Long> members) implements Command {}
 

@@ -15,29 +15,54 @@ final class Hallway {
     /** Stage members shown per room in the hallway. */
     static final int STAGE_SHOWN = 5;
 
+    /** Listeners the member follows shown per room: faces that say "people you know are here". */
+    static final int FOLLOWED_LISTENERS_SHOWN = 3;
+
     /** @param avatarUrl the member's photo, {@code null} for none */
     record StageMember(long id, String username, String displayName, String avatarUrl, Role role, boolean followed) {}
 
-    record Entry(String id, String title, RoomType type, List<StageMember> stage, int stageCount, long listenerCount,
-                 int followedOnStage, Instant createdAt) {}
+    /** A listener the member follows; {@code avatarUrl} as in {@link StageMember}. */
+    record Listener(long id, String username, String displayName, String avatarUrl) {}
+
+    /**
+     * @param followedListeners    up to {@value #FOLLOWED_LISTENERS_SHOWN} listeners the member follows
+     * @param followedListenerCount every listener in the room the member follows
+     */
+    record Entry(String id, String title, String description, RoomType type, List<StageMember> stage, int stageCount,
+                 long listenerCount, int followedOnStage, List<Listener> followedListeners, int followedListenerCount,
+                 Instant createdAt) {}
+
+    /**
+     * The member's hallway.
+     *
+     * @param hiddenByBlocks live rooms the member would otherwise see, left out because a moderator and
+     *                       the member are in a block (either way), so an empty hallway can say why
+     */
+    record Ranked(List<Entry> rooms, int hiddenByBlocks) {}
 
     private Hallway() {}
 
-    static List<Entry> rank(long member, Iterable<Room> rooms, Access access) {
+    static Ranked rank(long member, Iterable<Room> rooms, Access access) {
         Set<Long> following = access.following(member);
         Set<Long> followers = access.followers(member);
         Set<Long> blocked = access.blockedEitherWay(member);
         List<Entry> entries = new ArrayList<>();
+        int hiddenByBlocks = 0;
         for (Room room : rooms) {
             RoomSnapshot s = room.snapshot();
-            if (!s.ended() && mayEnter(member, s, room.removed(), followers, blocked)) {
+            if (s.ended()) {
+                continue;
+            }
+            if (mayEnter(member, s, room.removed(), followers, blocked)) {
                 entries.add(entry(s, following, blocked));
+            } else if (!blocked.isEmpty() && mayEnter(member, s, room.removed(), followers, Set.of())) {
+                hiddenByBlocks++;
             }
         }
         entries.sort(Comparator.comparingInt(Entry::followedOnStage).reversed()
                 .thenComparing(Comparator.comparingLong((Entry e) -> e.stageCount() + e.listenerCount()).reversed())
                 .thenComparing(Entry::createdAt, Comparator.reverseOrder()));
-        return entries;
+        return new Ranked(entries, hiddenByBlocks);
     }
 
     /**
@@ -74,6 +99,12 @@ final class Hallway {
                 .map(p -> new StageMember(p.memberId(), p.username(), p.displayName(), p.avatarUrl(), p.role(),
                         following.contains(p.memberId())))
                 .toList();
-        return new Entry(s.id(), s.title(), s.type(), shown, s.stage().size(), s.listenerCount(), followed, s.createdAt());
+        // Listeners held in the snapshot are the whole audience on the server; blocked ones are never shown.
+        List<Listener> followedListeners = s.participants().stream()
+                .filter(p -> !p.role().onStage() && following.contains(p.memberId()) && !blocked.contains(p.memberId()))
+                .map(p -> new Listener(p.memberId(), p.username(), p.displayName(), p.avatarUrl()))
+                .toList();
+        return new Entry(s.id(), s.title(), s.description(), s.type(), shown, s.stage().size(), s.listenerCount(), followed,
+                followedListeners.stream().limit(FOLLOWED_LISTENERS_SHOWN).toList(), followedListeners.size(), s.createdAt());
     }
 }

@@ -33,6 +33,9 @@ public sealed interface RoomEvent {
 
     record SettingsChanged(String title, boolean handRaisingEnabled) implements RoomEvent {}
 
+    /** @param description the room's new description, empty for none */
+    record DescriptionChanged(String description) implements RoomEvent {}
+
     /** The members a closed room admits (besides those already inside). */
     record AllowedChanged(List<Long> allowed) implements RoomEvent {}
 

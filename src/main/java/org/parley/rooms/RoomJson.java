@@ -46,7 +46,8 @@ final class RoomJson {
      * Serialised once per batch and shared by every joiner in it ({@link #snapshot}).
      */
     static String view(RoomState s, RoomView.Members members) {
-        ObjectNode room = JSON.createObjectNode().put("id", s.id).put("title", s.title).put("type", s.type.name())
+        ObjectNode room = JSON.createObjectNode().put("id", s.id).put("title", s.title).put("description", s.description)
+                .put("type", s.type.name())
                 .put("creatorId", s.creatorId);
         room.set("createdAt", JSON.valueToTree(s.createdAt));
         room.put("handRaisingEnabled", s.handRaisingEnabled).put("ended", s.ended).put("version", s.version)

@@ -7,9 +7,10 @@ import java.util.List;
  * A room's whole state at one version: what a client receives on join (docs/protocol.md
  * {@code snapshot}) and what other threads may read. Immutable.
  *
+ * @param description the line under the title, empty for none
  * @param allowed for closed rooms, the members admitted besides those inside; empty otherwise
  */
-public record RoomSnapshot(String id, String title, RoomType type, long creatorId, Instant createdAt,
+public record RoomSnapshot(String id, String title, String description, RoomType type, long creatorId, Instant createdAt,
                            boolean handRaisingEnabled, boolean ended, long version,
                            List<Participant> participants, List<Long> allowed) {
 

@@ -22,6 +22,8 @@ final class RoomState {
     final long creatorId;
     final Instant createdAt;
     String title;
+    /** The line under the title; empty when the room has none. */
+    String description = "";
     boolean handRaisingEnabled = true;
     boolean ended;
     String endReason;
@@ -84,6 +86,7 @@ final class RoomState {
                     participants.replaceAll((id, p) -> p.withHand(0));
                 }
             }
+            case RoomEvent.DescriptionChanged e -> description = e.description();
             case RoomEvent.AllowedChanged e -> {
                 allowed.clear();
                 allowed.addAll(e.allowed());
@@ -111,7 +114,7 @@ final class RoomState {
 
     /** An immutable copy for snapshots, persistence and read-only views on other threads. */
     RoomSnapshot snapshot() {
-        return new RoomSnapshot(id, title, type, creatorId, createdAt, handRaisingEnabled, ended, version,
+        return new RoomSnapshot(id, title, description, type, creatorId, createdAt, handRaisingEnabled, ended, version,
                 new ArrayList<>(participants.values()), type == RoomType.closed ? List.copyOf(allowed) : List.of());
     }
 }

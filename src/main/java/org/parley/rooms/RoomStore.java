@@ -20,14 +20,16 @@ final class RoomStore {
 
     void insertRoom(Connection conn, RoomState s) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement(
-                "INSERT INTO rooms (id, title, type, creator_id, hand_raising, version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO rooms (id, title, description, type, creator_id, hand_raising, version, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             st.setString(1, s.id);
             st.setString(2, s.title);
-            st.setString(3, s.type.name());
-            st.setLong(4, s.creatorId);
-            st.setBoolean(5, s.handRaisingEnabled);
-            st.setLong(6, s.version);
-            Database.setInstant(st, 7, s.createdAt);
+            st.setString(3, s.description);
+            st.setString(4, s.type.name());
+            st.setLong(5, s.creatorId);
+            st.setBoolean(6, s.handRaisingEnabled);
+            st.setLong(7, s.version);
+            Database.setInstant(st, 8, s.createdAt);
             st.executeUpdate();
         }
     }
@@ -73,6 +75,13 @@ final class RoomStore {
                         touched.replaceAll((id, p) -> p.withHand(0));
                     }
                 }
+                case RoomEvent.DescriptionChanged e -> {
+                    try (PreparedStatement st = conn.prepareStatement("UPDATE rooms SET description = ? WHERE id = ?")) {
+                        st.setString(1, e.description());
+                        st.setString(2, roomId);
+                        st.executeUpdate();
+                    }
+                }
                 case RoomEvent.AllowedChanged e -> {
                     try (PreparedStatement st = conn.prepareStatement("DELETE FROM room_allowed WHERE room_id = ?")) {
                         st.setString(1, roomId);
@@ -107,11 +116,12 @@ final class RoomStore {
     List<RoomState> loadLive(Connection conn) throws SQLException {
         List<RoomState> rooms = new ArrayList<>();
         try (PreparedStatement st = conn.prepareStatement(
-                "SELECT id, title, type, creator_id, hand_raising, version, created_at FROM rooms WHERE ended_at IS NULL");
+                "SELECT id, title, description, type, creator_id, hand_raising, version, created_at FROM rooms WHERE ended_at IS NULL");
              ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 var s = new RoomState(rs.getString("id"), rs.getString("title"), RoomType.valueOf(rs.getString("type")),
                         rs.getLong("creator_id"), Database.instant(rs, "created_at"));
+                s.description = rs.getString("description");
                 s.handRaisingEnabled = rs.getBoolean("hand_raising");
                 s.version = rs.getLong("version");
                 rooms.add(s);

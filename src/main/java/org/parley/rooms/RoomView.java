@@ -147,6 +147,7 @@ final class RoomView {
             case RoomEvent.SpeakInvitation i -> i.memberId();
             case RoomEvent.PresenceChanged p -> p.memberId();
             case RoomEvent.SettingsChanged s -> -1;
+            case RoomEvent.DescriptionChanged d -> -1;
             case RoomEvent.AllowedChanged a -> -1;
             case RoomEvent.RoomEnded r -> -1;
             case RoomEvent.AudienceChanged a -> -1;

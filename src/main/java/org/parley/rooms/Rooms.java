@@ -106,8 +106,18 @@ public final class Rooms implements AutoCloseable {
      * @param allowed for a closed room, the members the creator picked
      */
     public Room create(Member creator, String title, RoomType type, List<Long> allowed) {
+        return create(creator, title, "", type, allowed);
+    }
+
+    /**
+     * Starts a room with a description ({@link Rules#descriptionProblem} already checked it).
+     *
+     * @param allowed for a closed room, the members the creator picked
+     */
+    public Room create(Member creator, String title, String description, RoomType type, List<Long> allowed) {
         Instant now = clock.instant();
         var state = new RoomState(Tokens.random(9), title.strip(), type, creator.id(), now);
+        state.description = Rules.cleanDescription(description);
         // Muted like everyone arriving on stage: nobody is on air by surprise.
         var host = new Participant(creator.id(), creator.username(), creator.displayName(), creator.avatarUrl(),
                 Role.moderator, true, 0,
@@ -144,7 +154,7 @@ public final class Rooms implements AutoCloseable {
     }
 
     /** The hallway of {@code member}: rooms they may enter, best first. */
-    public List<Hallway.Entry> hallway(long member) {
+    public Hallway.Ranked hallway(long member) {
         return Hallway.rank(member, live.values(), access);
     }
 

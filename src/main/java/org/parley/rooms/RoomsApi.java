@@ -39,10 +39,10 @@ final class RoomsApi {
         this.creates = new RateLimiter(CREATES_PER_WINDOW, CREATE_WINDOW_SECONDS, clock);
     }
 
-    record RoomView(String id, String title, RoomType type, String url, int stageCount, long listenerCount,
+    record RoomView(String id, String title, String description, RoomType type, String url, int stageCount, long listenerCount,
                     List<Hallway.StageMember> stage) {}
 
-    record HallwayView(List<Hallway.Entry> rooms) {}
+    record HallwayView(List<Hallway.Entry> rooms, int hiddenByBlocks) {}
 
     void routes(RoutesConfig routes) {
         routes.post("/api/rooms", this::createRoom);
@@ -52,12 +52,16 @@ final class RoomsApi {
 
     void createRoom(Context ctx) {
         Member me = SessionHttp.require(ctx);
-        JsonBody body = JsonBody.read(ctx, Set.of("title", "type", "members"), false);
+        JsonBody body = JsonBody.read(ctx, Set.of("title", "description", "type", "members"), false);
         String title = body.string("title");
+        String description = body.string("description");
         String typeName = body.string("type");
         Validation v = body.validator();
         if (v.required("title", title)) {
             Rules.titleProblem(title).ifPresent(p -> v.add("title", p.fieldCode(), p.detail()));
+        }
+        if (description != null) {
+            Rules.descriptionProblem(description).ifPresent(p -> v.add("description", p.fieldCode(), p.detail()));
         }
         RoomType type = null;
         if (v.required("type", typeName)) {
@@ -85,7 +89,7 @@ final class RoomsApi {
             }
             return ids;
         });
-        Room room = rooms.create(me, title, type, allowed);
+        Room room = rooms.create(me, title, description, type, allowed);
         ctx.status(201).json(view(room, me));
     }
 
@@ -111,7 +115,8 @@ final class RoomsApi {
 
     void getHallway(Context ctx) {
         Member me = SessionHttp.require(ctx);
-        ctx.json(new HallwayView(rooms.hallway(me.id())));
+        Hallway.Ranked ranked = rooms.hallway(me.id());
+        ctx.json(new HallwayView(ranked.rooms(), ranked.hiddenByBlocks()));
     }
 
     /** A live room's summary; rooms a member may not see look the same as rooms that do not exist. */
@@ -129,6 +134,6 @@ final class RoomsApi {
         List<Hallway.StageMember> stage = s.stage().stream().limit(Hallway.STAGE_SHOWN)
                 .map(p -> new Hallway.StageMember(p.memberId(), p.username(), p.displayName(), p.avatarUrl(),
                         p.role(), false)).toList();
-        return new RoomView(s.id(), s.title(), s.type(), "/room/" + s.id(), s.stage().size(), s.listenerCount(), stage);
+        return new RoomView(s.id(), s.title(), s.description(), s.type(), "/room/" + s.id(), s.stage().size(), s.listenerCount(), stage);
     }
 }

@@ -25,6 +25,8 @@ final class Rules {
 
     /** Room titles are 1–120 characters. */
     static final int TITLE_MAX = 120;
+    /** Room descriptions are 0–280 characters: one or two lines under the title, like a post. */
+    static final int DESCRIPTION_MAX = 280;
 
     sealed interface Outcome {
         record Accepted(List<RoomEvent> events) implements Outcome {}
@@ -70,6 +72,7 @@ final class Rules {
             case EndRoom e -> p.role() != Role.moderator ? refuse(RoomError.forbidden("moderators can end the room"))
                     : accept(new RoomEnded("ended"));
             case EditTitle e -> editTitle(s, p, e.title());
+            case EditDescription e -> editDescription(s, p, e.description());
             case SetAllowed a -> setAllowed(s, p, a.members());
         };
     }
@@ -241,6 +244,18 @@ final class Rules {
         return clean.equals(s.title) ? accept(List.of()) : accept(new SettingsChanged(clean, s.handRaisingEnabled));
     }
 
+    private Outcome editDescription(RoomState s, Participant actor, String description) {
+        if (actor.role() != Role.moderator) {
+            return refuse(RoomError.forbidden("moderators can change the description"));
+        }
+        Optional<TitleProblem> problem = descriptionProblem(description);
+        if (problem.isPresent()) {
+            return refuse("invalid_description", problem.get().detail());
+        }
+        String clean = cleanDescription(description);
+        return clean.equals(s.description) ? accept(List.of()) : accept(new DescriptionChanged(clean));
+    }
+
     private Outcome setAllowed(RoomState s, Participant actor, List<Long> members) {
         if (actor.role() != Role.moderator) {
             return refuse(RoomError.forbidden("moderators can choose who may enter"));
@@ -278,6 +293,28 @@ final class Rules {
             return Optional.of(new TitleProblem("too_short", "A title needs at least one visible character"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Empty when {@code description} is acceptable: at most {@value #DESCRIPTION_MAX} characters after
+     * stripping, one line (no control characters). Empty, blank or only invisible characters means "no
+     * description" ({@link #cleanDescription}), never an error: it is optional.
+     */
+    static Optional<TitleProblem> descriptionProblem(String description) {
+        String clean = description == null ? "" : description.strip();
+        if (clean.codePointCount(0, clean.length()) > DESCRIPTION_MAX) {
+            return Optional.of(new TitleProblem("invalid_format", "A description is at most " + DESCRIPTION_MAX + " characters"));
+        }
+        if (!Validation.isPrintable(clean, false)) {
+            return Optional.of(new TitleProblem("invalid_format", "A description cannot contain control characters or line breaks"));
+        }
+        return Optional.empty();
+    }
+
+    /** The description as stored: stripped, and empty when nothing in it would show. */
+    static String cleanDescription(String description) {
+        String clean = description == null ? "" : description.strip();
+        return InvisibleText.hasVisible(clean) ? clean : "";
     }
 
     private static Outcome accept(List<RoomEvent> events) {

@@ -65,6 +65,7 @@ sealed interface ClientMessage {
                 case "remove" -> cmd(id, new Command.Remove(member(msg)));
                 case "endRoom" -> cmd(id, new Command.EndRoom());
                 case "editTitle" -> cmd(id, new Command.EditTitle(string(msg, "title", 1000)));
+                case "editDescription" -> cmd(id, new Command.EditDescription(string(msg, "description", 2000)));
                 case "setAllowed" -> cmd(id, new Command.SetAllowed(members(msg)));
                 case "mediaOffer" -> new MediaOffer(id, string(msg, "sdp", 64 * 1024));
                 case "subscribeHallway" -> new SubscribeHallway(id, optionalBool(msg, "on", true));

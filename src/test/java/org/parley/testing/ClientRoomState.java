@@ -15,6 +15,7 @@ public final class ClientRoomState {
     private static final ObjectMapper JSON = new ObjectMapper();
     public long version;
     public String title;
+    public String description;
     public boolean handRaisingEnabled;
     public boolean ended;
     /** Every listener in the room; {@link #participants} holds only the stage, hands, invitations and a page of the audience. */
@@ -26,6 +27,7 @@ public final class ClientRoomState {
         JsonNode room = snapshotMessage.get("room");
         s.version = room.get("version").asLong();
         s.title = room.get("title").asText();
+        s.description = room.path("description").asText("");
         s.handRaisingEnabled = room.get("handRaisingEnabled").asBoolean();
         s.ended = room.get("ended").asBoolean();
         s.listenerCount = room.get("listenerCount").asLong();
@@ -70,6 +72,7 @@ public final class ClientRoomState {
                         participants.values().forEach(x -> x.put("handOrder", 0));
                     }
                 }
+                case "descriptionChanged" -> description = e.get("description").asText();
                 case "allowedChanged" -> { }
                 case "roomEnded" -> {
                     ended = true;
@@ -94,6 +97,7 @@ public final class ClientRoomState {
     /** A canonical text of the state, for comparing two clients or a client with a snapshot. */
     public String canonical() {
         var node = JSON.createObjectNode().put("version", version).put("title", title)
+                .put("description", description)
                 .put("handRaisingEnabled", handRaisingEnabled).put("ended", ended).put("listenerCount", listenerCount);
         var list = node.putArray("participants");
         participants.values().forEach(list::add);
