@@ -75,6 +75,9 @@ const ICONS = {
   userX: 'M10 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8z M3 21c.8-3.5 3.6-5.5 7-5.5 2 0 3.7.6 5 1.8 M17 14l5 5 M22 14l-5 5',
   more: 'M5 12h.01 M12 12h.01 M19 12h.01',
   volume: 'M4 9h4l5-4v14l-5-4H4z M16 9a4 4 0 0 1 0 6 M18.5 6.5a8 8 0 0 1 0 11',
+  share: 'M12 3v12 M7.5 7.5L12 3l4.5 4.5 M5 12v7a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-7',
+  chevronDown: 'M6 9l6 6 6-6',
+  signalWeak: 'M4 20v-3 M9 20v-7 M14 20v-3 M19 20v-3 M13 4l6 6 M19 4l-6 6',
 };
 
 export function icon(name, size = 18) {

@@ -1,5 +1,7 @@
 // "/hallway": the live rooms this member may enter, people they follow first (the server ranks
 // them). The list refreshes itself on `hallwayChanged` notices; "Start a room" opens a dialog.
+// Each card carries the social cues: the faces on stage, the faces of listeners the reader follows,
+// counts, and when it started; a reader whose blocks hide rooms is told so (hiddenByBlocks).
 import { h, icon, reconcile } from '../core/dom.js';
 import { t } from '../core/i18n.js';
 import { getHallway } from '../core/api.js';
@@ -41,13 +43,17 @@ export async function render(ctx) {
     h('p', { class: 'empty-title' }, t('hallway.empty.title')),
     h('p', {}, t('hallway.empty.body')));
   const problem = h('p', { class: 'alert', role: 'alert', 'data-testid': 'hallway-error', hidden: true });
+  const hidden = h('p', { class: 'hallway-hidden', 'data-testid': 'hallway-hidden', hidden: true });
 
-  const draw = (rooms) => {
+  const draw = ({ rooms, hiddenByBlocks = 0 }) => {
     reconcile(list, rooms, { key: (r) => r.id, version: (r) => JSON.stringify(r), build: roomCard });
     empty.hidden = rooms.length > 0;
     list.hidden = rooms.length === 0;
+    hidden.hidden = hiddenByBlocks === 0;
+    hidden.dataset.count = String(hiddenByBlocks);
+    hidden.replaceChildren(icon('ban', 16), h('span', {}, t('hallway.hiddenByBlocks', { count: hiddenByBlocks })));
   };
-  draw(data.rooms);
+  draw(data);
 
   // Notices come at most twice a second; a newer fetch replaces one still running.
   let inflight = null;
@@ -59,7 +65,7 @@ export async function render(ctx) {
     try {
       const next = await getHallway({ signal: controller.signal });
       problem.hidden = true;
-      draw(next.rooms);
+      draw(next);
     } catch (error) {
       if (error.name === 'AbortError') return;
       problem.textContent = errorMessage(error);
@@ -72,7 +78,7 @@ export async function render(ctx) {
   ctx.view.replaceChildren(h('div', { class: 'narrow hallway' },
     h('div', { class: 'page-head' }, pageHeading(t('hallway.title')), startButton),
     h('p', { class: 'section-sub' }, t('hallway.explain')),
-    problem, empty, list));
+    problem, empty, list, hidden));
   ctx.ready(t('hallway.title'));
 }
 
@@ -81,23 +87,38 @@ function roomCard(room) {
   const rest = room.stageCount - shown.length;
   if (rest > 0) shown.push(t('hallway.more', { count: rest }));
   const names = shown.length ? new Intl.ListFormat(currentFormatLocale(), { type: 'conjunction' }).format(shown) : '';
+  const listeners = room.followedListeners || [];
   return h('li', {},
     h('a', { class: 'card room-card', href: `/room/${encodeURIComponent(room.id)}`, 'data-testid': 'room-card', 'data-room-id': room.id },
       h('div', { class: 'room-card-top' },
         typeBadge(room.type),
-        room.followedOnStage > 0
-          ? h('span', { class: 'room-card-followed', 'data-testid': 'followed-on-stage' }, t('hallway.followedOnStage', { count: room.followedOnStage }))
-          : null),
+        h('span', { class: 'room-card-when' }, timeElement(room.createdAt, t('hallway.started', { when: formatRelative(room.createdAt) })))),
       h('h2', { class: 'room-card-title', 'data-testid': 'room-card-title' }, room.title),
+      room.description ? h('p', { class: 'room-card-description', 'data-testid': 'room-card-description' }, room.description) : null,
       h('div', { class: 'room-card-stage' },
-        h('span', { class: 'avatar-stack' }, room.stage.map((m) => {
-          const a = avatar(m, 'sm');
-          if (m.followed) a.classList.add('is-followed');
-          return a;
-        })),
-        h('span', { class: 'room-card-names' }, names)),
-      h('p', { class: 'room-card-counts', 'data-testid': 'room-card-counts' },
-        icon('mic', 16), h('span', {}, t('hallway.onStage', { count: room.stageCount })),
-        icon('users', 16), h('span', { 'data-testid': 'room-card-listeners' }, t('hallway.listening', { count: room.listenerCount })),
-        h('span', { class: 'room-card-when' }, timeElement(room.createdAt, t('hallway.started', { when: formatRelative(room.createdAt) }))))));
+        faces(room.stage, 'md', 'room-card-stage-face'),
+        h('span', { class: 'room-card-people' },
+          h('span', { class: 'room-card-names' }, names),
+          room.followedOnStage > 0
+            ? h('span', { class: 'room-card-followed', 'data-testid': 'followed-on-stage' }, t('hallway.followedOnStage', { count: room.followedOnStage }))
+            : null)),
+      h('div', { class: 'room-card-foot' },
+        h('p', { class: 'room-card-counts', 'data-testid': 'room-card-counts' },
+          icon('mic', 16), h('span', {}, t('hallway.onStage', { count: room.stageCount })),
+          icon('users', 16), h('span', { 'data-testid': 'room-card-listeners' }, t('hallway.listening', { count: room.listenerCount }))),
+        listeners.length
+          ? h('p', { class: 'room-card-friends', 'data-testid': 'room-card-friends' },
+            faces(listeners, 'sm', 'room-card-listener-face'),
+            h('span', {}, t('hallway.followedListening', { count: room.followedListenerCount || listeners.length })))
+          : null)));
+}
+
+/** Overlapping faces; people the reader follows are ringed. Names are in the text next to them. */
+function faces(people, size, testid) {
+  return h('span', { class: `avatar-stack avatar-stack-${size}` }, people.map((m) => {
+    const a = avatar(m, size);
+    a.dataset.testid = testid;
+    if (m.followed) a.classList.add('is-followed');
+    return a;
+  }));
 }

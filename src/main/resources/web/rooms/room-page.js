@@ -1,7 +1,8 @@
 // "/room/{id}": a live room. Joining happens on open; from then on everything on the page follows
 // the room's deltas (store.js): the stage, the audience, raised hands, invitations, titles, the end.
-// The sound itself is audio/audio.js's and audio/microphone.js's; this page shows who is speaking and the
-// microphone picker, and unmutes only once the microphone runs.
+// The sound itself is audio/audio.js's and audio/microphone.js's; this page shows who is speaking (the
+// rings, from the latest `speaking` set, which a late joiner gets before this page draws), what the
+// reader hears (components/listening.js), and the mute control with its microphone menu (room-bar.js).
 import { h, icon, reconcile } from '../core/dom.js';
 import { t } from '../core/i18n.js';
 import { withBusy } from '../core/ui/buttons.js';
@@ -10,10 +11,9 @@ import { notice } from '../core/ui/page.js';
 import { delayedSkeleton, skeletonLines } from '../core/ui/skeletons.js';
 import { requireMe } from '../core/auth.js';
 import { start, command } from '../core/socket/connection.js';
-import { joinRoom, forgetRoom, currentRoom, onRoomChange, onSpeaking } from './store.js';
+import { joinRoom, forgetRoom, currentRoom, onRoomChange, onSpeaking, speakingNow } from './store.js';
 import { micMenu } from './components/mic-menu.js';
-import { stage, audience, handQueue, listenerCount } from './state.js';
-import { formatNumber } from '../core/format.js';
+import { stage, handQueue } from './state.js';
 import { roomHeader } from './components/header.js';
 import { personTile, queueRow } from './components/tiles.js';
 import { roomBar } from './components/room-bar.js';
@@ -21,6 +21,8 @@ import { speakInvitation } from './components/speak-invitation.js';
 import { openParticipantMenu } from './components/menu.js';
 import { followedBySpeakers } from './components/followed.js';
 import { openAllowedDialog } from './components/allowed.js';
+import { audienceSection } from './components/audience.js';
+import { listeningStrip } from './components/listening.js';
 
 /** Refusals of `join` that deserve their own page rather than the generic load error. */
 const REFUSALS = ['room_not_found', 'room_ended', 'not_allowed', 'removed_from_room', 'room_full'];
@@ -81,18 +83,18 @@ function mountRoom(ctx) {
   const queueCount = h('span', { class: 'section-count' });
   const queueSection = h('section', { class: 'room-section', 'data-testid': 'queue-section', hidden: true },
     h('h2', { class: 'section-title' }, icon('hand', 18), t('room.queue.title'), queueCount), queueList, queueEmpty);
-  const followedList = h('ul', { class: 'audience-grid', 'data-testid': 'audience-followed' });
-  const othersList = h('ul', { class: 'audience-grid', 'data-testid': 'audience-others' });
-  const followedSection = h('div', { class: 'audience-group' }, h('h3', { class: 'group-title' }, t('room.audience.followed')), followedList);
-  const othersTitle = h('h3', { class: 'group-title' });
-  const othersSection = h('div', { class: 'audience-group' }, othersTitle, othersList);
-  const audienceEmpty = h('p', { class: 'empty small', 'data-testid': 'audience-empty' }, t('room.audience.empty'));
-  // A big audience: the page every client holds is shown in full, the rest as a number.
-  const audienceMore = h('p', { class: 'audience-more small', 'data-testid': 'audience-more', hidden: true });
-  const audienceCount = h('span', { class: 'section-count' });
+  const audienceView = audienceSection();
   const stageCount = h('span', { class: 'section-count' });
   const mics = micMenu();
-  let speaking = new Set(); // member ids from the latest `speaking` message
+  let speaking = new Set(speakingNow()); // member ids from the latest `speaking` message
+  let quality = 'good'; // of the sound this connection receives (listening.js)
+  const listening = listeningStrip({
+    roomId,
+    onQuality(verdict) {
+      quality = verdict;
+      markSpeaking();
+    },
+  });
   const invitation = speakInvitation({ act });
   const bar = roomBar({
     act,
@@ -105,12 +107,11 @@ function mountRoom(ctx) {
 
   ctx.view.replaceChildren(h('div', { class: 'room-page', 'data-testid': 'room', 'data-room-id': roomId },
     header.element,
+    listening.element,
     invitation.element,
     h('section', { class: 'room-section' }, h('h2', { class: 'section-title' }, t('room.stage'), stageCount), stageList),
     queueSection,
-    h('section', { class: 'room-section' }, h('h2', { class: 'section-title' }, t('room.audience.title'), audienceCount),
-      followedSection, othersSection, audienceMore, audienceEmpty),
-    mics.element,
+    audienceView.element,
     bar.element));
 
   async function act(btn, work) {
@@ -145,32 +146,21 @@ function mountRoom(ctx) {
       }),
     });
 
-    const held = audience(state);
-    // Far back in a big audience the room's state does not hold me; I still see myself.
-    const listeners = me.role === 'listener' && !state.participants.has(me.memberId) ? [...held, me] : held;
-    const total = listenerCount(state);
-    const inFollowed = listeners.filter((p) => followed.has(p.username));
-    const others = listeners.filter((p) => !followed.has(p.username));
-    audienceCount.textContent = formatNumber(total);
-    followedSection.hidden = !inFollowed.length;
-    othersSection.hidden = !others.length;
-    othersTitle.textContent = t(inFollowed.length || total > listeners.length ? 'room.audience.others' : 'room.audience.everyone');
-    audienceEmpty.hidden = total > 0;
-    const unseen = total - listeners.length;
-    audienceMore.hidden = unseen <= 0;
-    audienceMore.dataset.count = String(Math.max(0, unseen));
-    if (unseen > 0) audienceMore.textContent = t('room.audience.more', { count: unseen });
-    reconcile(followedList, inFollowed, tile('audience-member'));
-    reconcile(othersList, others, tile('audience-member'));
+    audienceView.draw(state, me, followed, tile);
     markSpeaking();
   }
 
-  /** The speaking rings: tiles are rebuilt on changes, so this runs after every draw too. */
+  /**
+   * The speaking rings, and the "breaking up" badge on those speaking while this connection loses
+   * sound: tiles are rebuilt on changes, so this runs after every draw too.
+   */
   function markSpeaking() {
     for (const tileElement of stageList.children) {
       const now = String(speaking.has(Number(tileElement.dataset.memberId)));
       if (tileElement.dataset.speaking !== now) tileElement.dataset.speaking = now;
+      if (tileElement.dataset.quality !== quality) tileElement.dataset.quality = quality;
     }
+    listening.update([...speaking], currentRoom().me?.memberId);
   }
 
   function announce(events, me) {
@@ -214,6 +204,7 @@ function mountRoom(ctx) {
     unsubscribe();
     offSpeaking();
     mics.stop();
+    listening.stop();
   });
   draw(currentRoom());
   ctx.ready(currentRoom().state?.title);

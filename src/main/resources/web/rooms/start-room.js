@@ -1,4 +1,4 @@
-// The "Start a room" dialog: a title, who may come in (open / social / closed), and for a closed
+// The "Start a room" dialog: a title, an optional description, who may come in (open / social / closed), and for a closed
 // room the members, picked from the people the reader follows. Creates it and goes in.
 import { h } from '../core/dom.js';
 import { t } from '../core/i18n.js';
@@ -9,7 +9,7 @@ import { avatar } from '../core/ui/members.js';
 import { skeletonLines } from '../core/ui/skeletons.js';
 import { errorMessage } from '../core/ui/errors.js';
 import { openDialog } from '../core/ui/dialogs.js';
-import { LIMITS, checkRoomTitle } from '../core/rules.js';
+import { LIMITS, checkRoomTitle, checkRoomDescription } from '../core/rules.js';
 
 const TYPES = ['open', 'social', 'closed'];
 
@@ -17,6 +17,10 @@ export function openStartRoom({ me, navigate }) {
   const title = field({
     name: 'title', label: t('startRoom.title'), counter: LIMITS.roomTitleMax, hint: t('startRoom.titleHint'),
     autocomplete: 'off', maxlength: 400, required: true,
+  });
+  const description = field({
+    name: 'description', label: t('startRoom.description'), counter: LIMITS.roomDescriptionMax,
+    hint: t('startRoom.descriptionHint'), autocomplete: 'off', maxlength: 1000,
   });
   const typeError = h('p', { class: 'field-error', 'data-testid': 'error-type', hidden: true });
   const typeField = h('fieldset', { class: 'field type-choice' },
@@ -32,7 +36,7 @@ export function openStartRoom({ me, navigate }) {
   const submit = button(t('startRoom.submit'), { type: 'submit', class: 'btn btn-primary', 'data-testid': 'start-room-submit' });
   const cancel = button(t('common.cancel'), { class: 'btn btn-ghost' });
   const form = h('form', { class: 'form', novalidate: true, 'data-testid': 'start-room-form' },
-    alert.element, title.element, typeField, picker.element, h('div', { class: 'form-actions' }, cancel, submit));
+    alert.element, title.element, description.element, typeField, picker.element, h('div', { class: 'form-actions' }, cancel, submit));
   const d = openDialog({ title: t('startRoom.heading'), content: [form], testid: 'start-room-dialog' });
   cancel.addEventListener('click', d.close);
   title.input.focus();
@@ -45,6 +49,7 @@ export function openStartRoom({ me, navigate }) {
 
   const fields = {
     title,
+    description,
     type: { setError: (m) => { typeError.hidden = !m; typeError.textContent = m || ''; }, input: typeField.querySelector('input') },
     members: picker,
   };
@@ -57,8 +62,14 @@ export function openStartRoom({ me, navigate }) {
       title.input.focus();
       return;
     }
+    if (checkRoomDescription(description.input.value)) {
+      description.setError(t('error.field.description.invalid_format'));
+      description.input.focus();
+      return;
+    }
     const type = chosenType();
     const body = { title: title.input.value.trim(), type };
+    if (description.input.value.trim()) body.description = description.input.value.trim();
     if (type === 'closed') body.members = picker.selected();
     try {
       const created = await withBusy(submit, () => createRoom(body));

@@ -6,7 +6,7 @@
 // delta holds exactly the state the server would send in a fresh snapshot (RoomFlowBrowserTest
 // compares the two). Pure: nothing here touches the DOM or the network.
 //
-// State: {id, title, type, creatorId, createdAt, handRaisingEnabled, ended, endReason, version,
+// State: {id, title, description, type, creatorId, createdAt, handRaisingEnabled, ended, endReason, version,
 //         listenerCount, participants: Map<memberId, Participant>, allowed: [memberId]}
 // Participant objects are immutable: a changed participant is a new object, so views can tell
 // what changed with ===. The Map's order is the order members came into this client's view; the
@@ -17,6 +17,7 @@ export function applySnapshot(room) {
   return {
     id: room.id,
     title: room.title,
+    description: room.description ?? '',
     type: room.type,
     creatorId: room.creatorId,
     createdAt: room.createdAt,
@@ -104,6 +105,9 @@ function applyEvent(s, e) {
           if (p.handOrder !== 0) s.participants.set(id, Object.freeze({ ...p, handOrder: 0 }));
         }
       }
+      break;
+    case 'descriptionChanged':
+      s.description = e.description;
       break;
     case 'allowedChanged':
       s.allowed = [...e.allowed];

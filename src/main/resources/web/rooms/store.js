@@ -4,7 +4,8 @@
 //
 // The audio leg (audio/audio.js) hears of every `join` as it is sent (onRoomJoining) and once accepted
 // (onRoomJoined), with the connection's serial number, so it can renegotiate after a reconnect; and
-// of `speaking` messages (onSpeaking).
+// of `speaking` messages (onSpeaking). The latest speaking set is kept (speakingNow): a joiner gets it
+// right after the snapshot, before the page that asked to join has drawn anything.
 import { applySnapshot, applyDelta, deltaFits, VersionGap } from './state.js';
 import { command, connectionSerial, liveMember, onOpen, onStop, sendNow, whenOpen } from '../core/socket/connection.js';
 import { onMessage } from '../core/socket/dispatcher.js';
@@ -18,7 +19,7 @@ const ROOM_KEY = 'parley.room';
  * `self` is me as the state holds me when it does not: in a big audience the room's state need not
  * hold me (state.js), and then I am a listener with no hand up and no invitation.
  */
-const room = { id: null, state: null, self: null, gone: null, resyncing: false, joining: null };
+const room = { id: null, state: null, self: null, gone: null, resyncing: false, joining: null, speaking: [] };
 const changed = createListeners();
 const joining = createListeners();
 const joined = createListeners();
@@ -29,7 +30,10 @@ export function startRoomStore() {
   onMessage('snapshot', receiveSnapshot);
   onMessage('left', receiveLeft);
   onMessage('delta', receiveDelta);
-  onMessage('speaking', (msg) => speaking.emit({ room: msg.room, members: msg.members || [] }));
+  onMessage('speaking', (msg) => {
+    if (msg.room === room.id) room.speaking = msg.members || [];
+    speaking.emit({ room: msg.room, members: msg.members || [] });
+  });
   onOpen(resume);
   onStop(() => {
     setRoom(null);
@@ -133,6 +137,7 @@ function setRoom(id) {
   room.self = null;
   room.gone = null;
   room.resyncing = false;
+  room.speaking = [];
   if (id) sessionStorage.setItem(ROOM_KEY, id);
   else sessionStorage.removeItem(ROOM_KEY);
   notifyRoom();
@@ -219,6 +224,11 @@ export function onRoomJoined(listener) {
  */
 export function onRoomJoining(listener) {
   return joining.subscribe(listener);
+}
+
+/** The member ids speaking in the current room, as the latest `speaking` message said. */
+export function speakingNow() {
+  return room.speaking;
 }
 
 /** listener({room, members}) for each `speaking` message; returns the unsubscribe function. */

@@ -21,6 +21,7 @@ import { h } from '../../core/dom.js';
 import { t } from '../../core/i18n.js';
 import { toast } from '../../core/ui/toasts.js';
 import { attachSender, micTrack, mountMicrophone } from './microphone.js';
+import { attachPlayer, detachPlayers, receivedLevel } from './levels.js';
 
 /** The receive slots the SFU fills with the loudest speakers (protocol.md: 3). */
 const RECEIVE_SLOTS = 3;
@@ -73,7 +74,12 @@ export function mountAudio() {
     negotiate(leg.roomId, leg.connection);
   });
   window.addEventListener('pagehide', () => teardown());
-  window.__parleyAudio = { state, receivedStreams, micTrack, upstreamSender: () => leg.upstream?.sender ?? null, pc: () => leg.pc, stats };
+  window.__parleyAudio = { state, receivedStreams, micTrack, upstreamSender: () => leg.upstream?.sender ?? null, pc: () => leg.pc, stats, level: receivedLevel };
+}
+
+/** The audio leg's RTCPeerConnection, or null between legs (for its stats: quality.js). */
+export function currentPeer() {
+  return leg.pc;
 }
 
 /** {status, blocked}: what the audio status line shows. */
@@ -179,6 +185,7 @@ function play(track) {
   element.srcObject = new MediaStream([track]);
   document.body.append(element);
   leg.players.push({ element, track });
+  attachPlayer(element, leg.roomId);
   track.addEventListener('ended', () => element.remove());
   element.play().catch((error) => {
     if (error.name === 'NotAllowedError' && leg.players.some((p) => p.element === element)) update({ blocked: true });
@@ -204,6 +211,7 @@ function closePeer() {
     track.stop();
   }
   leg.players = [];
+  detachPlayers();
   pc?.close();
   update({ blocked: false });
 }

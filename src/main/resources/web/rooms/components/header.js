@@ -1,15 +1,16 @@
-// The top of a room: type, title (moderators can edit it), counts, and the moderators' tools
-// (hand-raising on/off, who can enter a closed room, end the room).
+// The top of a room: type, counts and share; the title and description (moderators edit both,
+// room-edit.js); who hosts it (the moderators' names); and the moderators' tools (hand-raising on/off,
+// who can enter a closed room, end the room).
 import { h, icon, replace } from '../../core/dom.js';
-import { t } from '../../core/i18n.js';
+import { t, currentFormatLocale } from '../../core/i18n.js';
 import { button, withBusy } from '../../core/ui/buttons.js';
-import { field } from '../../core/ui/forms.js';
 import { toast } from '../../core/ui/toasts.js';
 import { pageHeading } from '../../core/ui/page.js';
 import { confirmDialog } from '../../core/ui/dialogs.js';
 import { command } from '../../core/socket/connection.js';
-import { stage, listenerCount } from '../state.js';
-import { LIMITS, checkRoomTitle } from '../../core/rules.js';
+import { stage, listenerCount, moderators } from '../state.js';
+import { roomEditForm } from './room-edit.js';
+import { shareButton } from './share.js';
 
 const TYPE_ICONS = { open: 'globe', social: 'users', closed: 'lock' };
 
@@ -29,6 +30,9 @@ export function roomHeader({ onEnded, onAllowed }) {
   const edit = h('button', { type: 'button', class: 'icon-btn', 'data-testid': 'edit-title', 'aria-label': t('room.editTitle'), hidden: true },
     icon('pencil', 18));
   const titleRow = h('div', { class: 'room-title-row' }, title, edit);
+  const description = h('p', { class: 'room-description', 'data-testid': 'room-description', hidden: true });
+  const hosts = h('p', { class: 'room-hosts', 'data-testid': 'room-hosts' });
+  const share = shareButton(() => ({ id: state.id, title: state.title }));
   const editSlot = h('div', { hidden: true });
   const handSwitch = h('input', { type: 'checkbox', role: 'switch', class: 'switch-input', 'data-testid': 'hand-raising-toggle' });
   const endButton = button(t('room.end'), { class: 'btn btn-sm btn-ghost btn-danger-text', 'data-testid': 'end-room' });
@@ -41,7 +45,7 @@ export function roomHeader({ onEnded, onAllowed }) {
       h('span', {}, t('room.handRaising'))),
     h('div', { class: 'room-tools-actions' }, allowedButton, endButton));
   const element = h('header', { class: 'room-head' },
-    h('div', { class: 'room-head-top' }, badgeSlot, counts), titleRow, editSlot, tools);
+    h('div', { class: 'room-head-top' }, badgeSlot, counts, share), titleRow, description, hosts, editSlot, tools);
 
   let state = null;
   let editing = false;
@@ -77,40 +81,18 @@ export function roomHeader({ onEnded, onAllowed }) {
 
   function startEditing() {
     editing = true;
-    const f = field({ name: 'title', label: t('room.titleLabel'), counter: LIMITS.roomTitleMax, value: state.title, maxlength: 400, autocomplete: 'off' });
-    const save = button(t('room.saveTitle'), { type: 'submit', class: 'btn btn-primary btn-sm', 'data-testid': 'title-save' });
-    const cancel = button(t('common.cancel'), { class: 'btn btn-ghost btn-sm', 'data-testid': 'title-cancel' });
-    const form = h('form', { class: 'form title-form', novalidate: true }, f.element, h('div', { class: 'form-actions start' }, save, cancel));
-    const stop = () => {
+    const form = roomEditForm(state, () => {
       editing = false;
       editSlot.hidden = true;
       titleRow.hidden = false;
+      description.hidden = !state.description;
       edit.focus();
-    };
-    cancel.addEventListener('click', stop);
-    form.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') stop();
     });
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const problem = checkRoomTitle(f.input.value);
-      if (problem) {
-        f.setError(t(`room.titleError.${problem}`));
-        f.input.focus();
-        return;
-      }
-      try {
-        await withBusy(save, () => command('editTitle', { title: f.input.value.trim() }));
-        stop();
-      } catch (error) {
-        f.setError(error.message);
-      }
-    });
-    replace(editSlot, form);
+    replace(editSlot, form.element);
     editSlot.hidden = false;
     titleRow.hidden = true;
-    f.input.focus();
-    f.input.select();
+    description.hidden = true;
+    form.focus();
   }
 
   function update(next, me) {
@@ -121,6 +103,12 @@ export function roomHeader({ onEnded, onAllowed }) {
       replace(badgeSlot, typeBadge(state.type));
     }
     if (title.textContent !== state.title) title.textContent = state.title;
+    if (description.textContent !== (state.description || '')) description.textContent = state.description || '';
+    description.hidden = editing || !state.description;
+    const names = moderators(state).map((m) => m.displayName);
+    const hostLine = names.length ? t('room.hosts', { names: new Intl.ListFormat(currentFormatLocale(), { type: 'conjunction' }).format(names) }) : '';
+    if (hosts.textContent !== hostLine) hosts.textContent = hostLine;
+    hosts.hidden = !names.length;
     const onStageCount = stage(state).length;
     const listening = listenerCount(state);
     counts.dataset.listeners = String(listening);
@@ -133,6 +121,7 @@ export function roomHeader({ onEnded, onAllowed }) {
       editing = false;
       editSlot.hidden = true;
       titleRow.hidden = false;
+      description.hidden = !state.description;
     }
   }
 

@@ -1,14 +1,18 @@
 // The menu for one person in a room: their profile, and the actions the rules allow the reader
 // to take on them (permissions.js). It follows the room live: actions change with roles, and it
-// closes when the person leaves.
+// closes when the person leaves. Removing someone is permanent for this room, so it asks first, in
+// the same confirm dialog as "End room" and "Block" (DESTRUCTIVE).
 import { h, icon, replace } from '../../core/dom.js';
 import { t } from '../../core/i18n.js';
 import { avatar } from '../../core/ui/members.js';
 import { button, withBusy } from '../../core/ui/buttons.js';
-import { openDialog } from '../../core/ui/dialogs.js';
+import { openDialog, confirmDialog } from '../../core/ui/dialogs.js';
 import { actionsFor, commandFor } from '../permissions.js';
 import { command } from '../../core/socket/connection.js';
 import { currentRoom, onRoomChange } from '../store.js';
+
+/** Actions that cannot be undone from the room, and ask before they run. */
+const DESTRUCTIVE = new Set(['remove']);
 
 const ACTION_ICONS = {
   inviteToSpeak: 'arrowUp', moveToAudience: 'arrowDown', stepDown: 'arrowDown', makeModerator: 'star',
@@ -52,6 +56,7 @@ export function openParticipantMenu(person) {
       b.prepend(icon(ACTION_ICONS[action], 20));
       b.addEventListener('click', async () => {
         error.hidden = true;
+        if (DESTRUCTIVE.has(action) && !(await confirmAction(action, p))) return;
         try {
           const [type, fields] = commandFor(action, p.memberId);
           await withBusy(b, () => command(type, fields));
@@ -71,4 +76,12 @@ export function openParticipantMenu(person) {
   draw(currentRoom());
   stop = onRoomChange((current) => draw(current));
   return d;
+}
+
+/** "Remove Bea from the room?": resolves true when confirmed. */
+function confirmAction(action, p) {
+  return confirmDialog({
+    title: t(`room.${action}Confirm.title`, { name: p.displayName }), body: t(`room.${action}Confirm.body`),
+    confirm: t(`room.${action}Confirm.yes`), danger: true, testid: `${action}-confirm`,
+  });
 }

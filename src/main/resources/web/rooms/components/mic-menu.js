@@ -1,22 +1,26 @@
-// The microphone area shown to members on stage (audio/microphone.js): the picker of the browser's audio
-// inputs (labels are known once the microphone is allowed; picking one replaces the track on the
-// same sender), or, when the microphone was refused or is missing, why I stay muted and a retry.
-import { h, uid } from '../../core/dom.js';
+// The microphone menu, joined to the Mute button in the room bar (room-bar.js) as one control: a
+// chevron that opens the list of the browser's audio inputs. It is a native <select> drawn as the
+// chevron, so phones open their own picker and keyboards and screen readers get a labelled list;
+// labels are known once the microphone is allowed, and picking one replaces the track on the same
+// sender (audio/microphone.js). When the microphone was refused or is missing, `trouble` (shown right
+// above the bar) says why I stay muted, with a retry.
+import { h, icon } from '../../core/dom.js';
 import { t } from '../../core/i18n.js';
 import { button, withBusy } from '../../core/ui/buttons.js';
 import { inputDevices, useInput, onMicChange, micProblem, ensureMic } from '../audio/microphone.js';
 
-/** Returns {element, update(onStage), explain(), stop()}. Hidden off stage and until the microphone runs or fails. */
+/**
+ * Returns {picker, trouble, update(onStage), explain(), stop()}. The picker is hidden off stage and
+ * until the microphone runs.
+ */
 export function micMenu() {
-  const id = uid('mic');
-  const select = h('select', { id, class: 'input mic-select', 'data-testid': 'mic-select' });
-  const picker = h('div', { class: 'mic-menu', 'data-testid': 'mic-menu', hidden: true },
-    h('label', { for: id, class: 'mic-menu-label' }, t('audio.microphone')), select);
+  const select = h('select', { class: 'mic-select', 'data-testid': 'mic-select', 'aria-label': t('audio.chooseMic'), title: t('audio.chooseMic') });
+  const picker = h('span', { class: 'mic-menu', 'data-testid': 'mic-menu', hidden: true },
+    select, h('span', { class: 'mic-chevron', 'aria-hidden': 'true' }, icon('chevronDown', 18)));
   const why = h('p', { class: 'mic-problem-text' });
   const retry = button(t('audio.micRetry'), { class: 'btn btn-sm', 'data-testid': 'mic-retry' });
   // role=alert: the reason appears after the browser's own prompt, and matters before unmuting.
   const trouble = h('div', { class: 'mic-problem', role: 'alert', 'data-testid': 'mic-problem', hidden: true }, why, retry);
-  const element = h('div', {}, picker, trouble);
   let onStage = false;
 
   async function refresh() {
@@ -47,7 +51,8 @@ export function micMenu() {
   navigator.mediaDevices?.addEventListener('devicechange', refresh);
 
   return {
-    element,
+    picker,
+    trouble,
     update(nowOnStage) {
       if (nowOnStage === onStage) return;
       onStage = nowOnStage;

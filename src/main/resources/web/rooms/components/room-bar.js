@@ -1,5 +1,6 @@
-// The room's toolbar at the bottom of the page: mute or raise a hand (whichever my place allows),
-// ping someone in, leave.
+// The room's toolbar at the bottom of the page: mute — with the microphone menu joined to it as one
+// control (mic-menu.js) — or raise a hand (whichever my place allows), ping someone in, leave. Why the
+// microphone cannot be used shows right above it.
 import { h, icon, replace } from '../../core/dom.js';
 import { t } from '../../core/i18n.js';
 import { button, withBusy } from '../../core/ui/buttons.js';
@@ -21,8 +22,10 @@ export function roomBar({ act, mics, onLeaving, onLeft }) {
   pingButton.prepend(icon('bell', 18));
   const leaveButton = button(t('room.leave.open'), { class: 'btn bar-btn bar-leave', 'data-testid': 'leave-open' });
   leaveButton.prepend(icon('leave', 18));
+  const micControl = h('div', { class: 'mic-control', role: 'group', 'aria-label': t('audio.microphone') }, micButton, mics.picker);
   const element = h('div', { class: 'room-bar', role: 'toolbar', 'aria-label': t('room.controls') },
-    h('div', { class: 'room-bar-inner' }, micButton, handButton, pingButton, leaveButton));
+    h('div', { class: 'room-bar-trouble' }, mics.trouble),
+    h('div', { class: 'room-bar-inner' }, micControl, handButton, pingButton, leaveButton));
 
   micButton.addEventListener('click', () => act(micButton, async () => {
     const muted = !currentRoom().me.muted;
@@ -62,6 +65,7 @@ export function roomBar({ act, mics, onLeaving, onLeft }) {
     const onStage = me.role !== 'listener';
     mics.update(onStage);
     micButton.hidden = !onStage;
+    micControl.hidden = !onStage;
     handButton.hidden = onStage;
     if (onStage) {
       micButton.dataset.state = me.muted ? 'muted' : 'unmuted';

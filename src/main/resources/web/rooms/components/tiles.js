@@ -42,7 +42,11 @@ export function personTile(p, { meId, onOpen, testid }) {
       onOpen(p);
     },
   },
-  h('span', { class: 'tile-avatar' }, avatar(p, testid === 'stage-member' ? 'lg' : 'md'), mic, hand),
+  h('span', { class: 'tile-avatar' }, avatar(p, testid === 'stage-member' ? 'lg' : 'md'), mic, hand,
+    // Shown by the stylesheet while this person speaks and the sound breaks up (listening.js says why).
+    testid === 'stage-member'
+      ? h('span', { class: 'tile-quality', 'data-testid': 'quality-badge', title: t('room.tile.breakingUp') }, icon('signalWeak', 14))
+      : null),
   h('span', { class: 'tile-name' }, badges, h('span', { class: 'tile-name-text' }, p.memberId === meId ? t('room.you') : shortName(p))),
   p.away ? h('span', { class: 'tile-note' }, t('room.away')) : null));
 }
