@@ -76,6 +76,7 @@ class RulesPermissionMatrixTest {
             row("remove a moderator", a -> new Remove(CREATOR), FORBIDDEN, FORBIDDEN, FORBIDDEN, NIR),
             row("end the room", a -> new EndRoom(), OK, FORBIDDEN, FORBIDDEN, NIR),
             row("edit the title", a -> new EditTitle("A new title"), OK, FORBIDDEN, FORBIDDEN, NIR),
+            row("edit the description", a -> new EditDescription("A new description"), OK, FORBIDDEN, FORBIDDEN, NIR),
             row("leave", a -> new Leave(false), OK, OK, OK, NIR),
             row("leave quietly", a -> new Leave(true), OK, OK, OK, NIR),
             row("go away (connection lost)", a -> new Presence(true), OK, OK, OK, NIR),
