@@ -12,6 +12,7 @@ import com.microsoft.playwright.options.Cookie;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -295,7 +296,7 @@ class LiveRoomBrowserTest extends BrowserTestBase {
                 Page page = Browsers.openPage(context, scriptErrors);
                 page.navigate(parley.baseUrl() + "/hallway");
                 page.locator("[data-testid=room-card][data-room-id='" + room + "']").waitFor();
-                Axe.violations(page, "[data-testid=room-card]").forEach(v -> violations.add(scheme + " hallway: " + v));
+                Axe.violations(page, "[data-testid=room-card][data-room-id='" + room + "']").forEach(v -> violations.add(scheme + " hallway: " + v));
                 page.navigate(parley.baseUrl() + "/room/" + room);
                 page.getByTestId("listening").waitFor();
                 if (who == ada) page.getByTestId("mic-menu").waitFor();
@@ -306,7 +307,8 @@ class LiveRoomBrowserTest extends BrowserTestBase {
         }
         // The room-type badge's colours are the shared palette's (core/base.css), under 4.5:1 in light before
         // this contrast work; that is the theme's to fix, not this page's.
-        violations.removeIf(v -> v.contains("color-contrast") && v.endsWith(" at .badge"));
+        violations.removeIf(v -> v.contains("color-contrast")
+                && Arrays.stream(v.substring(v.lastIndexOf(" at ") + 4).split(", ")).allMatch(target -> target.contains(".badge")));
         Assertions.assertThat(violations).isEmpty();
     }
 
