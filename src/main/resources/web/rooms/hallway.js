@@ -1,7 +1,8 @@
 // "/hallway": the live rooms this member may enter, people they follow first (the server ranks
 // them). The list refreshes itself on `hallwayChanged` notices; "Start a room" opens a dialog.
 // Each card carries the social cues: the faces on stage, the faces of listeners the reader follows,
-// counts, and when it started; a reader whose blocks hide rooms is told so (hiddenByBlocks).
+// counts, and when it started; a reader whose own blocks hide rooms is told so (hiddenByBlocks; never
+// rooms hidden because their host blocked the reader).
 import { h, icon, reconcile } from '../core/dom.js';
 import { t } from '../core/i18n.js';
 import { getHallway } from '../core/api.js';

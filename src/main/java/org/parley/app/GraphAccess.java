@@ -49,6 +49,11 @@ final class GraphAccess implements Access {
     }
 
     @Override
+    public Set<Long> blockedBy(long member) {
+        return db.read(conn -> graph.blockedBy(conn, member));
+    }
+
+    @Override
     public Set<Long> existing(Collection<Long> ids) {
         return db.read(conn -> members.existing(conn, ids));
     }

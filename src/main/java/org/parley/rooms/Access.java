@@ -20,6 +20,9 @@ public interface Access {
     /** Members who blocked {@code member} or whom {@code member} blocked. */
     Set<Long> blockedEitherWay(long member);
 
+    /** Members {@code member} blocked (not those who blocked them: that is never shown). */
+    Set<Long> blockedBy(long member);
+
     /** Which of {@code ids} are members of the network. */
     Set<Long> existing(java.util.Collection<Long> ids);
 }

@@ -3,6 +3,7 @@ package org.parley.rooms;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -35,8 +36,9 @@ final class Hallway {
     /**
      * The member's hallway.
      *
-     * @param hiddenByBlocks live rooms the member would otherwise see, left out because a moderator and
-     *                       the member are in a block (either way), so an empty hallway can say why
+     * @param hiddenByBlocks live rooms the member would otherwise see, left out only because they blocked
+     *                       one of its moderators, so an empty hallway can say why. Rooms hidden because a
+     *                       moderator blocked the member are not counted: nobody learns who blocked them.
      */
     record Ranked(List<Entry> rooms, int hiddenByBlocks) {}
 
@@ -46,6 +48,10 @@ final class Hallway {
         Set<Long> following = access.following(member);
         Set<Long> followers = access.followers(member);
         Set<Long> blocked = access.blockedEitherWay(member);
+        Set<Long> blockedMe = new HashSet<>(blocked);
+        if (!blocked.isEmpty()) {
+            blockedMe.removeAll(access.blockedBy(member)); // those who blocked the member, and not the other way
+        }
         List<Entry> entries = new ArrayList<>();
         int hiddenByBlocks = 0;
         for (Room room : rooms) {
@@ -55,7 +61,7 @@ final class Hallway {
             }
             if (mayEnter(member, s, room.removed(), followers, blocked)) {
                 entries.add(entry(s, following, blocked));
-            } else if (!blocked.isEmpty() && mayEnter(member, s, room.removed(), followers, Set.of())) {
+            } else if (!blocked.isEmpty() && mayEnter(member, s, room.removed(), followers, blockedMe)) {
                 hiddenByBlocks++;
             }
         }

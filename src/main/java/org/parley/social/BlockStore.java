@@ -53,6 +53,20 @@ final class BlockStore {
         }
     }
 
+    /** The members {@code blocker} blocked. */
+    Set<Long> blockedBy(Connection conn, long blocker) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("SELECT blocked_id FROM blocks WHERE blocker_id = ?")) {
+            st.setLong(1, blocker);
+            try (ResultSet rs = st.executeQuery()) {
+                Set<Long> ids = new HashSet<>();
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+                return ids;
+            }
+        }
+    }
+
     /** Everyone in a block with {@code member}, whichever side blocked. */
     public Set<Long> eitherWay(Connection conn, long member) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement(

@@ -42,6 +42,11 @@ public final class SocialGraph {
         return blocks.blocks(conn, blocker, blocked);
     }
 
+    /** The members {@code blocker} blocked (their own choice, which they may see). */
+    public Set<Long> blockedBy(Connection conn, long blocker) throws SQLException {
+        return blocks.blockedBy(conn, blocker);
+    }
+
     /** Members {@code member} blocked or who blocked {@code member}. */
     public Set<Long> blockedEitherWay(Connection conn, long member) throws SQLException {
         return blocks.eitherWay(conn, member);

@@ -141,6 +141,11 @@ class RulesPermissionMatrixTest {
         }
 
         @Override
+        public Set<Long> blockedBy(long member) {
+            return member == CREATOR ? Set.of(BLOCKED) : Set.of();
+        }
+
+        @Override
         public Set<Long> existing(java.util.Collection<Long> ids) {
             return ids.stream().filter(id -> id < 100).collect(java.util.stream.Collectors.toSet());
         }

@@ -149,7 +149,7 @@ class RoomDescriptionTest {
     }
 
     @Test
-    void the_hallway_shows_followed_listeners_and_says_how_many_rooms_blocks_hide() {
+    void the_hallway_shows_followed_listeners_and_says_how_many_rooms_the_reader_s_own_blocks_hide() {
         ApiClient cat = new ApiClient(parley.baseUrl());
         cat.signUp(ada.createInviteCode(), "cat", "Cat");
         String room = create(ada, null).json().get("id").asText();
@@ -162,11 +162,15 @@ class RoomDescriptionTest {
             assertThat(entry.get("followedListeners").findValuesAsText("username")).containsExactly("bob");
             assertThat(cat.get("/api/hallway").json().get("hiddenByBlocks").asInt()).isZero();
 
-            // Ada blocks Cat: her room leaves Cat's hallway, and Cat's hallway says a room is hidden.
+            // Ada blocks Cat: her room leaves Cat's hallway, and nothing tells Cat that a block is why.
             assertThat(ada.put("/api/members/cat/block", null).status()).isEqualTo(204);
             JsonNode hallway = cat.get("/api/hallway").json();
             assertThat(hallway.get("rooms")).isEmpty();
-            assertThat(hallway.get("hiddenByBlocks").asInt()).isEqualTo(1);
+            assertThat(hallway.get("hiddenByBlocks").asInt()).isZero();
+
+            // Cat blocks Ada too: now Cat's own block hides the room, and the hallway says so.
+            assertThat(cat.put("/api/members/ada/block", null).status()).isEqualTo(204);
+            assertThat(cat.get("/api/hallway").json().get("hiddenByBlocks").asInt()).isEqualTo(1);
             assertThat(bob.get("/api/hallway").json().get("hiddenByBlocks").asInt()).isZero();
         }
     }

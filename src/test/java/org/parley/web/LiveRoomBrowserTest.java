@@ -263,16 +263,24 @@ class LiveRoomBrowserTest extends BrowserTestBase {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void a_member_kept_out_of_rooms_by_a_block_is_told_why_they_are_missing_from_the_hallway() {
+    void a_member_whose_own_block_hides_a_room_is_told_why_and_one_blocked_by_a_host_is_told_nothing() {
         Member ada = member("ada", "Ada Lovelace");
         Member fay = member("fay", "Fay Khan");
+        Member gus = member("gus", "Gus Grissom");
         String room = createRoom(ada, Map.of());
-        ada.api.put("/api/members/" + fay.username + "/block", null);
+        fay.api.put("/api/members/" + ada.username + "/block", null);
+        ada.api.put("/api/members/" + gus.username + "/block", null);
+
         Page page = open(fay, Viewport.PHONE);
         page.navigate(parley.baseUrl() + "/hallway");
         // Other tests' rooms may still be live on this class's server: only Ada's must be missing.
         assertThat(page.locator("[data-testid=room-card][data-room-id='" + room + "']")).hasCount(0);
-        assertThat(page.getByTestId("hallway-hidden")).hasText("1 live room isn't shown because of a block between you and its host.");
+        assertThat(page.getByTestId("hallway-hidden")).hasText("1 live room isn't shown because you blocked its host.");
+
+        Page blocked = open(gus, Viewport.PHONE);
+        blocked.navigate(parley.baseUrl() + "/hallway");
+        assertThat(blocked.locator("[data-testid=room-card][data-room-id='" + room + "']")).hasCount(0);
+        assertThat(blocked.getByTestId("hallway-hidden")).isHidden(); // nobody learns that someone blocked them
     }
 
     @Test
