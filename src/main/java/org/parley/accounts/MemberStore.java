@@ -112,6 +112,24 @@ final class MemberStore {
         }
     }
 
+    /** The languages the member understands, as stored ("de,en"), or null. */
+    String languages(Connection conn, long id) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("SELECT languages FROM members WHERE id = ?")) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    void setLanguages(Connection conn, long id, String languages) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("UPDATE members SET languages = ? WHERE id = ?")) {
+            st.setString(1, languages);
+            st.setLong(2, id);
+            st.executeUpdate();
+        }
+    }
+
     /** The members who joined through {@code inviterId}'s invitations, oldest first. */
     public List<MemberRef> invitedBy(Connection conn, long inviterId, int limit) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement(

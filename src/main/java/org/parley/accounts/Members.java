@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.parley.kernel.SpokenLanguages;
 
 /**
  * The accounts feature's face for other features: who the members are, read or written inside the
@@ -91,6 +92,16 @@ public final class Members {
      */
     public void setAvatarVersion(Connection conn, long id, String version) throws SQLException {
         store.updateAvatarVersion(conn, id, version);
+    }
+
+    /** The languages the member said they understand (ISO 639-1), in their order; empty when they did not say. */
+    public List<String> spokenLanguages(Connection conn, long id) throws SQLException {
+        return SpokenLanguages.parse(store.languages(conn, id));
+    }
+
+    /** Saves the languages the member understands (ISO 639-1, already checked); empty clears them. */
+    public void setSpokenLanguages(Connection conn, long id, List<String> codes) throws SQLException {
+        store.setLanguages(conn, id, SpokenLanguages.join(codes));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.parley.app;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import org.parley.accounts.Members;
 import org.parley.rooms.Access;
@@ -51,6 +52,18 @@ final class GraphAccess implements Access {
     @Override
     public Set<Long> blockedBy(long member) {
         return db.read(conn -> graph.blockedBy(conn, member));
+    }
+
+    @Override
+    public List<String> languages(long member) {
+        return db.read(conn -> {
+            List<String> listed = members.spokenLanguages(conn, member);
+            if (!listed.isEmpty()) {
+                return listed;
+            }
+            String ui = members.language(conn, member);
+            return ui == null ? List.<String>of() : List.of(ui);
+        });
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.parley.profiles;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
+import org.parley.kernel.SpokenLanguages;
 import org.parley.kernel.Validation;
 
 /**
@@ -22,5 +25,31 @@ final class Languages {
             return null;
         }
         return value;
+    }
+
+    /**
+     * The languages a member understands: a list of ISO 639-1 codes (at most
+     * {@link SpokenLanguages#MAX_PER_MEMBER}, repeats dropped), or null / [] for none. Anything else is
+     * recorded on the field and gives null.
+     */
+    static List<String> spoken(Validation v, String field, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray() || value.size() > SpokenLanguages.MAX_PER_MEMBER) {
+            v.add(field, "invalid_type", "must be a list of at most " + SpokenLanguages.MAX_PER_MEMBER + " language codes");
+            return null;
+        }
+        List<String> codes = new ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual() || !SpokenLanguages.isCode(item.textValue())) {
+                v.add(field, "invalid_value", "must be two-letter ISO 639-1 language codes, such as en or ro");
+                return null;
+            }
+            if (!codes.contains(item.textValue())) {
+                codes.add(item.textValue());
+            }
+        }
+        return codes;
     }
 }

@@ -45,7 +45,7 @@ final class ProfilesApi implements MeView {
     /** @param avatarUrl the member's photo ({@code Member#avatarUrl}), {@code null} for none */
     record Me(long id, String username, String displayName, String avatarUrl, String bio, Instant memberSince,
               MemberRef invitedBy, boolean admin, long followerCount, long followingCount, Integer invitesRemaining,
-              String language) {}
+              String language, List<String> languages) {}
 
     /** @param id the member id that room commands (docs/protocol.md) address members by */
     record Profile(long id, String username, String displayName, String avatarUrl, String bio, Instant memberSince,
@@ -62,7 +62,7 @@ final class ProfilesApi implements MeView {
     public Me render(Connection conn, Member m) throws SQLException {
         return new Me(m.id(), m.username(), m.displayName(), m.avatarUrl(), m.bio(), m.createdAt(), inviter(conn, m), m.admin(),
                 graph.followerCount(conn, m.id()), graph.followingCount(conn, m.id()),
-                invitations.remaining(conn, m), members.language(conn, m.id()));
+                invitations.remaining(conn, m), members.language(conn, m.id()), members.spokenLanguages(conn, m.id()));
     }
 
     void getMe(Context ctx) {
@@ -72,7 +72,7 @@ final class ProfilesApi implements MeView {
 
     void updateMe(Context ctx) {
         Member me = SessionHttp.require(ctx);
-        JsonBody body = JsonBody.read(ctx, Set.of("displayName", "bio", "language"), false);
+        JsonBody body = JsonBody.read(ctx, Set.of("displayName", "bio", "language", "languages"), false);
         Validation v = body.validator();
         String displayName = body.has("displayName")
                 ? AccountRules.displayName(v, "displayName", body.string("displayName")) : me.displayName();
@@ -82,6 +82,8 @@ final class ProfilesApi implements MeView {
         }
         // "language": null goes back to following the browser; an absent field leaves it as it is.
         String language = body.has("language") ? Languages.check(v, "language", body.string("language")) : null;
+        // "languages": the ones the member understands, which rank the hallway; null or [] clears them.
+        List<String> spoken = body.has("languages") ? Languages.spoken(v, "languages", body.node("languages")) : null;
         ProblemException.throwIfInvalid(v);
         String newName = displayName;
         String newBio = bio;
@@ -89,6 +91,9 @@ final class ProfilesApi implements MeView {
             members.updateProfile(conn, me.id(), newName, newBio);
             if (body.has("language")) {
                 members.setLanguage(conn, me.id(), language);
+            }
+            if (spoken != null) {
+                members.setSpokenLanguages(conn, me.id(), spoken);
             }
             return render(conn, members.byId(conn, me.id()).orElseThrow());
         }));

@@ -23,6 +23,12 @@ public interface Access {
     /** Members {@code member} blocked (not those who blocked them: that is never shown). */
     Set<Long> blockedBy(long member);
 
+    /**
+     * The languages {@code member} understands (ISO 639-1), in their order: those they listed, else the
+     * language of their interface when they chose one, else none.
+     */
+    java.util.List<String> languages(long member);
+
     /** Which of {@code ids} are members of the network. */
     Set<Long> existing(java.util.Collection<Long> ids);
 }

@@ -29,7 +29,7 @@ final class Hallway {
      * @param followedListeners    up to {@value #FOLLOWED_LISTENERS_SHOWN} listeners the member follows
      * @param followedListenerCount every listener in the room the member follows
      */
-    record Entry(String id, String title, String description, RoomType type, List<StageMember> stage, int stageCount,
+    record Entry(String id, String title, String description, String language, RoomType type, List<StageMember> stage, int stageCount,
                  long listenerCount, int followedOnStage, List<Listener> followedListeners, int followedListenerCount,
                  Instant createdAt) {}
 
@@ -44,7 +44,11 @@ final class Hallway {
 
     private Hallway() {}
 
-    static Ranked rank(long member, Iterable<Room> rooms, Access access) {
+    /**
+     * @param only a floor language to keep (ISO 639-1), or null for every room
+     */
+    static Ranked rank(long member, Iterable<Room> rooms, Access access, String only) {
+        List<String> understood = access.languages(member);
         Set<Long> following = access.following(member);
         Set<Long> followers = access.followers(member);
         Set<Long> blocked = access.blockedEitherWay(member);
@@ -56,7 +60,7 @@ final class Hallway {
         int hiddenByBlocks = 0;
         for (Room room : rooms) {
             RoomSnapshot s = room.snapshot();
-            if (s.ended()) {
+            if (s.ended() || (only != null && !only.equals(s.language()))) {
                 continue;
             }
             if (mayEnter(member, s, room.removed(), followers, blocked)) {
@@ -65,7 +69,9 @@ final class Hallway {
                 hiddenByBlocks++;
             }
         }
-        entries.sort(Comparator.comparingInt(Entry::followedOnStage).reversed()
+        // Rooms in a language the member understands first (when they said which), then the social order.
+        entries.sort(Comparator.comparing((Entry e) -> e.language() == null || !understood.contains(e.language()))
+                .thenComparing(Comparator.comparingInt(Entry::followedOnStage).reversed())
                 .thenComparing(Comparator.comparingLong((Entry e) -> e.stageCount() + e.listenerCount()).reversed())
                 .thenComparing(Entry::createdAt, Comparator.reverseOrder()));
         return new Ranked(entries, hiddenByBlocks);
@@ -110,7 +116,7 @@ final class Hallway {
                 .filter(p -> !p.role().onStage() && following.contains(p.memberId()) && !blocked.contains(p.memberId()))
                 .map(p -> new Listener(p.memberId(), p.username(), p.displayName(), p.avatarUrl()))
                 .toList();
-        return new Entry(s.id(), s.title(), s.description(), s.type(), shown, s.stage().size(), s.listenerCount(), followed,
+        return new Entry(s.id(), s.title(), s.description(), s.language(), s.type(), shown, s.stage().size(), s.listenerCount(), followed,
                 followedListeners.stream().limit(FOLLOWED_LISTENERS_SHOWN).toList(), followedListeners.size(), s.createdAt());
     }
 }

@@ -8,9 +8,10 @@ import java.util.List;
  * {@code snapshot}) and what other threads may read. Immutable.
  *
  * @param description the line under the title, empty for none
+ * @param language    the floor language (ISO 639-1), null when not given
  * @param allowed for closed rooms, the members admitted besides those inside; empty otherwise
  */
-public record RoomSnapshot(String id, String title, String description, RoomType type, long creatorId, Instant createdAt,
+public record RoomSnapshot(String id, String title, String description, String language, RoomType type, long creatorId, Instant createdAt,
                            boolean handRaisingEnabled, boolean ended, long version,
                            List<Participant> participants, List<Long> allowed) {
 

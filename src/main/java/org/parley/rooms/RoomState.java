@@ -24,6 +24,8 @@ final class RoomState {
     String title;
     /** The line under the title; empty when the room has none. */
     String description = "";
+    /** The floor language (ISO 639-1), or null when the creator gave none. */
+    String language;
     boolean handRaisingEnabled = true;
     boolean ended;
     String endReason;
@@ -114,7 +116,7 @@ final class RoomState {
 
     /** An immutable copy for snapshots, persistence and read-only views on other threads. */
     RoomSnapshot snapshot() {
-        return new RoomSnapshot(id, title, description, type, creatorId, createdAt, handRaisingEnabled, ended, version,
+        return new RoomSnapshot(id, title, description, language, type, creatorId, createdAt, handRaisingEnabled, ended, version,
                 new ArrayList<>(participants.values()), type == RoomType.closed ? List.copyOf(allowed) : List.of());
     }
 }

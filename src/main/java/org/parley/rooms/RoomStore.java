@@ -20,8 +20,8 @@ final class RoomStore {
 
     void insertRoom(Connection conn, RoomState s) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement(
-                "INSERT INTO rooms (id, title, description, type, creator_id, hand_raising, version, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO rooms (id, title, description, type, creator_id, hand_raising, version, created_at, language)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             st.setString(1, s.id);
             st.setString(2, s.title);
             st.setString(3, s.description);
@@ -30,6 +30,7 @@ final class RoomStore {
             st.setBoolean(6, s.handRaisingEnabled);
             st.setLong(7, s.version);
             Database.setInstant(st, 8, s.createdAt);
+            st.setString(9, s.language);
             st.executeUpdate();
         }
     }
@@ -116,12 +117,14 @@ final class RoomStore {
     List<RoomState> loadLive(Connection conn) throws SQLException {
         List<RoomState> rooms = new ArrayList<>();
         try (PreparedStatement st = conn.prepareStatement(
-                "SELECT id, title, description, type, creator_id, hand_raising, version, created_at FROM rooms WHERE ended_at IS NULL");
+                "SELECT id, title, description, type, creator_id, hand_raising, version, created_at, language FROM rooms"
+                        + " WHERE ended_at IS NULL");
              ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 var s = new RoomState(rs.getString("id"), rs.getString("title"), RoomType.valueOf(rs.getString("type")),
                         rs.getLong("creator_id"), Database.instant(rs, "created_at"));
                 s.description = rs.getString("description");
+                s.language = rs.getString("language");
                 s.handRaisingEnabled = rs.getBoolean("hand_raising");
                 s.version = rs.getLong("version");
                 rooms.add(s);

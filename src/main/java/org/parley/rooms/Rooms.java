@@ -106,18 +106,21 @@ public final class Rooms implements AutoCloseable {
      * @param allowed for a closed room, the members the creator picked
      */
     public Room create(Member creator, String title, RoomType type, List<Long> allowed) {
-        return create(creator, title, "", type, allowed);
+        return create(creator, title, "", null, type, allowed);
     }
 
     /**
-     * Starts a room with a description ({@link Rules#descriptionProblem} already checked it).
+     * Starts a room with a description ({@link Rules#descriptionProblem} already checked it) and a floor
+     * language (an ISO 639-1 code, or null).
      *
      * @param allowed for a closed room, the members the creator picked
      */
-    public Room create(Member creator, String title, String description, RoomType type, List<Long> allowed) {
+    public Room create(Member creator, String title, String description, String language, RoomType type,
+                       List<Long> allowed) {
         Instant now = clock.instant();
         var state = new RoomState(Tokens.random(9), title.strip(), type, creator.id(), now);
         state.description = Rules.cleanDescription(description);
+        state.language = language;
         // Muted like everyone arriving on stage: nobody is on air by surprise.
         var host = new Participant(creator.id(), creator.username(), creator.displayName(), creator.avatarUrl(),
                 Role.moderator, true, 0,
@@ -153,9 +156,9 @@ public final class Rooms implements AutoCloseable {
         return config;
     }
 
-    /** The hallway of {@code member}: rooms they may enter, best first. */
-    public Hallway.Ranked hallway(long member) {
-        return Hallway.rank(member, live.values(), access);
+    /** The hallway of {@code member}: rooms they may enter, best first; only in {@code language} when not null. */
+    public Hallway.Ranked hallway(long member, String language) {
+        return Hallway.rank(member, live.values(), access, language);
     }
 
     /** Whether {@code member} may enter the room (for room links and pings). */

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.parley.accounts.Member;
 import org.parley.accounts.Members;
 import org.parley.accounts.SessionHttp;
+import org.parley.kernel.SpokenLanguages;
 import org.parley.kernel.Validation;
 import org.parley.storage.Database;
 import org.parley.web.JsonBody;
@@ -39,7 +40,7 @@ final class RoomsApi {
         this.creates = new RateLimiter(CREATES_PER_WINDOW, CREATE_WINDOW_SECONDS, clock);
     }
 
-    record RoomView(String id, String title, String description, RoomType type, String url, int stageCount, long listenerCount,
+    record RoomView(String id, String title, String description, String language, RoomType type, String url, int stageCount, long listenerCount,
                     List<Hallway.StageMember> stage) {}
 
     record HallwayView(List<Hallway.Entry> rooms, int hiddenByBlocks) {}
@@ -52,11 +53,15 @@ final class RoomsApi {
 
     void createRoom(Context ctx) {
         Member me = SessionHttp.require(ctx);
-        JsonBody body = JsonBody.read(ctx, Set.of("title", "description", "type", "members"), false);
+        JsonBody body = JsonBody.read(ctx, Set.of("title", "description", "language", "type", "members"), false);
         String title = body.string("title");
         String description = body.string("description");
         String typeName = body.string("type");
+        String language = body.string("language");
         Validation v = body.validator();
+        if (language != null && !SpokenLanguages.isCode(language)) {
+            v.add("language", "invalid_value", "must be a two-letter ISO 639-1 language code, such as en or ro");
+        }
         if (v.required("title", title)) {
             Rules.titleProblem(title).ifPresent(p -> v.add("title", p.fieldCode(), p.detail()));
         }
@@ -89,7 +94,7 @@ final class RoomsApi {
             }
             return ids;
         });
-        Room room = rooms.create(me, title, description, type, allowed);
+        Room room = rooms.create(me, title, description, language, type, allowed);
         ctx.status(201).json(view(room, me));
     }
 
@@ -113,9 +118,16 @@ final class RoomsApi {
         return List.copyOf(names);
     }
 
+    /** {@code ?language=xx} keeps the rooms held in that language. */
     void getHallway(Context ctx) {
         Member me = SessionHttp.require(ctx);
-        Hallway.Ranked ranked = rooms.hallway(me.id());
+        String language = ctx.queryParam("language");
+        if (language != null && !SpokenLanguages.isCode(language)) {
+            Validation v = new Validation();
+            v.add("language", "invalid_value", "must be a two-letter ISO 639-1 language code, such as en or ro");
+            ProblemException.throwIfInvalid(v);
+        }
+        Hallway.Ranked ranked = rooms.hallway(me.id(), language);
         ctx.json(new HallwayView(ranked.rooms(), ranked.hiddenByBlocks()));
     }
 
@@ -134,6 +146,6 @@ final class RoomsApi {
         List<Hallway.StageMember> stage = s.stage().stream().limit(Hallway.STAGE_SHOWN)
                 .map(p -> new Hallway.StageMember(p.memberId(), p.username(), p.displayName(), p.avatarUrl(),
                         p.role(), false)).toList();
-        return new RoomView(s.id(), s.title(), s.description(), s.type(), "/room/" + s.id(), s.stage().size(), s.listenerCount(), stage);
+        return new RoomView(s.id(), s.title(), s.description(), s.language(), s.type(), "/room/" + s.id(), s.stage().size(), s.listenerCount(), stage);
     }
 }

@@ -28,7 +28,7 @@ class ProfileApiTest {
 
     private static final List<String> ME_FIELDS = List.of("id", "username", "displayName", "bio", "memberSince",
             "invitedBy", "admin", "followerCount", "followingCount", "invitesRemaining", "language",
-            "avatarUrl");
+            "avatarUrl", "languages");
     private static final List<String> PROFILE_FIELDS = List.of("id", "username", "displayName", "bio", "memberSince",
             "invitedBy", "admin", "followerCount", "followingCount", "followedByMe", "followsMe", "isMe", "blockedByMe",
             "invited", "avatarUrl");

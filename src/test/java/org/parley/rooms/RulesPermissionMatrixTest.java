@@ -146,6 +146,11 @@ class RulesPermissionMatrixTest {
         }
 
         @Override
+        public java.util.List<String> languages(long member) {
+            return java.util.List.of();
+        }
+
+        @Override
         public Set<Long> existing(java.util.Collection<Long> ids) {
             return ids.stream().filter(id -> id < 100).collect(java.util.stream.Collectors.toSet());
         }

@@ -1,0 +1,5 @@
+-- Languages (issue 14): a room's floor language (ISO 639-1, null when not given) and the languages
+-- a member understands (comma-separated ISO 639-1 codes, null when not set), which rank the hallway.
+-- SQLite twin of db/postgresql/V8.
+ALTER TABLE rooms ADD COLUMN language TEXT;
+ALTER TABLE members ADD COLUMN languages TEXT;
