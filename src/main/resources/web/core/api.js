@@ -137,5 +137,6 @@ export const markNotificationsRead = (upTo, opts) =>
 export const block = (username, opts) => request('PUT', `/api/members/${seg(username)}/block`, opts);
 export const unblock = (username, opts) => request('DELETE', `/api/members/${seg(username)}/block`, opts);
 export const createRoom = (body, opts) => request('POST', '/api/rooms', { ...opts, body });
-export const getHallway = (opts) => request('GET', '/api/hallway', opts);
+export const getHallway = ({ language, ...opts } = {}) =>
+  request('GET', `/api/hallway${language ? `?language=${encodeURIComponent(language)}` : ''}`, opts);
 export const getRoom = (id, opts) => request('GET', `/api/rooms/${seg(id)}`, opts);

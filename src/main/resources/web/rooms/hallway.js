@@ -18,6 +18,7 @@ import { start } from '../core/socket/connection.js';
 import { onHallwayChanged } from './hallway-notices.js';
 import { typeBadge } from './components/header.js';
 import { openStartRoom } from './start-room.js';
+import { languageBadge, languageName } from './languages.js';
 
 /** Names written out on a card; the rest are counted. */
 const NAMES_SHOWN = 3;
@@ -28,9 +29,11 @@ export async function render(ctx) {
   start();
   const stopSkeleton = delayedSkeleton(ctx.view, () => h('div', { class: 'narrow' },
     Array.from({ length: 3 }, () => h('div', { class: 'card' }, skeletonLines(3)))));
+  // ?language=xx keeps one floor language (a chip below the heading; the URL keeps it for reloads).
+  let only = new URLSearchParams(location.search).get('language');
   let data;
   try {
-    data = await getHallway({ signal: ctx.signal });
+    data = await getHallway({ signal: ctx.signal, language: only });
   } finally {
     stopSkeleton();
   }
@@ -46,7 +49,24 @@ export async function render(ctx) {
   const problem = h('p', { class: 'alert', role: 'alert', 'data-testid': 'hallway-error', hidden: true });
   const hidden = h('p', { class: 'hallway-hidden', 'data-testid': 'hallway-hidden', hidden: true });
 
+  const chips = h('div', { class: 'language-chips', role: 'group', 'aria-label': t('hallway.languages'), 'data-testid': 'language-chips' });
+  let seen = new Set(); // languages of the rooms shown without a filter, so the chips stay while one is on
+  const drawChips = (rooms) => {
+    if (!only) seen = new Set(rooms.map((r) => r.language).filter(Boolean));
+    if (only) seen.add(only);
+    const chip = (code, label) => h('button', {
+      type: 'button', class: 'chip', 'aria-pressed': String((only || null) === code), 'data-testid': `language-chip-${code || 'all'}`,
+      onclick: () => {
+        only = code;
+        history.replaceState(history.state, '', code ? `?language=${code}` : location.pathname);
+        refresh();
+      },
+    }, label);
+    chips.hidden = seen.size < 2 && !only;
+    chips.replaceChildren(chip(null, t('hallway.allLanguages')), ...[...seen].sort().map((c) => chip(c, languageName(c))));
+  };
   const draw = ({ rooms, hiddenByBlocks = 0 }) => {
+    drawChips(rooms);
     reconcile(list, rooms, { key: (r) => r.id, version: (r) => JSON.stringify(r), build: roomCard });
     empty.hidden = rooms.length > 0;
     list.hidden = rooms.length === 0;
@@ -64,7 +84,7 @@ export async function render(ctx) {
     inflight = controller;
     ctx.signal.addEventListener('abort', () => controller.abort(), { once: true });
     try {
-      const next = await getHallway({ signal: controller.signal });
+      const next = await getHallway({ signal: controller.signal, language: only });
       problem.hidden = true;
       draw(next);
     } catch (error) {
@@ -79,7 +99,7 @@ export async function render(ctx) {
   ctx.view.replaceChildren(h('div', { class: 'narrow hallway' },
     h('div', { class: 'page-head' }, pageHeading(t('hallway.title')), startButton),
     h('p', { class: 'section-sub' }, t('hallway.explain')),
-    problem, empty, list, hidden));
+    chips, problem, empty, list, hidden));
   ctx.ready(t('hallway.title'));
 }
 
@@ -93,6 +113,7 @@ function roomCard(room) {
     h('a', { class: 'card room-card', href: `/room/${encodeURIComponent(room.id)}`, 'data-testid': 'room-card', 'data-room-id': room.id },
       h('div', { class: 'room-card-top' },
         typeBadge(room.type),
+        languageBadge(room.language),
         h('span', { class: 'room-card-when' }, timeElement(room.createdAt, t('hallway.started', { when: formatRelative(room.createdAt) })))),
       h('h2', { class: 'room-card-title', 'data-testid': 'room-card-title' }, room.title),
       room.description ? h('p', { class: 'room-card-description', 'data-testid': 'room-card-description' }, room.description) : null,

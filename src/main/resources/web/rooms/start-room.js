@@ -1,4 +1,4 @@
-// The "Start a room" dialog: a title, an optional description, who may come in (open / social / closed), and for a closed
+// The "Start a room" dialog: a title, an optional description, the language spoken, who may come in (open / social / closed), and for a closed
 // room the members, picked from the people the reader follows. Creates it and goes in.
 import { h } from '../core/dom.js';
 import { t } from '../core/i18n.js';
@@ -10,6 +10,7 @@ import { skeletonLines } from '../core/ui/skeletons.js';
 import { errorMessage } from '../core/ui/errors.js';
 import { openDialog } from '../core/ui/dialogs.js';
 import { LIMITS, checkRoomTitle, checkRoomDescription } from '../core/rules.js';
+import { languageSelect } from './languages.js';
 
 const TYPES = ['open', 'social', 'closed'];
 
@@ -22,6 +23,10 @@ export function openStartRoom({ me, navigate }) {
     name: 'description', label: t('startRoom.description'), counter: LIMITS.roomDescriptionMax,
     hint: t('startRoom.descriptionHint'), autocomplete: 'off', maxlength: 1000,
   });
+  const language = languageSelect({ id: 'start-room-language', testid: 'start-room-language' });
+  const languageField = h('div', { class: 'field' },
+    h('label', { for: 'start-room-language' }, t('startRoom.language')), language,
+    h('p', { class: 'hint' }, t('startRoom.languageHint')));
   const typeError = h('p', { class: 'field-error', 'data-testid': 'error-type', hidden: true });
   const typeField = h('fieldset', { class: 'field type-choice' },
     h('legend', {}, t('startRoom.type')),
@@ -36,7 +41,7 @@ export function openStartRoom({ me, navigate }) {
   const submit = button(t('startRoom.submit'), { type: 'submit', class: 'btn btn-primary', 'data-testid': 'start-room-submit' });
   const cancel = button(t('common.cancel'), { class: 'btn btn-ghost' });
   const form = h('form', { class: 'form', novalidate: true, 'data-testid': 'start-room-form' },
-    alert.element, title.element, description.element, typeField, picker.element, h('div', { class: 'form-actions' }, cancel, submit));
+    alert.element, title.element, description.element, languageField, typeField, picker.element, h('div', { class: 'form-actions' }, cancel, submit));
   const d = openDialog({ title: t('startRoom.heading'), content: [form], testid: 'start-room-dialog' });
   cancel.addEventListener('click', d.close);
   title.input.focus();
@@ -68,7 +73,7 @@ export function openStartRoom({ me, navigate }) {
       return;
     }
     const type = chosenType();
-    const body = { title: title.input.value.trim(), type };
+    const body = { title: title.input.value.trim(), type, language: language.value };
     if (description.input.value.trim()) body.description = description.input.value.trim();
     if (type === 'closed') body.members = picker.selected();
     try {

@@ -6,7 +6,7 @@
 // delta holds exactly the state the server would send in a fresh snapshot (RoomFlowBrowserTest
 // compares the two). Pure: nothing here touches the DOM or the network.
 //
-// State: {id, title, description, type, creatorId, createdAt, handRaisingEnabled, ended, endReason, version,
+// State: {id, title, description, language, type, creatorId, createdAt, handRaisingEnabled, ended, endReason, version,
 //         listenerCount, participants: Map<memberId, Participant>, allowed: [memberId]}
 // Participant objects are immutable: a changed participant is a new object, so views can tell
 // what changed with ===. The Map's order is the order members came into this client's view; the
@@ -18,6 +18,7 @@ export function applySnapshot(room) {
     id: room.id,
     title: room.title,
     description: room.description ?? '',
+    language: room.language ?? null,
     type: room.type,
     creatorId: room.creatorId,
     createdAt: room.createdAt,

@@ -1,6 +1,7 @@
 // The top of a room: type, counts and share; the title and description (moderators edit both,
 // room-edit.js); who hosts it (the moderators' names); and the moderators' tools (hand-raising on/off,
 // who can enter a closed room, end the room).
+import { languageBadge } from '../languages.js';
 import { h, icon, replace } from '../../core/dom.js';
 import { t, currentFormatLocale } from '../../core/i18n.js';
 import { button, withBusy } from '../../core/ui/buttons.js';
@@ -98,9 +99,10 @@ export function roomHeader({ onEnded, onAllowed }) {
   function update(next, me) {
     state = next;
     const moderator = me?.role === 'moderator';
-    if (badgeSlot.dataset.type !== state.type) {
+    if (badgeSlot.dataset.type !== state.type || badgeSlot.dataset.language !== (state.language || '')) {
       badgeSlot.dataset.type = state.type;
-      replace(badgeSlot, typeBadge(state.type));
+      badgeSlot.dataset.language = state.language || '';
+      replace(badgeSlot, typeBadge(state.type), languageBadge(state.language));
     }
     if (title.textContent !== state.title) title.textContent = state.title;
     if (description.textContent !== (state.description || '')) description.textContent = state.description || '';
