@@ -1,4 +1,4 @@
-// "/settings": profile photo, the interface language, change password, log out.
+// "/settings": profile photo, the interface language, the languages I understand, change password, log out.
 import { h } from '../core/dom.js';
 import { t } from '../core/i18n.js';
 import { changePassword, logOut } from '../core/api.js';
@@ -12,6 +12,7 @@ import { toast } from '../core/ui/toasts.js';
 import { requireMe } from '../core/auth.js';
 import { languageField } from '../core/ui/language-switcher.js';
 import { photoCard } from './photo-card.js';
+import { spokenLanguagesCard } from './spoken-languages-card.js';
 
 export async function render(ctx) {
   const me = await requireMe(ctx);
@@ -73,6 +74,7 @@ export async function render(ctx) {
     h('section', { class: 'card', 'data-testid': 'language-settings' },
       h('h2', { class: 'card-title' }, t('settings.languageTitle')),
       languageField()),
+    spokenLanguagesCard(),
     h('section', { class: 'card' },
       h('h2', { class: 'card-title' }, t('settings.passwordTitle')),
       h('p', { class: 'section-sub' }, t('settings.passwordExplain')),
