@@ -16,6 +16,8 @@ import { mountAudio } from './rooms/audio/audio.js';
 import { mountAudioStatus } from './rooms/components/audio-status.js';
 import { startUnread } from './notifications/unread.js';
 import { bellLink } from './notifications/bell.js';
+import { mountAnnouncer } from './rooms/announcer.js';
+import { registerWorker } from './core/pwa/register.js';
 
 route('/', () => import('./core/pages/home.js'));
 route('/hallway', () => import('./rooms/hallway.js'));
@@ -87,6 +89,7 @@ async function boot() {
   // The room's sound follows the room this tab is in, on every page (rooms/audio/audio.js).
   mountAudio();
   mountAudioStatus();
+  mountAnnouncer();
   // A session that ended (expired, logged out elsewhere, password changed) sends the reader to log in,
   // returning them afterwards to where they were.
   onUnauthenticated(() => {
@@ -102,6 +105,7 @@ async function boot() {
     // The server is unreachable or failing; pages show their own errors.
   }
   onMeChange((me) => followMember(me).catch(() => {}));
+  registerWorker(); // installable, an offline page, and "a new version is available" (core/pwa/)
   routing = true;
   await startRouter(document.getElementById('main'), {
     onChange(path) {

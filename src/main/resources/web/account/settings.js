@@ -1,4 +1,5 @@
-// "/settings": profile photo, the interface language, the languages I understand, change password, log out.
+// "/settings": profile photo, the interface language, the languages I understand, the theme, change
+// password, log out.
 import { h } from '../core/dom.js';
 import { t } from '../core/i18n.js';
 import { changePassword, logOut } from '../core/api.js';
@@ -13,6 +14,7 @@ import { requireMe } from '../core/auth.js';
 import { languageField } from '../core/ui/language-switcher.js';
 import { photoCard } from './photo-card.js';
 import { spokenLanguagesCard } from './spoken-languages-card.js';
+import { themeCard } from './theme-choice.js';
 
 export async function render(ctx) {
   const me = await requireMe(ctx);
@@ -75,6 +77,7 @@ export async function render(ctx) {
       h('h2', { class: 'card-title' }, t('settings.languageTitle')),
       languageField()),
     spokenLanguagesCard(),
+    themeCard(),
     h('section', { class: 'card' },
       h('h2', { class: 'card-title' }, t('settings.passwordTitle')),
       h('p', { class: 'section-sub' }, t('settings.passwordExplain')),

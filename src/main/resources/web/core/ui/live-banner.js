@@ -10,7 +10,8 @@ let bannerTimer = null;
 export function mountBanner() {
   const banner = h('div', { class: 'live-banner', role: 'status', 'data-testid': 'live-banner', hidden: true },
     h('span', { class: 'spinner live-spinner', 'aria-hidden': 'true' }), h('span', { 'data-i18n': 'live.reconnecting' }, t('live.reconnecting')));
-  document.querySelector('.topbar').after(banner);
+  // Inside the sticky top bar: it stays in view, in the banner landmark.
+  document.querySelector('.topbar').append(banner);
   onStatus((s) => {
     clearTimeout(bannerTimer);
     if (s === 'reconnecting') bannerTimer = setTimeout(() => { banner.hidden = false; }, PROGRESS_DELAY_MS);

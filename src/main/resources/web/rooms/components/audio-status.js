@@ -21,7 +21,8 @@ export function mountAudioStatus() {
   const unblock = h('button', { type: 'button', class: 'btn btn-primary audio-unblock', 'data-testid': 'audio-unblock', hidden: true,
     'aria-describedby': 'audio-unblock-why' },
   icon('volume', 22), h('span', { class: 'btn-label', 'data-i18n': 'audio.tapToListen' }, t('audio.tapToListen')));
-  const why = h('span', { id: 'audio-unblock-why', class: 'visually-hidden', 'data-i18n': 'audio.blocked' }, t('audio.blocked'));
+  // Hidden: a description may come from hidden text, and hidden text is outside the landmarks rule.
+  const why = h('span', { id: 'audio-unblock-why', hidden: true, 'data-i18n': 'audio.blocked' }, t('audio.blocked'));
   (document.querySelector('.live-banner') || document.querySelector('.topbar')).after(line);
   document.body.append(announcer, why, unblock);
 

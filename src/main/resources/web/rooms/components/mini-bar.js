@@ -11,7 +11,8 @@ export function mountMiniBar() {
   const link = h('a', { class: 'mini-bar-link', 'data-testid': 'mini-bar-return' });
   const leave = button(t('room.leave.open'), { class: 'btn btn-sm', 'data-testid': 'mini-bar-leave' });
   leave.querySelector('.btn-label').dataset.i18n = 'room.leave.open'; // follows a change of language
-  const bar = h('div', { class: 'mini-bar', 'data-testid': 'mini-room-bar', hidden: true },
+  // A landmark of its own ("Your room"), so it is not content outside every landmark.
+  const bar = h('aside', { class: 'mini-bar', 'data-testid': 'mini-room-bar', hidden: true },
     h('div', { class: 'mini-bar-inner' }, link, leave));
   document.body.append(bar);
   let path = location.pathname;
@@ -22,6 +23,7 @@ export function mountMiniBar() {
     bar.hidden = !show;
     document.body.classList.toggle('has-mini-bar', show);
     if (!show) return;
+    bar.setAttribute('aria-label', t('room.miniBar.label'));
     link.href = `/room/${encodeURIComponent(id)}`;
     link.replaceChildren(h('span', { class: 'live-dot', 'aria-hidden': 'true' }),
       h('span', { class: 'mini-bar-text' },

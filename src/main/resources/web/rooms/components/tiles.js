@@ -9,9 +9,9 @@ function shortName(p) {
   return (p.displayName || p.username).trim().split(/\s+/)[0];
 }
 
+/** The tile's accessible name: it starts with the words the tile shows (WCAG 2.5.3, label in name). */
 function describe(p, meId) {
-  const parts = [p.displayName];
-  if (p.memberId === meId) parts.push(t('room.you'));
+  const parts = p.memberId === meId ? [t('room.you'), p.displayName] : [p.displayName];
   if (p.role === 'moderator') parts.push(t('room.role.moderator'));
   if (p.role !== 'listener') parts.push(t(p.muted ? 'room.muted' : 'room.unmuted'));
   if (p.handOrder > 0) parts.push(t('room.handRaised'));

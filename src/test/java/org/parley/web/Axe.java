@@ -36,6 +36,24 @@ final class Axe {
         return lines;
     }
 
+    /**
+     * Every rule axe-core has that is not experimental, best practices included (e.g. "region": all
+     * content inside landmarks), on the whole page; as "impact rule: help at targets" lines.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> allViolations(Page page) {
+        if (!(Boolean) page.evaluate("() => typeof window.axe === 'object'")) page.addScriptTag(new Page.AddScriptTagOptions().setContent(SCRIPT));
+        var result = (List<Map<String, Object>>) page.evaluate("""
+                async () => {
+                  const found = await axe.run(document, { resultTypes: ['violations'] });
+                  return found.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+                    targets: v.nodes.map((n) => n.target.join(' ')).join(', ') }));
+                }""");
+        List<String> lines = new ArrayList<>();
+        for (var v : result) lines.add(v.get("impact") + " " + v.get("id") + ": " + v.get("help") + " at " + v.get("targets"));
+        return lines;
+    }
+
     private static String load() {
         try (InputStream in = Axe.class.getResourceAsStream("/axe.min.js")) {
             if (in == null) throw new IllegalStateException("axe.min.js is not on the test classpath (pom.xml)");

@@ -59,6 +59,7 @@ class I18nBrowserTest extends BrowserTestBase {
                     check(page, language, "/invite/" + pendingInvite, "invite-landing", problems);
                     check(page, language, "/invite/no-such-code", "invite-unusable", problems);
                     check(page, language, "/no/such/page", "not-found", problems);
+                    check(page, language, "/offline.html", "offline", problems);
                     logIn(page, "ada");
                     check(page, language, "/hallway", "room-card", problems);
                     check(page, language, "/room/" + roomId, "room-title", problems);

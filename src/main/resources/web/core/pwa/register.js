@@ -1,0 +1,49 @@
+// Installs the service worker (/sw.js, root scope) and offers a new version once it is ready:
+// "A new version of Parley is available — Reload". The new worker takes over only when the reader
+// says so, and the page reloads under it, so old and new files never mix in one page.
+import { h, icon } from '../dom.js';
+import { t } from '../i18n.js';
+
+const HOURLY = 60 * 60 * 1000;
+
+export async function registerWorker() {
+  if (!('serviceWorker' in navigator)) return;
+  let registration;
+  try {
+    registration = await navigator.serviceWorker.register('/sw.js', { scope: '/', updateViaCache: 'none' });
+  } catch {
+    return; // e.g. plain HTTP on another host than localhost: Parley still works, uninstallable
+  }
+  let reloading = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (reloading) location.reload();
+  });
+  const offer = (worker) => showPrompt(() => {
+    reloading = true;
+    worker.postMessage({ type: 'skipWaiting' });
+  });
+  // The first worker of this browser has nothing to replace; only a later one is an update.
+  if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+  registration.addEventListener('updatefound', () => {
+    const worker = registration.installing;
+    worker?.addEventListener('statechange', () => {
+      if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
+    });
+  });
+  // A single-page app rarely navigates, so it asks for a new version itself: hourly and on return.
+  const check = () => registration.update().catch(() => {});
+  setInterval(check, HOURLY);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') check();
+  });
+}
+
+function showPrompt(reload) {
+  if (document.querySelector('[data-testid="update-prompt"]')) return;
+  const close = () => prompt.remove();
+  const prompt = h('aside', { class: 'update-prompt action-toast', 'data-testid': 'update-prompt', 'aria-labelledby': 'update-prompt-text' },
+    h('p', { class: 'action-toast-text', id: 'update-prompt-text', role: 'status' }, t('update.available')),
+    h('button', { type: 'button', class: 'btn btn-primary btn-sm', 'data-testid': 'update-reload', onclick: reload }, t('update.reload')),
+    h('button', { type: 'button', class: 'icon-btn', 'aria-label': t('common.dismiss'), onclick: close }, icon('x', 18)));
+  document.body.append(prompt);
+}

@@ -1,0 +1,128 @@
+package org.parley.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ColorScheme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.parley.testing.ApiClient;
+
+/**
+ * Every screen of the client (issue 13) on a phone (390×844) and a laptop (1366×800), in the light and
+ * the dark theme: axe-core finds no violation of any impact (best practices included), and each is
+ * photographed into {@code target/screenshots/<size>-<theme>-<screen>.png} so a person can look at what
+ * a reader sees (.ci/run keeps the folder).
+ */
+class EveryScreenBrowserTest extends BrowserTestBase {
+
+    static final Path SHOTS = Path.of("target", "screenshots");
+    static final String ROOM_TITLE = "Engines, poetry and the numbers in between";
+
+    record Size(String label, int width, int height) {}
+
+    static final List<Size> SIZES = List.of(new Size("phone", 390, 844), new Size("laptop", 1366, 800));
+    static final List<ColorScheme> THEMES = List.of(ColorScheme.LIGHT, ColorScheme.DARK);
+
+    @Test
+    @Timeout(value = 480, unit = TimeUnit.SECONDS)
+    void every_screen_passes_axe_at_both_sizes_in_both_themes_and_is_photographed() throws Exception {
+        Files.createDirectories(SHOTS);
+        // Grace founded the network and invited Ada and Linus; both follow her; Ada follows Linus.
+        var grace = new ApiClient(parley.baseUrl());
+        grace.signUp(parley.createAdminInviteCode(), "grace", "Grace Hopper");
+        grace.patch("/api/me", java.util.Map.of("bio", "Compilers, mostly. Ask me about nanoseconds."));
+        var ada = new ApiClient(parley.baseUrl());
+        ada.signUp(grace.createInviteCode(), "ada", "Ada Lovelace");
+        var linus = new ApiClient(parley.baseUrl());
+        linus.signUp(grace.createInviteCode(), "linus", "Linus Pauling");
+        ada.put("/api/members/grace/follow", null);
+        linus.put("/api/members/grace/follow", null);
+        ada.put("/api/members/linus/follow", null);
+        String pending = grace.createInviteCode();
+        ada.createInviteCode();
+
+        List<String> violations = new ArrayList<>();
+        // Before any room: the signed-out screens, the empty hallway and the member's own pages.
+        for (Size size : SIZES) {
+            for (ColorScheme theme : THEMES) {
+                try (BrowserContext context = context(size, theme)) {
+                    Screens s = new Screens(Browsers.openPage(context, scriptErrors), size, theme, violations);
+                    s.check("/login", "login-form", "login");
+                    s.check("/invite/" + pending, "invite-landing", "invitation-landing");
+                    s.check("/no/such/page", "not-found", "not-found");
+                    s.check("/offline.html", "offline", "offline");
+                    I18nBrowserTest.logIn(s.page, "ada");
+                    s.check("/hallway", "hallway-empty", "hallway-empty");
+                    s.check("/u/grace", "profile", "profile");
+                    s.check("/u/grace/followers", "followers-list", "followers");
+                    s.check("/invites", "invite-item", "invitations");
+                    s.check("/settings", "theme-settings", "settings");
+                    s.check("/me/edit", "edit-save", "edit-profile");
+                }
+            }
+        }
+
+        // A live room: Grace hosts it, Linus listens with his hand up.
+        try (BrowserContext host = context(SIZES.get(1), ColorScheme.LIGHT);
+             BrowserContext listener = context(SIZES.get(0), ColorScheme.LIGHT)) {
+            Page gracePage = Browsers.openPage(host, scriptErrors);
+            I18nBrowserTest.logIn(gracePage, "grace");
+            String roomId = I18nBrowserTest.startRoom(gracePage, ROOM_TITLE);
+            Page linusPage = Browsers.openPage(listener, scriptErrors);
+            I18nBrowserTest.logIn(linusPage, "linus");
+            linusPage.navigate(parley.baseUrl() + "/room/" + roomId);
+            linusPage.getByTestId("hand-toggle").click();
+            assertThat(gracePage.getByTestId("queue-member")).hasCount(1);
+
+            for (Size size : SIZES) {
+                for (ColorScheme theme : THEMES) {
+                    try (BrowserContext context = context(size, theme)) {
+                        Screens s = new Screens(Browsers.openPage(context, scriptErrors), size, theme, violations);
+                        I18nBrowserTest.logIn(s.page, "ada");
+                        s.check("/hallway", "room-card", "hallway");
+                        s.check("/room/" + roomId, "hand-toggle", "room-listener");
+                        s.check("/u/linus", "mini-room-bar", "profile-with-mini-bar");
+                    }
+                    try (BrowserContext context = context(size, theme)) {
+                        // Grace in a second tab: the same moderator, on this screen size.
+                        Screens s = new Screens(Browsers.openPage(context, scriptErrors), size, theme, violations);
+                        I18nBrowserTest.logIn(s.page, "grace");
+                        s.check("/room/" + roomId, "queue-member", "room-moderator");
+                    }
+                }
+            }
+        }
+        assertThat(violations).as("axe violations").isEmpty();
+    }
+
+    private static BrowserContext context(Size size, ColorScheme theme) {
+        return browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(size.width(), size.height())
+                .setLocale("en-GB")
+                .setTimezoneId("Europe/Amsterdam")
+                .setColorScheme(theme)
+                .setBypassCSP(true)); // axe.min.js goes in as an inline script
+    }
+
+    /** One browser page walking screens: wait for the screen, run axe, photograph it. */
+    private record Screens(Page page, Size size, ColorScheme theme, List<String> violations) {
+        void check(String path, String testid, String name) {
+            page.navigate(parley.baseUrl() + path);
+            page.getByTestId(testid).first().waitFor();
+            page.waitForTimeout(300); // let fonts and transitions settle
+            String label = size.label() + "-" + theme.name().toLowerCase(Locale.ROOT) + "-" + name;
+            for (String v : Axe.allViolations(page)) violations.add(label + ": " + v);
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SHOTS.resolve(label + ".png")));
+        }
+    }
+}
