@@ -26,6 +26,10 @@ public final class WebClient {
     /** The worker's path: at the root, so its scope (W3C Service Workers §3.2.3) is the whole client. */
     static final String WORKER_PATH = "/sw.js";
 
+    /** W3C Web App Manifest §1.1: the manifest's registered media type, for {@code manifest.webmanifest}. */
+    static final String MANIFEST_MEDIA_TYPE = "application/manifest+json";
+    private static final String[] MANIFEST_EXTENSIONS = {"webmanifest"};
+
     private final byte[] indexHtml;
     private final byte[] worker;
 
@@ -43,8 +47,7 @@ public final class WebClient {
             files.location = Location.CLASSPATH;
             // Revalidate on every load (ETags keep it cheap) so an upgrade reaches browsers at once.
             files.headers = Map.of("Cache-Control", "no-cache");
-            // W3C Web App Manifest §1.1: the manifest's registered media type.
-            files.mimeTypes.add("application/manifest+json", "webmanifest");
+            files.mimeTypes.add(MANIFEST_MEDIA_TYPE, MANIFEST_EXTENSIONS);
         });
         for (String route : CLIENT_ROUTES) {
             config.routes.get(route, this::index);

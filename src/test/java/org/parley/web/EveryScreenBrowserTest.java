@@ -122,7 +122,13 @@ class EveryScreenBrowserTest extends BrowserTestBase {
             page.waitForTimeout(300); // let fonts and transitions settle
             String label = size.label() + "-" + theme.name().toLowerCase(Locale.ROOT) + "-" + name;
             for (String v : Axe.allViolations(page)) violations.add(label + ": " + v);
-            page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SHOTS.resolve(label + ".png")));
+            // The whole page, with what is fixed to the bottom at the bottom: a full-page capture would
+            // leave fixed bars where the first screen ends, over the content below it.
+            int height = ((Number) page.evaluate("() => document.documentElement.scrollHeight")).intValue();
+            page.setViewportSize(size.width(), Math.max(size.height(), height));
+            page.waitForTimeout(150);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(label + ".png")));
+            page.setViewportSize(size.width(), size.height());
         }
     }
 }

@@ -44,15 +44,20 @@ class PhoneShellBrowserTest extends BrowserTestBase {
             assertThat(page.locator(".brand-name")).isVisible();
             assertThat(page.locator(".brand").boundingBox().y).isLessThan(40);
 
-            // In a room on a phone the room's own bar takes the bottom, and the tab bar steps aside.
+            // In a room on a phone the room's own bar sits on the tab bar, both in thumb reach.
             page.navigate(parley.baseUrl() + "/room/" + roomId);
             assertThat(page.getByTestId("hand-toggle")).isVisible();
-            assertThat(page.locator("#topnav")).isHidden();
+            assertThat(page.locator("#topnav")).isVisible();
             assertThat(page.locator(".brand-name")).isVisible();
+            assertApart(page.locator(".room-bar"), page.locator("#topnav"));
+            BoundingBox roomBar = page.locator(".room-bar").boundingBox();
+            assertThat(roomBar.y + roomBar.height).isEqualTo(page.locator("#topnav").boundingBox().y,
+                    org.assertj.core.data.Offset.offset(1.0));
             // The case: a toast covered Unmute and Ping for 4 s.
             toast(page, "A moderator muted you.");
             assertApart(page.locator("#toast"), page.getByTestId("ping-open"));
             assertApart(page.locator("#toast"), page.getByTestId("hand-toggle"));
+            assertApart(page.locator("#toast"), page.locator("#topnav"));
 
             // Browsing elsewhere in the room: the mini bar sits on the tab bar, the toast above both.
             page.getByTestId("brand").click();
