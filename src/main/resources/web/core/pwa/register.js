@@ -6,8 +6,16 @@ import { t } from '../i18n.js';
 
 const HOURLY = 60 * 60 * 1000;
 
-export async function registerWorker() {
+/** Registers once the page has loaded and the browser is idle: installing fetches the offline page's
+ * files, which must not compete with the first page the reader waits for. */
+export function registerWorker() {
   if (!('serviceWorker' in navigator)) return;
+  const idle = () => (window.requestIdleCallback ? requestIdleCallback(() => register(), { timeout: 3000 }) : setTimeout(register, 500));
+  if (document.readyState === 'complete') idle();
+  else window.addEventListener('load', idle, { once: true });
+}
+
+async function register() {
   let registration;
   try {
     registration = await navigator.serviceWorker.register('/sw.js', { scope: '/', updateViaCache: 'none' });

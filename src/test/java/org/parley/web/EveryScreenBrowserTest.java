@@ -66,6 +66,7 @@ class EveryScreenBrowserTest extends BrowserTestBase {
                     s.check("/u/grace", "profile", "profile");
                     s.check("/u/grace/followers", "followers-list", "followers");
                     s.check("/invites", "invite-item", "invitations");
+                    s.check("/invites/tree", "tree-item", "invitation-tree");
                     s.check("/settings", "theme-settings", "settings");
                     s.check("/me/edit", "edit-save", "edit-profile");
                 }
