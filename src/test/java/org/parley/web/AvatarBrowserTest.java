@@ -112,6 +112,7 @@ class AvatarBrowserTest extends BrowserTestBase {
                 signUp(page, name, "Axe " + scheme.name().toLowerCase());
                 assertThat(page).hasURL(parley.baseUrl() + "/u/" + name);
                 page.navigate(parley.baseUrl() + "/settings");
+                page.getByTestId("photo-card").waitFor(); // drawn after the page's load event
                 if (!first) { // with a photo the second time: the card then offers "Remove photo"
                     page.getByTestId("photo-input").setInputFiles(new FilePayload("a.jpg", "image/jpeg", TestImages.jpeg(200, 200)));
                     page.getByTestId("crop-save").click();

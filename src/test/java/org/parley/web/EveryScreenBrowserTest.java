@@ -93,6 +93,7 @@ class EveryScreenBrowserTest extends BrowserTestBase {
                         s.check("/hallway", "room-card", "hallway");
                         s.check("/room/" + roomId, "hand-toggle", "room-listener");
                         s.check("/u/linus", "mini-room-bar", "profile-with-mini-bar");
+                        s.check("/notifications", "[data-testid=notification], [data-testid=notifications-empty]:not([hidden])", "notifications");
                     }
                     try (BrowserContext context = context(size, theme)) {
                         // Grace in a second tab: the same moderator, on this screen size.
@@ -117,9 +118,10 @@ class EveryScreenBrowserTest extends BrowserTestBase {
 
     /** One browser page walking screens: wait for the screen, run axe, photograph it. */
     private record Screens(Page page, Size size, ColorScheme theme, List<String> violations) {
-        void check(String path, String testid, String name) {
+        /** {@code ready} is a test id, or a CSS selector, of what shows once the screen is drawn. */
+        void check(String path, String ready, String name) {
             page.navigate(parley.baseUrl() + path);
-            page.getByTestId(testid).first().waitFor();
+            (ready.startsWith("[") ? page.locator(ready) : page.getByTestId(ready)).first().waitFor();
             page.waitForTimeout(300); // let fonts and transitions settle
             String label = size.label() + "-" + theme.name().toLowerCase(Locale.ROOT) + "-" + name;
             for (String v : Axe.allViolations(page)) violations.add(label + ": " + v);

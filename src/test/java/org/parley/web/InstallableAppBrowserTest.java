@@ -141,6 +141,11 @@ class InstallableAppBrowserTest extends BrowserTestBase {
             // the same by hand), the reader gets where they were going: the hallway asks a signed-out
             // reader to log in.
             context.setOffline(false);
+            try {
+                page.getByTestId("offline-retry").click(new com.microsoft.playwright.Locator.ClickOptions().setTimeout(3000));
+            } catch (com.microsoft.playwright.PlaywrightException reloadedAlready) {
+                // the `online` event came first and the page is on its way
+            }
             page.waitForURL(Pattern.compile("/login\\?next=%2Fhallway$"));
             assertThat(page).hasURL(Pattern.compile("/login\\?next=%2Fhallway$"));
             assertThat(page.getByTestId("login-form")).isVisible();
