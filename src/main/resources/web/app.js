@@ -47,7 +47,8 @@ function drawTopNav() {
   // A link's picture is an icon name, or a node (the member's own face on "Profile").
   const link = (href, picture, label, testid) =>
     h('a', { href, class: 'topnav-link', 'data-testid': testid,
-      'aria-current': currentPath === href || (href === '/hallway' && currentPath.startsWith('/room/')) ? 'page' : null },
+      'aria-current': currentPath === href || (href === '/hallway' && currentPath.startsWith('/room/'))
+        || (href === '/invites' && currentPath === '/invites/tree') ? 'page' : null },
     typeof picture === 'string' ? icon(picture, 20) : picture, h('span', { class: 'topnav-label' }, label));
   nav.setAttribute('aria-label', t('nav.label'));
   nav.replaceChildren(
