@@ -259,7 +259,7 @@ class AudioClientBrowserTest {
         JsonNode before = probe(host);
         int legs = audioState(host).get("negotiations").asInt();
         select.selectOption(other);
-        host.waitForFunction("(id) => window.__parleyAudio.micTrack()?.getSettings().deviceId === id", other);
+        host.waitForFunction("(id) => window.__parleyAudio?.micTrack()?.getSettings().deviceId === id", other);
         JsonNode after = probe(host);
         Assertions.assertThat(after.get("getUserMediaCalls").asInt()).as("the new device is opened").isEqualTo(before.get("getUserMediaCalls").asInt() + 1);
         Assertions.assertThat(after.get("replacedTracks").asInt()).as("replaceTrack on the sender").isEqualTo(before.get("replacedTracks").asInt() + 1);
@@ -270,7 +270,7 @@ class AudioClientBrowserTest {
 
         // The next visit opens the remembered microphone.
         host.reload();
-        host.waitForFunction("(id) => window.__parleyAudio.micTrack()?.getSettings().deviceId === id", other);
+        host.waitForFunction("(id) => window.__parleyAudio?.micTrack()?.getSettings().deviceId === id", other);
         assertThat(host.getByTestId("mic-select")).hasValue(other);
     }
 
