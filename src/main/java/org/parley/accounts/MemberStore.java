@@ -85,9 +85,24 @@ final class MemberStore {
         }
     }
 
-    /** The interface language the member chose, or null (follow the browser). */
-    String language(Connection conn, long id) throws SQLException {
-        try (PreparedStatement st = conn.prepareStatement("SELECT language FROM members WHERE id = ?")) {
+    /** One of the member's optional text settings: a column of {@code members}, never from input. */
+    enum Setting {
+        /** The interface language the member chose, or null (follow the browser). */
+        LANGUAGE("language"),
+        /** The languages the member understands, as stored ("de,en"), or null. */
+        LANGUAGES("languages"),
+        /** The member's current photo ({@code null}: none); the avatars feature keeps the images. */
+        AVATAR_VERSION("avatar_version");
+
+        final String column;
+
+        Setting(String column) {
+            this.column = column;
+        }
+    }
+
+    String setting(Connection conn, long id, Setting setting) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("SELECT " + setting.column + " FROM members WHERE id = ?")) {
             st.setLong(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
@@ -95,36 +110,9 @@ final class MemberStore {
         }
     }
 
-    void setLanguage(Connection conn, long id, String language) throws SQLException {
-        try (PreparedStatement st = conn.prepareStatement("UPDATE members SET language = ? WHERE id = ?")) {
-            st.setString(1, language);
-            st.setLong(2, id);
-            st.executeUpdate();
-        }
-    }
-
-    /** Names the member's current photo ({@code null}: none); the avatars feature keeps the images. */
-    void updateAvatarVersion(Connection conn, long id, String version) throws SQLException {
-        try (PreparedStatement st = conn.prepareStatement("UPDATE members SET avatar_version = ? WHERE id = ?")) {
-            st.setString(1, version);
-            st.setLong(2, id);
-            st.executeUpdate();
-        }
-    }
-
-    /** The languages the member understands, as stored ("de,en"), or null. */
-    String languages(Connection conn, long id) throws SQLException {
-        try (PreparedStatement st = conn.prepareStatement("SELECT languages FROM members WHERE id = ?")) {
-            st.setLong(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    void setLanguages(Connection conn, long id, String languages) throws SQLException {
-        try (PreparedStatement st = conn.prepareStatement("UPDATE members SET languages = ? WHERE id = ?")) {
-            st.setString(1, languages);
+    void setSetting(Connection conn, long id, Setting setting, String value) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("UPDATE members SET " + setting.column + " = ? WHERE id = ?")) {
+            st.setString(1, value);
             st.setLong(2, id);
             st.executeUpdate();
         }

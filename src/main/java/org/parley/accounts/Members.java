@@ -78,12 +78,12 @@ public final class Members {
 
     /** The interface language the member chose (a BCP 47 tag), or null to follow their browser. */
     public String language(Connection conn, long id) throws SQLException {
-        return store.language(conn, id);
+        return store.setting(conn, id, MemberStore.Setting.LANGUAGE);
     }
 
     /** Saves the member's interface language; null goes back to following the browser. */
     public void setLanguage(Connection conn, long id, String language) throws SQLException {
-        store.setLanguage(conn, id, language);
+        store.setSetting(conn, id, MemberStore.Setting.LANGUAGE, language);
     }
 
     /**
@@ -91,17 +91,17 @@ public final class Members {
      * {@link Member#avatarUrl()}. Called by the avatars feature in the transaction that stores the images.
      */
     public void setAvatarVersion(Connection conn, long id, String version) throws SQLException {
-        store.updateAvatarVersion(conn, id, version);
+        store.setSetting(conn, id, MemberStore.Setting.AVATAR_VERSION, version);
     }
 
     /** The languages the member said they understand (ISO 639-1), in their order; empty when they did not say. */
     public List<String> spokenLanguages(Connection conn, long id) throws SQLException {
-        return SpokenLanguages.parse(store.languages(conn, id));
+        return SpokenLanguages.parse(store.setting(conn, id, MemberStore.Setting.LANGUAGES));
     }
 
     /** Saves the languages the member understands (ISO 639-1, already checked); empty clears them. */
     public void setSpokenLanguages(Connection conn, long id, List<String> codes) throws SQLException {
-        store.setLanguages(conn, id, SpokenLanguages.join(codes));
+        store.setSetting(conn, id, MemberStore.Setting.LANGUAGES, SpokenLanguages.join(codes));
     }
 
     /**
