@@ -24,6 +24,9 @@ import org.parley.web.RateLimiter;
  */
 final class RoomsApi {
 
+    /** What a room's or the hallway's {@code language} must be (kernel.SpokenLanguages). */
+    private static final String NOT_A_LANGUAGE = "must be a two-letter ISO 639-1 language code, such as en or ro";
+
     /** Rooms one member may start per window: enough for a busy host, not for a script flooding the hallway. */
     static final int CREATES_PER_WINDOW = 20;
     static final long CREATE_WINDOW_SECONDS = 3600;
@@ -60,7 +63,7 @@ final class RoomsApi {
         String language = body.string("language");
         Validation v = body.validator();
         if (language != null && !SpokenLanguages.isCode(language)) {
-            v.add("language", "invalid_value", "must be a two-letter ISO 639-1 language code, such as en or ro");
+            v.add("language", "invalid_value", NOT_A_LANGUAGE);
         }
         if (v.required("title", title)) {
             Rules.titleProblem(title).ifPresent(p -> v.add("title", p.fieldCode(), p.detail()));
@@ -124,7 +127,7 @@ final class RoomsApi {
         String language = ctx.queryParam("language");
         if (language != null && !SpokenLanguages.isCode(language)) {
             Validation v = new Validation();
-            v.add("language", "invalid_value", "must be a two-letter ISO 639-1 language code, such as en or ro");
+            v.add("language", "invalid_value", NOT_A_LANGUAGE);
             ProblemException.throwIfInvalid(v);
         }
         Hallway.Ranked ranked = rooms.hallway(me.id(), language);
