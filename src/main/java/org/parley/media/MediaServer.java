@@ -14,8 +14,8 @@ import org.parley.media.dtls.DtlsServer;
 import org.parley.media.forward.DropCounters;
 import org.parley.media.forward.ForwardConfig;
 import org.parley.media.forward.SendPolicies;
+import org.parley.media.forward.SendPolicy;
 import org.parley.media.forward.SlotRewriter;
-import org.parley.media.forward.SpeakerSelector;
 import org.parley.media.rtp.RtpPacket;
 import org.parley.media.sdp.AnswerParameters;
 import org.parley.media.sdp.MediaOffer;
@@ -133,11 +133,30 @@ public final class MediaServer implements StageListener, AutoCloseable {
         return new MediaServer(config, transport, dtls, notifier);
     }
 
+    /** What became of a listener's choice of interpretation channel ({@link #listenIn}). */
+    public enum ListenIn {
+        /** The leg now hears the floor and that language's interpreters (or the floor alone, for none). */
+        LISTENING,
+        /** The connection has no audio leg yet: pass the choice with its offer. */
+        NO_LEG,
+        /** The leg's offer had no interpretation slot (an older client): it hears the floor. */
+        NO_SLOT
+    }
+
     /**
      * Answers {@code member}'s offer for {@code roomId} with a new audio leg for {@code connection},
-     * replacing that connection's previous leg (ICE restart, new device, reconnect).
+     * replacing that connection's previous leg (ICE restart, new device, reconnect), hearing the floor.
      */
     public AnswerResult answer(String roomId, long memberId, Object connection, String offerSdp) {
+        return answer(roomId, memberId, connection, offerSdp, null);
+    }
+
+    /**
+     * {@link #answer(String, long, Object, String)} for a leg that also hears the interpretation into
+     * {@code listening} (null: the floor only); see {@link #listenIn}. A leg has the interpretation slot
+     * when the offer has one receive slot more than {@link ForwardConfig#slots()} (docs/media.md).
+     */
+    public AnswerResult answer(String roomId, long memberId, Object connection, String offerSdp, String listening) {
         OfferParseResult parsed = OfferParser.parse(offerSdp);
         if (!parsed.isOk()) {
             return new AnswerResult.Refused(parsed.message());
@@ -145,7 +164,8 @@ public final class MediaServer implements StageListener, AutoCloseable {
         MediaOffer offer = parsed.offer();
         closeLeg(connection);
         RoomMedia room = rooms.computeIfAbsent(roomId, this::newRoom);
-        int slots = Math.min(config.forward().slots(), offer.slots().size());
+        boolean interpretation = offer.slots().size() > config.forward().slots();
+        int slots = interpretation ? config.forward().slots() + 1 : Math.min(config.forward().slots(), offer.slots().size());
         int[] ssrcs = new int[Math.max(1, slots)];
         for (int i = 0; i < ssrcs.length; i++) {
             int ssrc;
@@ -155,7 +175,8 @@ public final class MediaServer implements StageListener, AutoCloseable {
             ssrcs[i] = ssrc;
         }
         var leg = new RoomMedia.Leg(memberId, connection, offer.opusPayloadType(),
-                offer.audioLevelExtensionId().orElse(0), new SlotRewriter(ssrcs, random, room.drops()));
+                offer.audioLevelExtensionId().orElse(0), new SlotRewriter(ssrcs, random, room.drops()), interpretation);
+        leg.listening = channelFor(roomId, leg, listening);
         PeerSession session = PeerSession.open(transport, dtls,
                 new RemotePeer(offer.remoteCredentials().ufrag(), offer.remoteCredentials().pwd(), offer.fingerprints()),
                 "room " + roomId + " member " + memberId, new PeerHandler() {
@@ -182,6 +203,31 @@ public final class MediaServer implements StageListener, AutoCloseable {
         return new AnswerResult.Answer(answer);
     }
 
+    /**
+     * A listener picks what they hear: the floor alone ({@code language} null) or the floor and the
+     * interpretation into {@code language}, effective on the next packet. The rooms feature checks that
+     * the language is one of the room's and that the member is no interpreter; the media server still
+     * keeps an interpreter's leg on the floor.
+     */
+    public ListenIn listenIn(Object connection, String language) {
+        ListenIn result = ListenIn.NO_LEG;
+        for (RoomMedia room : rooms.values()) {
+            for (RoomMedia.Leg leg : room.legs(l -> l.connection == connection)) {
+                leg.listening = channelFor(room.roomId, leg, language);
+                result = leg.interpretationSlot ? ListenIn.LISTENING : ListenIn.NO_SLOT;
+            }
+        }
+        return result;
+    }
+
+    private int channelFor(String roomId, RoomMedia.Leg leg, String language) {
+        SendPolicy policy = policies.room(roomId);
+        if (language == null || !leg.interpretationSlot || policy.interprets(leg.memberId)) {
+            return SendPolicy.FLOOR;
+        }
+        return policy.channelOf(language);
+    }
+
     /** Closes the audio leg of a connection (it left the room or closed). */
     public void closeLeg(Object connection) {
         for (RoomMedia room : rooms.values()) {
@@ -191,14 +237,18 @@ public final class MediaServer implements StageListener, AutoCloseable {
 
     private RoomMedia newRoom(String roomId) {
         var drops = new DropCounters(dropCounters);
-        var selector = new SpeakerSelector(config.forward(), System::nanoTime, drops,
+        return new RoomMedia(roomId, policies.room(roomId), config.forward(), System::nanoTime, drops, shards,
                 members -> notifier.speaking(roomId, members));
-        return new RoomMedia(roomId, policies.room(roomId), selector, drops, shards);
     }
 
     @Override
-    public void stageChanged(String roomId, Set<Long> senders) {
-        policies.stageChanged(roomId, senders);
+    public void stageChanged(String roomId, Set<Long> senders, Map<Long, String> interpreters) {
+        policies.stageChanged(roomId, senders, interpreters);
+        RoomMedia room = rooms.get(roomId);
+        if (room != null && !interpreters.isEmpty()) {
+            // An interpreter hears the floor only: never their own channel, nor another language's.
+            room.legs(l -> interpreters.containsKey(l.memberId)).forEach(l -> l.listening = SendPolicy.FLOOR);
+        }
     }
 
     @Override

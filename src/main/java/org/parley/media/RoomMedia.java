@@ -2,14 +2,19 @@ package org.parley.media;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.parley.media.forward.DropCounters;
+import org.parley.media.forward.ForwardConfig;
 import org.parley.media.forward.ForwardDropReason;
 import org.parley.media.forward.SendPolicy;
 import org.parley.media.forward.SlotRewriter;
 import org.parley.media.forward.SpeakerSelector;
+import org.parley.media.forward.SpeakingListener;
 import org.parley.media.rtp.AudioLevel;
 import org.parley.media.rtp.RtpPacket;
 import org.parley.media.session.PeerSession;
@@ -20,11 +25,17 @@ import org.parley.media.session.PeerState;
  *
  * <pre>
  *  receive thread:  header check (policy, level) ─► decrypt ─► policy, SpeakerSelector ─► copy into one job
- *                   (skips decrypting drops)                                                per sender shard
- *  sender thread k: for each of its legs, for each job in hand (≠ the leg's own speaker):
+ *                   (skips decrypting drops)                  of the sender's channel       per sender shard
+ *  sender thread k: for each of its legs, for each job in hand (≠ the leg's own speaker, floor or the leg's channel):
  *                   copy ─► SlotRewriter ─► SRTP protect ─► queue ─► sendmmsg
  *                   (all in the thread's one buffer)        (per 64, or when idle)
  * </pre>
+ *
+ * <p>Interpretation is routing, not mixing (docs/media.md): a sender the {@link SendPolicy} puts on an
+ * interpretation channel is ranked by that channel's own one-slot selector and forwarded into the one
+ * extra receive slot of the legs listening to that channel ({@link Leg#listening}); the floor's
+ * selector and slots are untouched, so a listener of a channel hears the floor and its interpreter,
+ * and nobody else ever gets an interpreter's packets. Per forwarded copy this costs one int compare.
  *
  * <p>Threading: packets arrive on the transport's single receive thread, which alone runs
  * {@link #admitEncrypted}, {@link #forward} and the speaker selector (confinement, no locks). Each leg
@@ -44,22 +55,41 @@ final class RoomMedia {
         final int audioLevelId;
         /** Owned by the leg's sender thread. */
         final SlotRewriter rewriter;
+        /** Whether the leg has the interpretation slot (its offer had one receive slot more than the floor's). */
+        final boolean interpretationSlot;
         /** The sender shard that owns this leg; set once by {@link #add}, under the room's monitor. */
         int shard;
         volatile PeerSession session;
+        /**
+         * The interpretation channel this leg hears besides the floor, {@link SendPolicy#FLOOR} for none.
+         * Always the floor for a leg without the slot and for an interpreter's leg (MediaServer sees to it).
+         */
+        volatile int listening = SendPolicy.FLOOR;
 
-        Leg(long memberId, Object connection, int opusPayloadType, int audioLevelId, SlotRewriter rewriter) {
+        Leg(long memberId, Object connection, int opusPayloadType, int audioLevelId, SlotRewriter rewriter,
+            boolean interpretationSlot) {
             this.memberId = memberId;
             this.connection = connection;
             this.opusPayloadType = opusPayloadType;
             this.audioLevelId = audioLevelId;
             this.rewriter = rewriter;
+            this.interpretationSlot = interpretationSlot;
         }
     }
 
     final String roomId;
     private final SendPolicy policy;
+    private final ForwardConfig forwardConfig;
+    private final LongSupplier clock;
+    /** The floor's selector: {@code channels[0]}. Receive thread only, like the others. */
     private final SpeakerSelector selector;
+    /** The selector of each channel, by channel number; interpretation ones made on first use. Receive thread. */
+    private SpeakerSelector[] channels;
+    /** The policy's generation the channels were last checked against. Receive thread. */
+    private int checkedGeneration = -1;
+    /** Who is speaking on each channel, as its selector last said. Receive thread. */
+    private final List<Set<Long>> speakingByChannel = new ArrayList<>();
+    private final SpeakingListener speaking;
     private final SendShard[] shards;
     private final DropCounters drops;
     private final LongAdder forwarded = new LongAdder();
@@ -69,16 +99,56 @@ final class RoomMedia {
     private volatile Leg[][] byShard;
 
     /**
-     * @param drops this room's drop counters (with the node's as parent); the selector and the legs'
-     *              rewriters must count into the same object
+     * @param drops    this room's drop counters (with the node's as parent); the legs' rewriters must count
+     *                 into the same object
+     * @param clock    monotonic nanoseconds for the selectors ({@code System::nanoTime} in production)
+     * @param speaking told who speaks in the room, floor and interpreters together, when that changes
      */
-    RoomMedia(String roomId, SendPolicy policy, SpeakerSelector selector, DropCounters drops, SendShard[] shards) {
+    RoomMedia(String roomId, SendPolicy policy, ForwardConfig forward, LongSupplier clock, DropCounters drops,
+              SendShard[] shards, SpeakingListener speaking) {
         this.roomId = roomId;
         this.policy = policy;
-        this.selector = selector;
+        this.forwardConfig = forward;
+        this.clock = clock;
         this.drops = drops;
         this.shards = shards;
+        this.speaking = speaking;
+        this.selector = newSelector(SendPolicy.FLOOR, forward);
+        this.channels = new SpeakerSelector[] {selector};
         this.byShard = new Leg[shards.length][0];
+    }
+
+    /** The receive slots of the floor; a leg's interpretation slot comes after them. */
+    int floorSlots() {
+        return selector.slots();
+    }
+
+    private SpeakerSelector newSelector(int channel, ForwardConfig config) {
+        return new SpeakerSelector(config, clock, drops, members -> speakingChanged(channel, members));
+    }
+
+    /** Receive thread: one channel's speakers changed; the room's are those of every channel. */
+    private void speakingChanged(int channel, Set<Long> members) {
+        while (speakingByChannel.size() <= channel) {
+            speakingByChannel.add(Set.of());
+        }
+        speakingByChannel.set(channel, members);
+        Set<Long> all = new HashSet<>();
+        speakingByChannel.forEach(all::addAll);
+        speaking.speakingChanged(Set.copyOf(all));
+    }
+
+    /** Receive thread: the selector of {@code channel}, an interpretation channel's made on first use (one slot). */
+    private SpeakerSelector selector(int channel) {
+        if (channel >= channels.length) {
+            channels = Arrays.copyOf(channels, channel + 1);
+        }
+        SpeakerSelector s = channels[channel];
+        if (s == null) {
+            s = newSelector(channel, forwardConfig.withSlots(1));
+            channels[channel] = s;
+        }
+        return s;
     }
 
     /**
@@ -87,7 +157,7 @@ final class RoomMedia {
      * §3.1, not yet authenticated: it is only trusted to drop). False means dropped, counted by reason.
      */
     boolean admitEncrypted(Leg from, RtpPacket header) {
-        if (!admitted(from)) {
+        if (admitted(from) < 0) {
             return false;
         }
         return !selector.dropUndecrypted(from.audioLevelId > 0 ? AudioLevel.find(header, from.audioLevelId)
@@ -100,34 +170,74 @@ final class RoomMedia {
      * it a slot; then queued to every sender shard, which rewrites it into that slot for each of its legs.
      */
     void forward(Leg from, RtpPacket packet) {
-        if (!admitted(from)) {
+        int channel = admitted(from);
+        if (channel < 0) {
             return;
         }
+        if (policy.generation() != checkedGeneration) {
+            cutMoved();
+        }
+        SpeakerSelector chosen = channel == SendPolicy.FLOOR ? selector : selector(channel);
         int level = from.audioLevelId > 0 ? AudioLevel.find(packet, from.audioLevelId) : AudioLevel.ABSENT;
-        int slot = selector.select(from.memberId, level);
+        int slot = chosen.select(from.memberId, level);
         if (slot < 0) {
             return;
         }
-        long displaced = selector.displaced();
-        enqueue(from.memberId, slot, packet, displaced, displaced >= 0 ? slot : -1);
+        long displaced = chosen.displaced();
+        int legSlot = legSlot(channel, slot);
+        enqueue(from.memberId, channel, legSlot, packet, displaced, displaced >= 0 ? legSlot : -1);
     }
 
-    /** The policy check; a member it stops who holds a slot is cut from it (silence into the slot). */
-    private boolean admitted(Leg from) {
-        if (policy.allows(from.memberId)) {
-            return true;
+    /** Where a channel's selector slot is in a leg: the floor's slots first, then the interpretation slot. */
+    private int legSlot(int channel, int slot) {
+        return channel == SendPolicy.FLOOR ? slot : floorSlots() + slot;
+    }
+
+    /**
+     * The policy check: the channel the sender may send on, or -1. A member it stops who holds a slot
+     * is cut from it (silence into the slot).
+     */
+    private int admitted(Leg from) {
+        int channel = policy.channel(from.memberId);
+        if (channel >= 0) {
+            return channel;
         }
         drops.dropped(ForwardDropReason.NOT_ON_STAGE_OR_MUTED);
-        int slot = selector.slotOf(from.memberId);
-        if (slot >= 0) {
-            selector.forget(from.memberId); // frees the slot now, and clears the speaking ring
-            enqueue(from.memberId, -1, null, from.memberId, slot);
+        for (int held = 0; held < channels.length; held++) {
+            cutIfHolding(held, from.memberId);
         }
-        return false;
+        return -1;
+    }
+
+    /**
+     * Receive thread, when the policy changed: a slot holder now on another channel (an interpreter
+     * named, or back on the floor) leaves its old channel's slot at once, with silence after it.
+     */
+    private void cutMoved() {
+        checkedGeneration = policy.generation();
+        for (int channel = 0; channel < channels.length; channel++) {
+            SpeakerSelector s = channels[channel];
+            for (int slot = 0; s != null && slot < s.slots(); slot++) {
+                long holder = s.holder(slot);
+                int now = holder < 0 ? channel : policy.channel(holder);
+                if (now >= 0 && now != channel) {
+                    cutIfHolding(channel, holder);
+                }
+            }
+        }
+    }
+
+    private void cutIfHolding(int channel, long member) {
+        SpeakerSelector s = channels[channel];
+        int slot = s == null ? -1 : s.slotOf(member);
+        if (slot >= 0) {
+            s.forget(member); // frees the slot now, and clears the speaking ring
+            enqueue(member, channel, -1, null, member, legSlot(channel, slot));
+        }
     }
 
     /** Receive thread: one job per shard that has legs here, the packet bytes copied into it. */
-    private void enqueue(long from, int slot, RtpPacket packet, long cutMember, int cutSlot) {
+    private void enqueue(long from, int channel, int slot, RtpPacket packet, long cutMember, int cutSlot) {
         Leg[][] owned = byShard;
         long now = System.nanoTime();
         for (int k = 0; k < owned.length; k++) {
@@ -146,6 +256,7 @@ final class RoomMedia {
             }
             job.room = this;
             job.from = from;
+            job.channel = channel;
             job.slot = slot;
             job.cutMember = cutMember;
             job.cutSlot = cutSlot;
@@ -168,9 +279,10 @@ final class RoomMedia {
             if (session == null || session.state() != PeerState.CONNECTED) {
                 continue;
             }
+            int listening = to.listening;
             for (int j = 0; j < count; j++) {
                 SendShard.Job job = jobs[j];
-                if (to.memberId == job.from) {
+                if (to.memberId == job.from || (job.channel != SendPolicy.FLOOR && job.channel != listening)) {
                     continue;
                 }
                 if (job.cutMember >= 0 && to.rewriter.cut(job.cutSlot, job.cutMember)) {

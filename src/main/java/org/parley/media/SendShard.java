@@ -36,6 +36,8 @@ final class SendShard implements Runnable {
         RoomMedia room;
         /** The speaker whose packet this is; its own legs are skipped. */
         long from;
+        /** The sender's channel: the floor goes to every leg, an interpretation channel only to its listeners. */
+        int channel;
         /** Slot the packet goes in, or -1 for a cut alone. */
         int slot;
         /** Member cut from {@link #cutSlot} before the packet (or alone), or -1. */

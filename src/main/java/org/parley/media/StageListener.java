@@ -1,5 +1,6 @@
 package org.parley.media;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -9,8 +10,17 @@ import java.util.Set;
  */
 public interface StageListener {
 
-    /** @param senders members on stage and unmuted: the only ones whose audio may be forwarded */
-    void stageChanged(String roomId, Set<Long> senders);
+    /**
+     * @param senders      members on stage and unmuted: the only ones whose audio may be forwarded
+     * @param interpreters members named interpreters, by the language they interpret into (muted or not):
+     *                     their audio goes only to the listeners of that language, and they hear the floor only
+     */
+    void stageChanged(String roomId, Set<Long> senders, Map<Long, String> interpreters);
+
+    /** A room without interpretation. */
+    default void stageChanged(String roomId, Set<Long> senders) {
+        stageChanged(roomId, senders, Map.of());
+    }
 
     /** The member is no longer in the room: their legs close and nothing of theirs is forwarded. */
     void participantLeft(String roomId, long memberId);

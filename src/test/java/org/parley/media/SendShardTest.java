@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Timeout;
 import org.parley.media.forward.DropCounters;
 import org.parley.media.forward.ForwardConfig;
 import org.parley.media.forward.SendPolicy;
-import org.parley.media.forward.SpeakerSelector;
 import org.parley.media.udp.SendBatch;
 import org.parley.media.udp.UdpAddress;
 
@@ -16,8 +15,8 @@ import org.parley.media.udp.UdpAddress;
 class SendShardTest {
 
     final DropCounters drops = new DropCounters();
-    final RoomMedia room = new RoomMedia("r", new SendPolicy(drops),
-            new SpeakerSelector(ForwardConfig.defaults(), System::nanoTime, drops, s -> { }), drops, new SendShard[0]);
+    final RoomMedia room = new RoomMedia("r", new SendPolicy(drops), ForwardConfig.defaults(), System::nanoTime, drops,
+            new SendShard[0], s -> { });
 
     /** Counts flushes: the shard must send what it queued whenever it runs out of work. */
     static final class CountingBatch implements SendBatch {

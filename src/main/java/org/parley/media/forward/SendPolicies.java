@@ -28,8 +28,14 @@ public final class SendPolicies {
         return p != null ? p : rooms.computeIfAbsent(roomId, id -> new SendPolicy(counters));
     }
 
+    /** A stage without interpreters: everyone on the floor. */
     public void stageChanged(String roomId, Set<Long> senders) {
-        room(roomId).update(senders);
+        stageChanged(roomId, senders, Map.of());
+    }
+
+    /** @param interpreters members on an interpretation channel, by language; the others speak to the floor */
+    public void stageChanged(String roomId, Set<Long> senders, Map<Long, String> interpreters) {
+        room(roomId).update(senders, interpreters);
     }
 
     public void participantLeft(String roomId, long memberId) {

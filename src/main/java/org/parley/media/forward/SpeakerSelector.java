@@ -169,6 +169,12 @@ public final class SpeakerSelector {
                 || (config.honourVoiceActivity() && !AudioLevel.voiceActivity(rawLevel));
     }
 
+    /** The member holding {@code slot}, or -1 when it is free. */
+    public long holder(int slot) {
+        Speaker h = holders[slot];
+        return h == null ? -1 : h.memberId;
+    }
+
     /** The slot {@code memberId} holds, or -1. */
     public int slotOf(long memberId) {
         for (int i = 0; i < holders.length; i++) {

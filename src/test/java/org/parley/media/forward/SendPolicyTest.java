@@ -101,4 +101,31 @@ class SendPolicyTest {
 
         assertThat(policy.allows(1)).isFalse();
     }
+
+    @Test
+    void an_interpreter_sends_on_their_languages_channel_and_a_muted_one_on_none() {
+        SendPolicy policy = policies.room("r1");
+        policies.stageChanged("r1", Set.of(1L, 2L, 3L), java.util.Map.of(2L, "ru", 4L, "en"));
+
+        assertThat(policy.channel(1)).isEqualTo(SendPolicy.FLOOR);
+        assertThat(policy.channel(2)).isEqualTo(policy.channelOf("ru")).isPositive();
+        assertThat(policy.interprets(2)).isTrue();
+        assertThat(policy.channel(4)).as("named but muted: not a sender").isEqualTo(-1);
+        assertThat(policy.channelOf("en")).isNotEqualTo(policy.channelOf("ru")).isPositive();
+        assertThat(policy.channelOf(null)).isEqualTo(SendPolicy.FLOOR);
+    }
+
+    @Test
+    void channel_numbers_stay_the_same_for_a_language_across_stage_changes() {
+        SendPolicy policy = policies.room("r1");
+        policies.stageChanged("r1", Set.of(2L), java.util.Map.of(2L, "ru"));
+        int ru = policy.channel(2);
+        int generation = policy.generation();
+        policies.stageChanged("r1", Set.of(2L, 3L), java.util.Map.of(3L, "de"));
+        assertThat(policy.channel(2)).as("back on the floor").isEqualTo(SendPolicy.FLOOR);
+        policies.stageChanged("r1", Set.of(2L, 3L), java.util.Map.of(2L, "ru", 3L, "de"));
+
+        assertThat(policy.channel(2)).isEqualTo(ru);
+        assertThat(policy.generation()).isGreaterThan(generation);
+    }
 }

@@ -15,6 +15,11 @@ public final class Offers {
         return String.join("\r\n", session("0 1 2 3"), upstream("0"), slot("1"), slot("2"), slot("3")) + "\r\n";
     }
 
+    /** As {@link #chrome()} with a fourth receive slot: the interpretation slot (docs/media.md). */
+    public static String chromeWithInterpretation() {
+        return String.join("\r\n", session("0 1 2 3 4"), upstream("0"), slot("1"), slot("2"), slot("3"), slot("4")) + "\r\n";
+    }
+
     static String session(String bundleMids) {
         return String.join("\r\n", List.of(
                 "v=0",

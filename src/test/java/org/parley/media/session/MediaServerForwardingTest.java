@@ -8,7 +8,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,15 +80,29 @@ class MediaServerForwardingTest {
         media.close();
     }
 
-    /** Offers like a browser, connects (ICE, DTLS, SRTP); returns the client and the slot SSRCs it was given. */
+    /**
+     * A connected client (ICE, DTLS, SRTP) and the SSRCs its answer announced.
+     *
+     * @param slotSsrcs in SDP order: the server's report SSRC, then each receive slot's
+     */
     record Leg(UdpBrowser browser, Set<Integer> slotSsrcs) {}
 
+    /** Offers like a browser (three receive slots), connects; returns the client and its SSRCs. */
     Leg connect(long member) throws Exception {
+        return connect(media, browsers, member, Offers.chrome(), null);
+    }
+
+    /**
+     * Offers {@code offerTemplate} (an {@link Offers} shape) for {@code member} in {@link #ROOM} on connection
+     * {@code "connection-" + member}, hearing {@code listening}'s interpretation (null: the floor), connects.
+     */
+    static Leg connect(MediaServer media, List<UdpBrowser> browsers, long member, String offerTemplate, String listening)
+            throws Exception {
         var dtls = UdpBrowser.newDtlsClient();
-        String offer = Offers.chrome().replace("a=ice-ufrag:Kq3v", "a=ice-ufrag:" + UdpBrowser.UFRAG)
+        String offer = offerTemplate.replace("a=ice-ufrag:Kq3v", "a=ice-ufrag:" + UdpBrowser.UFRAG)
                 .replace("a=ice-pwd:Hn2ytVuEIxf0kvN3M8WPmU1A", "a=ice-pwd:" + UdpBrowser.PWD)
                 .replace("a=fingerprint:sha-256 " + "4A:".repeat(31) + "4A", "a=fingerprint:" + dtls.fingerprint().toSdp());
-        var result = media.answer(ROOM, member, "connection-" + member, offer);
+        var result = media.answer(ROOM, member, ("connection-" + member).intern() /* one object per member: legs are found by identity */, offer, listening);
         assertThat(result).as(result.toString()).isInstanceOf(MediaServer.AnswerResult.Answer.class);
         String answer = ((MediaServer.AnswerResult.Answer) result).sdp();
         var server = new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(find(PORT, answer)));
@@ -97,7 +111,7 @@ class MediaServerForwardingTest {
         assertThat(browser.verifies(browser.check())).isTrue();
         browser.keepConsent(Duration.ofMillis(500));
         browser.handshake();
-        Set<Integer> ssrcs = new HashSet<>();
+        Set<Integer> ssrcs = new LinkedHashSet<>();
         Matcher m = SSRC.matcher(answer);
         while (m.find()) {
             ssrcs.add((int) Long.parseLong(m.group(1)));
