@@ -44,7 +44,7 @@ final class MediaModule implements Module {
      */
     @Override
     public void listen(EventBus events) {
-        events.subscribe(StageChanged.class, e -> media.stageChanged(e.roomId(), e.senders()));
+        events.subscribe(StageChanged.class, e -> media.stageChanged(e.roomId(), e.senders(), e.interpreters()));
         events.subscribe(ParticipantLeft.class, e -> media.participantLeft(e.roomId(), e.memberId()));
         events.subscribe(RoomEnded.class, e -> media.roomEnded(e.roomId()));
     }

@@ -46,6 +46,12 @@ public sealed interface Command {
     /** An empty description removes it. */
     record EditDescription(String description) implements Command {}
 
+    /** The languages the room is interpreted into (ISO 639-1, at most {@link Rules#INTERPRETATION_MAX}); empty: none. */
+    record SetInterpretation(List<String> languages) implements Command {}
+
+    /** Names speaker {@code target} interpreter into {@code language}, or back to the floor ({@code null}). */
+    record NameInterpreter(long target, String language) implements Command {}
+
     /** Closed rooms: the members admitted. */
     record SetAllowed(List<Long> members) implements Command {}
 

@@ -1,5 +1,6 @@
 package org.parley.rooms;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -11,9 +12,19 @@ import java.time.Instant;
  * @param avatarUrl      the member's photo when they joined ({@code accounts.Member#avatarUrl}), {@code null}
  *                       for none; a photo changed meanwhile shows from their next join (the old URL is then
  *                       gone and clients draw the generated avatar)
+ * @param interpreting   for a speaker named interpreter, the language (ISO 639-1) they interpret the floor
+ *                       into: their audio reaches only the listeners of that language, and they hear the
+ *                       floor only; {@code null} (and left out of the JSON) for everyone else
  */
 public record Participant(long memberId, String username, String displayName, String avatarUrl, Role role,
-                          boolean muted, long handOrder, boolean invitedToSpeak, boolean away, Instant joinedAt) {
+                          boolean muted, long handOrder, boolean invitedToSpeak, boolean away, Instant joinedAt,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String interpreting) {
+
+    /** A participant who interprets nothing. */
+    public Participant(long memberId, String username, String displayName, String avatarUrl, Role role,
+                       boolean muted, long handOrder, boolean invitedToSpeak, boolean away, Instant joinedAt) {
+        this(memberId, username, displayName, avatarUrl, role, muted, handOrder, invitedToSpeak, away, joinedAt, null);
+    }
 
     /** A participant without a photo. */
     public Participant(long memberId, String username, String displayName, Role role, boolean muted, long handOrder,
@@ -26,22 +37,26 @@ public record Participant(long memberId, String username, String displayName, St
     }
 
     Participant withRole(Role r) {
-        return new Participant(memberId, username, displayName, avatarUrl, r, muted, handOrder, invitedToSpeak, away, joinedAt);
+        return new Participant(memberId, username, displayName, avatarUrl, r, muted, handOrder, invitedToSpeak, away, joinedAt, interpreting);
     }
 
     Participant withMuted(boolean m) {
-        return new Participant(memberId, username, displayName, avatarUrl, role, m, handOrder, invitedToSpeak, away, joinedAt);
+        return new Participant(memberId, username, displayName, avatarUrl, role, m, handOrder, invitedToSpeak, away, joinedAt, interpreting);
     }
 
     Participant withHand(long order) {
-        return new Participant(memberId, username, displayName, avatarUrl, role, muted, order, invitedToSpeak, away, joinedAt);
+        return new Participant(memberId, username, displayName, avatarUrl, role, muted, order, invitedToSpeak, away, joinedAt, interpreting);
     }
 
     Participant withInvitedToSpeak(boolean invited) {
-        return new Participant(memberId, username, displayName, avatarUrl, role, muted, handOrder, invited, away, joinedAt);
+        return new Participant(memberId, username, displayName, avatarUrl, role, muted, handOrder, invited, away, joinedAt, interpreting);
+    }
+
+    Participant withInterpreting(String language) {
+        return new Participant(memberId, username, displayName, avatarUrl, role, muted, handOrder, invitedToSpeak, away, joinedAt, language);
     }
 
     Participant withAway(boolean a) {
-        return new Participant(memberId, username, displayName, avatarUrl, role, muted, handOrder, invitedToSpeak, a, joinedAt);
+        return new Participant(memberId, username, displayName, avatarUrl, role, muted, handOrder, invitedToSpeak, a, joinedAt, interpreting);
     }
 }

@@ -3,7 +3,9 @@ package org.parley.rooms;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -167,6 +169,7 @@ public final class Room {
         long from = state.version + 1;
         RoomView.Members before = feed.members();
         Set<Long> sendersBefore = senders(before);
+        Map<Long, String> interpretersBefore = interpreters();
         List<RoomEvent> events = new ArrayList<>();
         List<Result> results = new ArrayList<>(batch.size());
         Instant now = clock.instant();
@@ -175,7 +178,7 @@ public final class Room {
         }
         boolean urgent = false;
         if (!events.isEmpty()) {
-            urgent = commit(from, events, sendersBefore, before, batch);
+            urgent = commit(from, events, sendersBefore, interpretersBefore, before, batch);
         }
         boolean[] answered = answerOrigins(batch, results);
         feed.catchUpStage();
@@ -252,11 +255,11 @@ public final class Room {
      * batch as clients see it and take the members who left off the feed. Returns whether the batch
      * is urgent for everyone ({@link RoomView#translate}).
      */
-    private boolean commit(long from, List<RoomEvent> events, Set<Long> sendersBefore, RoomView.Members before,
-                           List<Pending> batch) {
+    private boolean commit(long from, List<RoomEvent> events, Set<Long> sendersBefore, Map<Long, String> interpretersBefore,
+                           RoomView.Members before, List<Pending> batch) {
         publish();
         RoomView.Members now = RoomView.members(state);
-        notifyListener(events, sendersBefore, senders(now));
+        notifyListener(events, sendersBefore, senders(now), interpretersBefore, interpreters());
         RoomView.Shared shared = RoomView.translate(before, events, state, now);
         feed.committed(from, shared.events(), now);
         for (RoomEvent e : events) {
@@ -302,10 +305,22 @@ public final class Room {
         return members.stage().stream().map(state.participants::get).filter(p -> p != null && !p.muted())
                 .map(Participant::memberId).collect(Collectors.toUnmodifiableSet());
     }
-    private void notifyListener(List<RoomEvent> events, Set<Long> sendersBefore, Set<Long> sendersAfter) {
+    /** Who interprets, by language: on stage, named interpreter (muted or not). */
+    private Map<Long, String> interpreters() {
+        Map<Long, String> out = new HashMap<>();
+        for (Participant p : state.participants.values()) {
+            if (p.interpreting() != null && p.role().onStage()) {
+                out.put(p.memberId(), p.interpreting());
+            }
+        }
+        return Map.copyOf(out);
+    }
+
+    private void notifyListener(List<RoomEvent> events, Set<Long> sendersBefore, Set<Long> sendersAfter,
+                                Map<Long, String> interpretersBefore, Map<Long, String> interpretersAfter) {
         try {
-            if (!sendersAfter.equals(sendersBefore)) {
-                listener.stageChanged(state.id, sendersAfter);
+            if (!sendersAfter.equals(sendersBefore) || !interpretersAfter.equals(interpretersBefore)) {
+                listener.stageChanged(state.id, sendersAfter, interpretersAfter);
             }
             for (RoomEvent e : events) {
                 if (e instanceof RoomEvent.ParticipantLeft left) {

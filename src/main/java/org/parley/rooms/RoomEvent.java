@@ -36,6 +36,15 @@ public sealed interface RoomEvent {
     /** @param description the room's new description, empty for none */
     record DescriptionChanged(String description) implements RoomEvent {}
 
+    /** @param languages the interpretation channels the room offers (ISO 639-1), in the moderators' order */
+    record InterpretationChanged(List<String> languages) implements RoomEvent {}
+
+    /**
+     * @param language what the member now interprets into, {@code null} when back to the floor
+     * @param muted    whether they are muted after it (sent back to the floor, they are: nobody is on air by surprise)
+     */
+    record InterpreterChanged(long memberId, String language, boolean muted) implements RoomEvent {}
+
     /** The members a closed room admits (besides those already inside). */
     record AllowedChanged(List<Long> allowed) implements RoomEvent {}
 

@@ -48,6 +48,7 @@ final class RoomJson {
     static String view(RoomState s, RoomView.Members members) {
         ObjectNode room = JSON.createObjectNode().put("id", s.id).put("title", s.title).put("description", s.description)
                 .put("language", s.language).put("type", s.type.name())
+                .putPOJO("interpretation", s.interpretation)
                 .put("creatorId", s.creatorId);
         room.set("createdAt", JSON.valueToTree(s.createdAt));
         room.put("handRaisingEnabled", s.handRaisingEnabled).put("ended", s.ended).put("version", s.version)

@@ -1,5 +1,6 @@
 package org.parley.rooms;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -9,8 +10,11 @@ import java.util.Set;
  */
 interface RoomListener {
 
-    /** @param senders members on stage and unmuted: the only ones whose audio may be forwarded */
-    void stageChanged(String roomId, Set<Long> senders);
+    /**
+     * @param senders      members on stage and unmuted: the only ones whose audio may be forwarded
+     * @param interpreters members interpreting, by language: their audio goes to that language's listeners only
+     */
+    void stageChanged(String roomId, Set<Long> senders, Map<Long, String> interpreters);
 
     /** The member is no longer in the room (left, removed, timed out). */
     void participantLeft(String roomId, long memberId);

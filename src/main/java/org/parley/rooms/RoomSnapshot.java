@@ -9,19 +9,27 @@ import java.util.List;
  *
  * @param description the line under the title, empty for none
  * @param language    the floor language (ISO 639-1), null when not given
+ * @param interpretation the languages the floor is interpreted into, empty for none
  * @param allowed for closed rooms, the members admitted besides those inside; empty otherwise
  */
-public record RoomSnapshot(String id, String title, String description, String language, RoomType type, long creatorId, Instant createdAt,
+public record RoomSnapshot(String id, String title, String description, String language, List<String> interpretation,
+                           RoomType type, long creatorId, Instant createdAt,
                            boolean handRaisingEnabled, boolean ended, long version,
                            List<Participant> participants, List<Long> allowed) {
 
     public RoomSnapshot {
+        interpretation = List.copyOf(interpretation);
         participants = List.copyOf(participants);
         allowed = List.copyOf(allowed);
     }
 
     public List<Participant> stage() {
         return participants.stream().filter(p -> p.role().onStage()).toList();
+    }
+
+    /** The member's participant entry, if they are in the room. */
+    public java.util.Optional<Participant> participant(long memberId) {
+        return participants.stream().filter(p -> p.memberId() == memberId).findFirst();
     }
 
     public long listenerCount() {

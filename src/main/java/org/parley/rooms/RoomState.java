@@ -26,6 +26,8 @@ final class RoomState {
     String description = "";
     /** The floor language (ISO 639-1), or null when the creator gave none. */
     String language;
+    /** The languages the floor is interpreted into (ISO 639-1), in order; empty for none. */
+    List<String> interpretation = List.of();
     boolean handRaisingEnabled = true;
     boolean ended;
     String endReason;
@@ -89,6 +91,8 @@ final class RoomState {
                 }
             }
             case RoomEvent.DescriptionChanged e -> description = e.description();
+            case RoomEvent.InterpretationChanged e -> interpretation = List.copyOf(e.languages());
+            case RoomEvent.InterpreterChanged e -> participants.computeIfPresent(e.memberId(), (id, p) -> evolve(p, e));
             case RoomEvent.AllowedChanged e -> {
                 allowed.clear();
                 allowed.addAll(e.allowed());
@@ -105,7 +109,10 @@ final class RoomState {
     /** How a participant-level event changes one participant (shared with {@link RoomStore}). */
     static Participant evolve(Participant p, RoomEvent event) {
         return switch (event) {
-            case RoomEvent.RoleChanged e -> p.withRole(e.role()).withMuted(e.muted()).withHand(0).withInvitedToSpeak(false);
+            // A new role ends interpreting: listeners have no microphone, and moderators lead the floor.
+            case RoomEvent.RoleChanged e -> p.withRole(e.role()).withMuted(e.muted()).withHand(0).withInvitedToSpeak(false)
+                    .withInterpreting(null);
+            case RoomEvent.InterpreterChanged e -> p.withInterpreting(e.language()).withMuted(e.muted());
             case RoomEvent.MuteChanged e -> p.withMuted(e.muted());
             case RoomEvent.HandChanged e -> p.withHand(e.order());
             case RoomEvent.SpeakInvitation e -> p.withInvitedToSpeak(e.pending());
@@ -116,7 +123,7 @@ final class RoomState {
 
     /** An immutable copy for snapshots, persistence and read-only views on other threads. */
     RoomSnapshot snapshot() {
-        return new RoomSnapshot(id, title, description, language, type, creatorId, createdAt, handRaisingEnabled, ended, version,
+        return new RoomSnapshot(id, title, description, language, interpretation, type, creatorId, createdAt, handRaisingEnabled, ended, version,
                 new ArrayList<>(participants.values()), type == RoomType.closed ? List.copyOf(allowed) : List.of());
     }
 }

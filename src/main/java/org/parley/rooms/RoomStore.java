@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.parley.accounts.Member;
+import org.parley.kernel.SpokenLanguages;
 import org.parley.storage.Database;
 
 /**
@@ -83,6 +84,14 @@ final class RoomStore {
                         st.executeUpdate();
                     }
                 }
+                case RoomEvent.InterpretationChanged e -> {
+                    try (PreparedStatement st = conn.prepareStatement("UPDATE rooms SET interpretation = ? WHERE id = ?")) {
+                        st.setString(1, SpokenLanguages.join(e.languages()));
+                        st.setString(2, roomId);
+                        st.executeUpdate();
+                    }
+                }
+                case RoomEvent.InterpreterChanged e -> evolve(conn, before, touched, e.memberId(), e);
                 case RoomEvent.AllowedChanged e -> {
                     try (PreparedStatement st = conn.prepareStatement("DELETE FROM room_allowed WHERE room_id = ?")) {
                         st.setString(1, roomId);
@@ -117,7 +126,8 @@ final class RoomStore {
     List<RoomState> loadLive(Connection conn) throws SQLException {
         List<RoomState> rooms = new ArrayList<>();
         try (PreparedStatement st = conn.prepareStatement(
-                "SELECT id, title, description, type, creator_id, hand_raising, version, created_at, language FROM rooms"
+                "SELECT id, title, description, type, creator_id, hand_raising, version, created_at, language, interpretation"
+                        + " FROM rooms"
                         + " WHERE ended_at IS NULL");
              ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
@@ -125,6 +135,7 @@ final class RoomStore {
                         rs.getLong("creator_id"), Database.instant(rs, "created_at"));
                 s.description = rs.getString("description");
                 s.language = rs.getString("language");
+                s.interpretation = SpokenLanguages.parse(rs.getString("interpretation"));
                 s.handRaisingEnabled = rs.getBoolean("hand_raising");
                 s.version = rs.getLong("version");
                 rooms.add(s);
@@ -133,14 +144,15 @@ final class RoomStore {
         for (RoomState s : rooms) {
             try (PreparedStatement st = conn.prepareStatement(
                     "SELECT p.member_id, m.username, m.display_name, p.role, p.muted, p.hand_order, p.invited_to_speak, p.joined_at,"
-                            + " m.avatar_version"
+                            + " m.avatar_version, p.interpreting"
                             + " FROM room_participants p JOIN members m ON m.id = p.member_id WHERE p.room_id = ? ORDER BY p.joined_at")) {
                 st.setString(1, s.id);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         var p = new Participant(rs.getLong(1), rs.getString(2), rs.getString(3),
                                 Member.avatarUrl(rs.getLong(1), rs.getString(9)), Role.valueOf(rs.getString(4)),
-                                rs.getBoolean(5), rs.getLong(6), rs.getBoolean(7), true, Database.instant(rs, "joined_at"));
+                                rs.getBoolean(5), rs.getLong(6), rs.getBoolean(7), true, Database.instant(rs, "joined_at"),
+                                rs.getString(10));
                         s.participants.put(p.memberId(), p);
                         s.handCounter = Math.max(s.handCounter, p.handOrder());
                     }
@@ -155,8 +167,8 @@ final class RoomStore {
     private void upsertParticipant(Connection conn, String roomId, Participant p) throws SQLException {
         deleteParticipant(conn, roomId, p.memberId());
         try (PreparedStatement st = conn.prepareStatement(
-                "INSERT INTO room_participants (room_id, member_id, role, muted, hand_order, invited_to_speak, joined_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO room_participants (room_id, member_id, role, muted, hand_order, invited_to_speak, joined_at,"
+                        + " interpreting) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             st.setString(1, roomId);
             st.setLong(2, p.memberId());
             st.setString(3, p.role().name());
@@ -164,6 +176,7 @@ final class RoomStore {
             st.setLong(5, p.handOrder());
             st.setBoolean(6, p.invitedToSpeak());
             Database.setInstant(st, 7, p.joinedAt());
+            st.setString(8, p.interpreting());
             st.executeUpdate();
         }
     }

@@ -146,6 +146,8 @@ final class RoomView {
             case RoomEvent.HandChanged h -> h.memberId();
             case RoomEvent.SpeakInvitation i -> i.memberId();
             case RoomEvent.PresenceChanged p -> p.memberId();
+            case RoomEvent.InterpreterChanged i -> i.memberId();
+            case RoomEvent.InterpretationChanged i -> -1;
             case RoomEvent.SettingsChanged s -> -1;
             case RoomEvent.DescriptionChanged d -> -1;
             case RoomEvent.AllowedChanged a -> -1;

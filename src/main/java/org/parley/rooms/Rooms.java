@@ -62,8 +62,8 @@ public final class Rooms implements AutoCloseable {
         this.rules = new Rules(access, config.capacity());
         this.listener = new RoomListener() {
             @Override
-            public void stageChanged(String roomId, Set<Long> senders) {
-                events.publish(new StageChanged(roomId, senders));
+            public void stageChanged(String roomId, Set<Long> senders, Map<Long, String> interpreters) {
+                events.publish(new StageChanged(roomId, senders, interpreters));
             }
 
             @Override

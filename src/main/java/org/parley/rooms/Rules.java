@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.parley.kernel.InvisibleText;
+import org.parley.kernel.SpokenLanguages;
 import org.parley.kernel.Validation;
 import org.parley.rooms.Command.*;
 import org.parley.rooms.RoomEvent.*;
@@ -27,6 +29,11 @@ final class Rules {
     static final int TITLE_MAX = 120;
     /** Room descriptions are 0–280 characters: one or two lines under the title, like a post. */
     static final int DESCRIPTION_MAX = 280;
+    /**
+     * The most interpretation languages a room offers: each needs interpreters on stage (two per
+     * language for a long talk) and one more line in every listener's menu.
+     */
+    static final int INTERPRETATION_MAX = 4;
 
     sealed interface Outcome {
         record Accepted(List<RoomEvent> events) implements Outcome {}
@@ -74,6 +81,8 @@ final class Rules {
             case EditTitle e -> editTitle(s, p, e.title());
             case EditDescription e -> editDescription(s, p, e.description());
             case SetAllowed a -> setAllowed(s, p, a.members());
+            case SetInterpretation i -> setInterpretation(s, p, i.languages());
+            case NameInterpreter n -> nameInterpreter(s, p, n.target(), n.language());
         };
     }
 
@@ -127,8 +136,9 @@ final class Rules {
         if (otherModerator) {
             return List.of();
         }
+        // Interpreters keep interpreting: the floor passes to a speaker of the floor.
         Optional<Participant> successor = s.stage().stream()
-                .filter(st -> st.memberId() != gone && st.role() == Role.speaker)
+                .filter(st -> st.memberId() != gone && st.role() == Role.speaker && st.interpreting() == null)
                 .min(Comparator.comparing(Participant::joinedAt).thenComparingLong(Participant::memberId));
         if (successor.isPresent()) {
             return List.of(new RoleChanged(successor.get().memberId(), Role.moderator, successor.get().muted()));
@@ -197,6 +207,9 @@ final class Rules {
         Optional<Participant> t = s.participant(target);
         if (t.isEmpty() || t.get().role() != Role.speaker) {
             return refuse(RoomError.invalidTarget("Only a speaker can be made a moderator"));
+        }
+        if (t.get().interpreting() != null) {
+            return refuse(RoomError.invalidTarget("An interpreter cannot lead the floor: move them back to the floor first"));
         }
         return accept(new RoleChanged(target, Role.moderator, t.get().muted()));
     }
@@ -271,6 +284,56 @@ final class Rules {
             return refuse(RoomError.invalidTarget("Pick members of the network"));
         }
         return accept(new AllowedChanged(List.copyOf(unique)));
+    }
+
+    private Outcome setInterpretation(RoomState s, Participant actor, List<String> languages) {
+        if (actor.role() != Role.moderator) {
+            return refuse(RoomError.forbidden("moderators choose the interpretation languages"));
+        }
+        var unique = new LinkedHashSet<String>();
+        for (String language : languages) {
+            if (!SpokenLanguages.isCode(language)) {
+                return refuse("invalid_language", "Interpretation languages are ISO 639-1 codes such as \"en\" or \"ru\"");
+            }
+            if (language.equals(s.language)) {
+                return refuse("invalid_language", "The floor already speaks this language");
+            }
+            unique.add(language);
+        }
+        if (unique.size() > INTERPRETATION_MAX) {
+            return refuse("invalid_language", "A room offers at most " + INTERPRETATION_MAX + " interpretation languages");
+        }
+        List<String> next = List.copyOf(unique);
+        if (next.equals(s.interpretation)) {
+            return accept(List.of());
+        }
+        List<RoomEvent> events = new ArrayList<>();
+        events.add(new InterpretationChanged(next));
+        // Interpreters of a language no longer offered go back to the floor, muted.
+        for (Participant p : s.stage()) {
+            if (p.interpreting() != null && !next.contains(p.interpreting())) {
+                events.add(new InterpreterChanged(p.memberId(), null, true));
+            }
+        }
+        return accept(events);
+    }
+
+    private Outcome nameInterpreter(RoomState s, Participant actor, long target, String language) {
+        if (actor.role() != Role.moderator) {
+            return refuse(RoomError.forbidden("moderators name interpreters"));
+        }
+        Optional<Participant> t = s.participant(target);
+        if (t.isEmpty() || t.get().role() != Role.speaker) {
+            return refuse(RoomError.invalidTarget("Only a speaker can interpret; a moderator leads the floor"));
+        }
+        if (language != null && !s.interpretation.contains(language)) {
+            return refuse("invalid_language", "Add this language to the room's interpretation first");
+        }
+        if (Objects.equals(t.get().interpreting(), language)) {
+            return accept(List.of());
+        }
+        // Back to the floor is muted: their voice would otherwise reach everyone at once.
+        return accept(new InterpreterChanged(target, language, language == null || t.get().muted()));
     }
 
     /** What is wrong with a room title: the API's field code (docs/api.md) and a sentence for people. */

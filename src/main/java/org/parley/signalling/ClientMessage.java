@@ -26,6 +26,9 @@ sealed interface ClientMessage {
 
     record MediaOffer(String id, String sdp) implements ClientMessage {}
 
+    /** @param language the interpretation to hear besides the floor (ISO 639-1), null for the floor only */
+    record ListenIn(String id, String language) implements ClientMessage {}
+
     record SubscribeHallway(String id, boolean on) implements ClientMessage {}
 
     record Bad(String id, String reason) implements ClientMessage {}
@@ -67,6 +70,9 @@ sealed interface ClientMessage {
                 case "editTitle" -> cmd(id, new Command.EditTitle(string(msg, "title", 1000)));
                 case "editDescription" -> cmd(id, new Command.EditDescription(string(msg, "description", 2000)));
                 case "setAllowed" -> cmd(id, new Command.SetAllowed(members(msg)));
+                case "setInterpretation" -> cmd(id, new Command.SetInterpretation(languages(msg)));
+                case "nameInterpreter" -> cmd(id, new Command.NameInterpreter(member(msg), optionalLanguage(msg)));
+                case "listenIn" -> new ListenIn(id, optionalLanguage(msg));
                 case "mediaOffer" -> new MediaOffer(id, string(msg, "sdp", 64 * 1024));
                 case "subscribeHallway" -> new SubscribeHallway(id, optionalBool(msg, "on", true));
                 default -> contributed.contains(type.textValue()) ? new Contributed(id, type.textValue(), (ObjectNode) msg)
@@ -110,6 +116,33 @@ sealed interface ClientMessage {
             ids.add(item.longValue());
         }
         return ids;
+    }
+
+    private static List<String> languages(JsonNode msg) {
+        JsonNode n = msg.get("languages");
+        if (n == null || !n.isArray() || n.size() > 16) {
+            throw new IllegalArgumentException("languages must be a list of language codes");
+        }
+        List<String> codes = new ArrayList<>();
+        for (JsonNode item : n) {
+            if (!item.isTextual() || item.textValue().length() > 8) {
+                throw new IllegalArgumentException("languages must be a list of language codes");
+            }
+            codes.add(item.textValue());
+        }
+        return codes;
+    }
+
+    /** {@code language}: a short string, or null / absent for none (the floor). */
+    private static String optionalLanguage(JsonNode msg) {
+        JsonNode n = msg.get("language");
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual() || n.textValue().length() > 8) {
+            throw new IllegalArgumentException("language must be a language code or null");
+        }
+        return n.textValue();
     }
 
     private static boolean bool(JsonNode msg, String field) {

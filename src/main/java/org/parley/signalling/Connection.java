@@ -31,6 +31,14 @@ final class Connection implements RoomSubscriber {
     final FloodGuard guard;
     private final AtomicReference<Room> room = new AtomicReference<>();
     volatile boolean hallwaySubscribed;
+    /**
+     * What this connection's member chose to hear in a room besides the floor ({@code listenIn}), kept
+     * for the connection's next audio leg there; null: the floor only.
+     */
+    volatile Listening listening;
+
+    /** @param language the interpretation language chosen in room {@code roomId} */
+    record Listening(String roomId, String language) {}
 
     Connection(Session session, Member member, FloodGuard guard) {
         this.session = session;
@@ -40,6 +48,12 @@ final class Connection implements RoomSubscriber {
 
     Room room() {
         return room.get();
+    }
+
+    /** The interpretation language chosen in {@code roomId}, or null for the floor. */
+    String listeningIn(String roomId) {
+        Listening l = listening;
+        return l != null && l.roomId().equals(roomId) ? l.language() : null;
     }
 
     void enterRoom(Room r) {

@@ -16,7 +16,7 @@ final class MessageRegistry implements MessageRoutes {
     /** The socket's own types (ClientMessage): no module may claim them. */
     static final Set<String> OWN = Set.of("join", "leave", "raiseHand", "lowerHand", "setHandRaising", "inviteToSpeak",
             "answerInvitation", "moveToAudience", "makeModerator", "setMuted", "remove", "endRoom", "editTitle",
-            "setAllowed", "mediaOffer", "subscribeHallway");
+            "setAllowed", "setInterpretation", "nameInterpreter", "listenIn", "mediaOffer", "subscribeHallway");
 
     private final Map<String, MessageHandler> handlers = new HashMap<>();
     private final Push push;

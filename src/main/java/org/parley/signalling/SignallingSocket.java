@@ -93,6 +93,7 @@ final class SignallingSocket {
         register(ClientMessage.Join.class, moves::join);
         register(ClientMessage.RoomCommand.class, moves::command);
         register(ClientMessage.MediaOffer.class, mediaSignals);
+        register(ClientMessage.ListenIn.class, mediaSignals::listenIn);
         register(ClientMessage.SubscribeHallway.class, hallway);
     }
 

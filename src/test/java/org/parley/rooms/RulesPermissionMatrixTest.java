@@ -22,13 +22,14 @@ import org.parley.rooms.Command.*;
  */
 class RulesPermissionMatrixTest {
 
-    // The room: creator 1 and 2 moderators, 3 and 6 speakers (6 muted), 4 a listener with a raised
-    // hand who was invited to speak, 5 a listener. 9 is outside; 10 was removed; 11 is blocked by 1.
+    // The room (floor in English, interpreted into Russian and German): creator 1 and 2 moderators, 3
+    // and 6 speakers (6 muted), 7 a speaker interpreting into Russian, 4 a listener with a raised hand
+    // who was invited to speak, 5 a listener. 9 is outside; 10 was removed; 11 is blocked by 1.
     static final long CREATOR = 1, MOD = 2, SPEAKER = 3, INVITED_LISTENER = 4, LISTENER = 5, OTHER_SPEAKER = 6,
-            OUTSIDER = 9, REMOVED = 10, BLOCKED = 11, FOLLOWED_BY_STAGE = 12, PICKED = 13;
+            INTERPRETER = 7, OUTSIDER = 9, REMOVED = 10, BLOCKED = 11, FOLLOWED_BY_STAGE = 12, PICKED = 13;
 
     enum Actor {
-        moderator(MOD), speaker(SPEAKER), listener(INVITED_LISTENER), outsider(OUTSIDER);
+        moderator(MOD), speaker(SPEAKER), interpreter(INTERPRETER), listener(INVITED_LISTENER), outsider(OUTSIDER);
 
         final long id;
 
@@ -48,13 +49,15 @@ class RulesPermissionMatrixTest {
         }
     }
 
+    /** A row where an interpreter may do exactly what a speaker may: they are a speaker with a language. */
     static Row row(String name, java.util.function.LongFunction<Command> command, String mod, String speaker,
                    String listener, String outsider) {
-        return new Row(name, command, Map.of(Actor.moderator, mod, Actor.speaker, speaker, Actor.listener, listener,
-                Actor.outsider, outsider), Map.of());
+        return new Row(name, command, Map.of(Actor.moderator, mod, Actor.speaker, speaker, Actor.interpreter, speaker,
+                Actor.listener, listener, Actor.outsider, outsider), Map.of());
     }
 
-    static final String OK = "ok", NIR = "not_in_room", FORBIDDEN = "forbidden", TARGET = "invalid_target";
+    static final String OK = "ok", NIR = "not_in_room", FORBIDDEN = "forbidden", TARGET = "invalid_target",
+            LANGUAGE = "invalid_language";
 
     static final List<Row> MATRIX = List.of(
             row("raise hand", a -> new RaiseHand(), "already_on_stage", "already_on_stage", OK, NIR),
@@ -81,12 +84,31 @@ class RulesPermissionMatrixTest {
             row("leave quietly", a -> new Leave(true), OK, OK, OK, NIR),
             row("go away (connection lost)", a -> new Presence(true), OK, OK, OK, NIR),
             row("time out", a -> new TimedOut(), OK, OK, OK, NIR),
+            row("offer interpretation languages", a -> new SetInterpretation(List.of("ru", "de", "nl")), OK, FORBIDDEN,
+                    FORBIDDEN, NIR),
+            row("offer the floor's own language", a -> new SetInterpretation(List.of("en")), LANGUAGE, FORBIDDEN, FORBIDDEN, NIR),
+            row("offer a language that is no ISO 639-1 code", a -> new SetInterpretation(List.of("xx")), LANGUAGE, FORBIDDEN,
+                    FORBIDDEN, NIR),
+            row("offer five interpretation languages", a -> new SetInterpretation(List.of("ru", "de", "nl", "ro", "fr")),
+                    LANGUAGE, FORBIDDEN, FORBIDDEN, NIR),
+            row("stop interpretation", a -> new SetInterpretation(List.of()), OK, FORBIDDEN, FORBIDDEN, NIR),
+            row("name a speaker interpreter", a -> new NameInterpreter(OTHER_SPEAKER, "de"), OK, FORBIDDEN, FORBIDDEN, NIR),
+            row("name yourself interpreter", a -> new NameInterpreter(a, "de"),
+                    TARGET, FORBIDDEN, FORBIDDEN, NIR),
+            row("name a listener interpreter", a -> new NameInterpreter(LISTENER, "de"), TARGET, FORBIDDEN, FORBIDDEN, NIR),
+            row("name a moderator interpreter", a -> new NameInterpreter(CREATOR, "de"), TARGET, FORBIDDEN, FORBIDDEN, NIR),
+            row("name an interpreter into a language the room does not offer", a -> new NameInterpreter(OTHER_SPEAKER, "fr"),
+                    LANGUAGE, FORBIDDEN, FORBIDDEN, NIR),
+            row("send an interpreter back to the floor", a -> new NameInterpreter(INTERPRETER, null), OK, FORBIDDEN,
+                    FORBIDDEN, NIR),
+            row("make an interpreter moderator", a -> new MakeModerator(INTERPRETER), TARGET, FORBIDDEN, FORBIDDEN, NIR),
             new Row("pick the members of a closed room", a -> new SetAllowed(List.of(PICKED)),
-                    Map.of(Actor.moderator, "not_closed_room", Actor.speaker, FORBIDDEN, Actor.listener, FORBIDDEN,
-                            Actor.outsider, NIR),
+                    Map.of(Actor.moderator, "not_closed_room", Actor.speaker, FORBIDDEN, Actor.interpreter, FORBIDDEN,
+                            Actor.listener, FORBIDDEN, Actor.outsider, NIR),
                     Map.of(RoomType.closed, Map.of(Actor.moderator, OK))),
             new Row("join", a -> new Join(a, "m" + a, "M" + a),
-                    Map.of(Actor.moderator, OK, Actor.speaker, OK, Actor.listener, OK, Actor.outsider, OK),
+                    Map.of(Actor.moderator, OK, Actor.speaker, OK, Actor.interpreter, OK, Actor.listener, OK,
+                            Actor.outsider, OK),
                     Map.of(RoomType.social, Map.of(Actor.outsider, "not_allowed"),
                             RoomType.closed, Map.of(Actor.outsider, "not_allowed"))));
 
@@ -158,6 +180,7 @@ class RulesPermissionMatrixTest {
 
     static RoomState room(RoomType type) {
         var s = new RoomState("r1", "Morning show", type, CREATOR, Instant.EPOCH);
+        s.language = "en";
         Instant t = Instant.EPOCH;
         s.apply(new RoomEvent.ParticipantJoined(new Participant(CREATOR, "c", "C", Role.moderator, false, 0, false, false, t)));
         s.apply(new RoomEvent.ParticipantJoined(new Participant(MOD, "m", "M", Role.moderator, false, 0, false, false, t.plusSeconds(1))));
@@ -165,6 +188,9 @@ class RulesPermissionMatrixTest {
         s.apply(new RoomEvent.ParticipantJoined(new Participant(INVITED_LISTENER, "i", "I", Role.listener, false, 0, false, false, t.plusSeconds(3))));
         s.apply(new RoomEvent.ParticipantJoined(new Participant(LISTENER, "l", "L", Role.listener, false, 0, false, false, t.plusSeconds(4))));
         s.apply(new RoomEvent.ParticipantJoined(new Participant(OTHER_SPEAKER, "o", "O", Role.speaker, true, 0, false, false, t.plusSeconds(5))));
+        s.apply(new RoomEvent.ParticipantJoined(new Participant(INTERPRETER, "t", "T", Role.speaker, false, 0, false, false, t.plusSeconds(6))));
+        s.apply(new RoomEvent.InterpretationChanged(List.of("ru", "de")));
+        s.apply(new RoomEvent.InterpreterChanged(INTERPRETER, "ru", false));
         s.apply(new RoomEvent.HandChanged(INVITED_LISTENER, 1));
         s.apply(new RoomEvent.SpeakInvitation(INVITED_LISTENER, true));
         s.apply(new RoomEvent.ParticipantLeft(REMOVED, "removed"));
@@ -222,7 +248,7 @@ class RulesPermissionMatrixTest {
 
     @Test
     void a_full_room_says_so() {
-        var outcome = new Rules(ACCESS, 6).decide(room(RoomType.open), OUTSIDER, new Join(OUTSIDER, "x", "X"), Instant.EPOCH);
+        var outcome = new Rules(ACCESS, 7).decide(room(RoomType.open), OUTSIDER, new Join(OUTSIDER, "x", "X"), Instant.EPOCH);
         assertThat(((Rules.Outcome.Refused) outcome).error().code()).isEqualTo("room_full");
     }
 }

@@ -16,6 +16,8 @@ public final class ClientRoomState {
     public long version;
     public String title;
     public String description;
+    /** The languages the floor is interpreted into, in order. */
+    public java.util.List<String> interpretation = new java.util.ArrayList<>();
     public boolean handRaisingEnabled;
     public boolean ended;
     /** Every listener in the room; {@link #participants} holds only the stage, hands, invitations and a page of the audience. */
@@ -28,6 +30,7 @@ public final class ClientRoomState {
         s.version = room.get("version").asLong();
         s.title = room.get("title").asText();
         s.description = room.path("description").asText("");
+        room.path("interpretation").forEach(l -> s.interpretation.add(l.asText()));
         s.handRaisingEnabled = room.get("handRaisingEnabled").asBoolean();
         s.ended = room.get("ended").asBoolean();
         s.listenerCount = room.get("listenerCount").asLong();
@@ -51,8 +54,8 @@ public final class ClientRoomState {
             long id = e.path("memberId").asLong();
             ObjectNode p = participants.get(id);
             String type = e.get("type").asText();
-            if (p == null && java.util.Set.of("roleChanged", "muteChanged", "handChanged", "speakInvitation", "presenceChanged")
-                    .contains(type)) {
+            if (p == null && java.util.Set.of("roleChanged", "muteChanged", "handChanged", "speakInvitation", "presenceChanged",
+                    "interpreterChanged").contains(type)) {
                 throw new AssertionError("an event about a member this client does not hold: " + e);
             }
             switch (type) {
@@ -60,7 +63,19 @@ public final class ClientRoomState {
                         (ObjectNode) e.get("participant").deepCopy());
                 case "participantLeft" -> participants.remove(id);
                 case "roleChanged" -> p.put("role", e.get("role").asText()).put("muted", e.get("muted").asBoolean())
-                        .put("handOrder", 0).put("invitedToSpeak", false);
+                        .put("handOrder", 0).put("invitedToSpeak", false).remove("interpreting");
+                case "interpreterChanged" -> {
+                    p.put("muted", e.get("muted").asBoolean());
+                    if (e.get("language").isNull()) {
+                        p.remove("interpreting");
+                    } else {
+                        p.put("interpreting", e.get("language").asText());
+                    }
+                }
+                case "interpretationChanged" -> {
+                    interpretation.clear();
+                    e.get("languages").forEach(l -> interpretation.add(l.asText()));
+                }
                 case "muteChanged" -> p.put("muted", e.get("muted").asBoolean());
                 case "handChanged" -> p.put("handOrder", e.get("order").asLong());
                 case "speakInvitation" -> p.put("invitedToSpeak", e.get("pending").asBoolean());
@@ -97,7 +112,7 @@ public final class ClientRoomState {
     /** A canonical text of the state, for comparing two clients or a client with a snapshot. */
     public String canonical() {
         var node = JSON.createObjectNode().put("version", version).put("title", title)
-                .put("description", description)
+                .put("description", description).put("interpretation", String.join(",", interpretation))
                 .put("handRaisingEnabled", handRaisingEnabled).put("ended", ended).put("listenerCount", listenerCount);
         var list = node.putArray("participants");
         participants.values().forEach(list::add);
