@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * network namespace of its own ({@link NetworkNamespace}), and Parley listens (HTTP and media) on
  * our side of the veth link. Chromium stays in this namespace and reaches Parley at the same
  * address. Both browsers' fake microphones play a tone: chromium a 440 Hz sine from a WAV file
- * ({@link AudioProbe}), Firefox its own fake device's 1 kHz tone.
+ * ({@link AudioProbe}), Firefox its own fake device's 1 kHz tone. Parley's service worker serves
+ * Firefox's room page, as it does in real use (the namespace's default route is why that works:
+ * {@link NetworkNamespace}).
  *
  * <p>Skipped, saying why, without Debian's firefox-esr or where a namespace cannot be made (not
  * root). Firefox is driven over WebDriver BiDi ({@link BiDi}); chromium through Playwright.
@@ -110,10 +112,16 @@ class FirefoxAudioBrowserTest {
         fox.click("[data-testid=login-submit]");
         fox.waitFor("location.pathname === '/hallway'", Duration.ofSeconds(15), "signed in, in the hallway");
         fox.evaluate("localStorage.setItem('parley.audio.processing', 'off')");
+        // The room page comes through Parley's service worker, as every page after a member's first
+        // does: the worker is in control before she follows the link, so it answers that navigation.
+        // (Firefox then knows no server address for the page: see NetworkNamespace#defaultRoute.)
+        fox.waitFor("navigator.serviceWorker.controller !== null", Duration.ofSeconds(15), "the service worker in control");
         fox.navigate(roomUrl);
         fox.waitFor(FirefoxTab.visible("[data-testid=audience-member][data-username=bea]"), Duration.ofSeconds(15),
                 "bea in the audience");
         awaitConnected(fox, 1);
+        Assertions.assertThat(fox.evaluate("navigator.serviceWorker.controller?.scriptURL ?? null").asText())
+                .as("the worker controlling the room page").isEqualTo(base + WebClient.WORKER_PATH);
 
         JsonNode foxHears = measure(fox, "Firefox hears ada");
         LOG.info("Firefox received level {} (sent: a sine of amplitude {})", foxHears, AudioProbe.AMPLITUDE);

@@ -29,11 +29,6 @@ final class FirefoxPrefs {
         prefs.put("dom.securecontext.allowlist", secureHost);
         // The page's console also goes to Firefox's output, which a failing test prints.
         prefs.put("devtools.console.stdout.content", true);
-        // Parley's service worker (web/core/pwa) stays off here: with this plain-HTTP origin made secure
-        // by the allow-list above, a page the worker controls fails ICE in Firefox ("ICE failed", the
-        // leg closes), though the same page works without it. Whether a real HTTPS deployment is
-        // affected is not yet known (open in issue 13's note); chromium runs the worker in every test.
-        prefs.put("dom.serviceWorkers.enabled", false);
         StringBuilder js = new StringBuilder();
         prefs.forEach((name, value) -> js.append("user_pref(\"").append(name).append("\", ")
                 .append(value instanceof String s ? "\"" + s + "\"" : value).append(");\n"));

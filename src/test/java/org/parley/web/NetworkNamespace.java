@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>Names carry this JVM's pid ({@code pfx-<pid>-<n>}), so {@link #create} first removes what a
  * killed earlier run left behind. {@link #close} removes both; deleting the namespace also deletes
- * the veth pair, once no process is left inside (the caller stops those first).
+ * the veth pair, once no process is left inside (the caller stops those first). Inside, the default
+ * route leads to the namespace's own loopback ({@link #defaultRoute()}): Firefox needs one, and
+ * nothing sent to any other address leaves the namespace.
  */
 final class NetworkNamespace implements AutoCloseable {
 
@@ -68,11 +70,28 @@ final class NetworkNamespace implements AutoCloseable {
             ns.check(ip("netns", "exec", name, ipCommand(), "link", "set", innerLink, "up"));
             // Firefox's remote agent listens on the namespace's own 127.0.0.1.
             ns.check(ip("netns", "exec", name, ipCommand(), "link", "set", "lo", "up"));
+            // A default route, as every real machine has, that leads nowhere: see defaultRoute().
+            ns.check(ip(ns.defaultRoute()));
             return ns;
         } catch (RuntimeException e) {
             ns.close();
             throw e;
         }
+    }
+
+    /**
+     * {@code default dev lo src <inner>}: the namespace's default route goes to its own loopback from
+     * the veth address. Firefox needs one: a page without microphone permission (a listener) gathers
+     * ICE candidates only on the interface of the "default" route, which it finds by connecting a UDP
+     * socket towards the server the page came from. When Parley's service worker served the page, the
+     * document has no server address (the response came from the worker, not a socket: Firefox logs
+     * "SetTargetForDefaultLocalAddressLookup: Failed to get remote IP address"), so Firefox connects
+     * towards 8.8.8.8 instead; without a default route that fails (ENETUNREACH), no candidate is
+     * gathered, and ICE fails at once. Over loopback nothing leaves the namespace: a datagram for
+     * another address comes back in on {@code lo} and is dropped, as the namespace forwards nothing.
+     */
+    private String[] defaultRoute() {
+        return new String[] {"netns", "exec", name, ipCommand(), "route", "add", "default", "dev", "lo", "src", innerAddress};
     }
 
     /** The address on our side of the link: where Parley listens. */
