@@ -13,6 +13,7 @@ import { listenForHallwayNotices } from './rooms/hallway-notices.js';
 import { listenForPings } from './rooms/ping.js';
 import { mountMiniBar } from './rooms/components/mini-bar.js';
 import { mountAudio } from './rooms/audio/audio.js';
+import { mountInterpretation } from './rooms/audio/interpretation.js';
 import { mountAudioStatus } from './rooms/components/audio-status.js';
 import { startUnread } from './notifications/unread.js';
 import { bellLink } from './notifications/bell.js';
@@ -89,6 +90,7 @@ async function boot() {
   const miniBar = mountMiniBar();
   // The room's sound follows the room this tab is in, on every page (rooms/audio/audio.js).
   mountAudio();
+  mountInterpretation();
   mountAudioStatus();
   mountAnnouncer();
   // A session that ended (expired, logged out elsewhere, password changed) sends the reader to log in,

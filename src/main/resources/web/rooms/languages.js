@@ -20,6 +20,20 @@ export function languageName(code) {
   return name.charAt(0).toLocaleUpperCase(currentFormatLocale()) + name.slice(1);
 }
 
+/**
+ * "Русский", "English": a language's name in that language, capitalised, so a listener finds their
+ * own in a menu whatever the interface language is ("Listen in: Original · English · Русский").
+ */
+export function autonym(code) {
+  let name = code;
+  try {
+    name = new Intl.DisplayNames([code], { type: 'language' }).of(code) || code;
+  } catch {
+    // an engine without DisplayNames shows the code
+  }
+  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+}
+
 /** The offered languages (and any extra codes given) as [code, name], sorted by name for the reader. */
 export function languageOptions(extra = []) {
   const codes = [...new Set([...OFFERED, ...extra])];

@@ -4,7 +4,9 @@ import { moderators, onStage, stage } from './state.js';
 
 /**
  * The actions `actorId` may take on `targetId`, in menu order. Names are the protocol commands,
- * except `mute` (setMuted true for someone else) and `stepDown` (moveToAudience for oneself).
+ * except `mute` (setMuted true for someone else), `stepDown` (moveToAudience for oneself),
+ * `interpret:<language>` (nameInterpreter into that language) and `toFloor` (nameInterpreter back to
+ * the floor).
  */
 export function actionsFor(state, actorId, targetId) {
   const actor = state.participants.get(actorId);
@@ -18,7 +20,8 @@ export function actionsFor(state, actorId, targetId) {
     case 'listener':
       return [target.invitedToSpeak ? null : 'inviteToSpeak', 'remove'].filter(Boolean);
     case 'speaker':
-      return ['moveToAudience', 'makeModerator', target.muted ? null : 'mute', 'remove'].filter(Boolean);
+      return ['moveToAudience', ...interpreting(state, target), target.interpreting ? null : 'makeModerator',
+        target.muted ? null : 'mute', 'remove'].filter(Boolean);
     case 'moderator':
       return target.muted ? [] : ['mute']; // moderators step down themselves; nobody removes them
     default:
@@ -26,11 +29,20 @@ export function actionsFor(state, actorId, targetId) {
   }
 }
 
-/** Rules#moveToAudience: the only moderator may step down only when a speaker can take over. */
+/** Rules#nameInterpreter: a speaker of the floor into each offered language, an interpreter back to the floor. */
+function interpreting(state, target) {
+  if (target.interpreting) return ['toFloor'];
+  return state.interpretation.map((language) => `interpret:${language}`);
+}
+
+/**
+ * Rules#moveToAudience: the only moderator may step down only when a speaker of the floor (not an
+ * interpreter) can take over.
+ */
 export function mayStepDown(state, me) {
   if (me.role !== 'moderator') return true;
   if (moderators(state).some((m) => m.memberId !== me.memberId)) return true;
-  return stage(state).some((p) => p.role === 'speaker');
+  return stage(state).some((p) => p.role === 'speaker' && !p.interpreting);
 }
 
 /** Rules#raiseHand: listeners, while hand-raising is on. */
@@ -49,6 +61,9 @@ export function commandFor(action, targetId) {
     case 'makeModerator': return ['makeModerator', { member: targetId }];
     case 'mute': return ['setMuted', { member: targetId, muted: true }];
     case 'remove': return ['remove', { member: targetId }];
-    default: throw new Error(`unknown action ${action}`);
+    case 'toFloor': return ['nameInterpreter', { member: targetId, language: null }];
+    default:
+      if (action.startsWith('interpret:')) return ['nameInterpreter', { member: targetId, language: action.slice(10) }];
+      throw new Error(`unknown action ${action}`);
   }
 }

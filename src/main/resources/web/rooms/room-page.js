@@ -14,6 +14,7 @@ import { start, command } from '../core/socket/connection.js';
 import { joinRoom, forgetRoom, currentRoom, onRoomChange, onSpeaking, speakingNow } from './store.js';
 import { micMenu } from './components/mic-menu.js';
 import { stage, handQueue } from './state.js';
+import { autonym } from './languages.js';
 import { roomHeader } from './components/header.js';
 import { personTile, queueRow } from './components/tiles.js';
 import { roomBar } from './components/room-bar.js';
@@ -23,6 +24,7 @@ import { followedBySpeakers } from './components/followed.js';
 import { openAllowedDialog } from './components/allowed.js';
 import { audienceSection } from './components/audience.js';
 import { listeningStrip } from './components/listening.js';
+import { listenInControl } from './components/listen-in.js';
 
 /** Refusals of `join` that deserve their own page rather than the generic load error. */
 const REFUSALS = ['room_not_found', 'room_ended', 'not_allowed', 'removed_from_room', 'room_full'];
@@ -95,6 +97,8 @@ function mountRoom(ctx) {
       markSpeaking();
     },
   });
+  const listenIn = listenInControl();
+  listening.element.append(listenIn.element);
   const invitation = speakInvitation({ act });
   const bar = roomBar({
     act,
@@ -170,6 +174,9 @@ function mountRoom(ctx) {
       if (e.type === 'roleChanged' && e.role === 'speaker') toast(t('room.notice.onStage'));
       if (e.type === 'roleChanged' && e.role === 'moderator') toast(t('room.notice.moderator'));
       if (e.type === 'roleChanged' && e.role === 'listener') toast(t('room.notice.toAudience'));
+      if (e.type === 'interpreterChanged') {
+        toast(e.language ? t('room.notice.interpreter', { language: autonym(e.language) }) : t('room.notice.toFloor'));
+      }
     }
   }
 
@@ -190,6 +197,7 @@ function mountRoom(ctx) {
     if (document.title !== `${state.title} · Parley`) document.title = `${state.title} · Parley`;
     invitation.update(me);
     bar.update(state, me);
+    listenIn.update(state, me);
     drawPeople(state, me);
     announce(events, me);
   }
@@ -205,6 +213,7 @@ function mountRoom(ctx) {
     offSpeaking();
     mics.stop();
     listening.stop();
+    listenIn.stop();
   });
   draw(currentRoom());
   ctx.ready(currentRoom().state?.title);

@@ -6,8 +6,9 @@
 // delta holds exactly the state the server would send in a fresh snapshot (RoomFlowBrowserTest
 // compares the two). Pure: nothing here touches the DOM or the network.
 //
-// State: {id, title, description, language, type, creatorId, createdAt, handRaisingEnabled, ended, endReason, version,
-//         listenerCount, participants: Map<memberId, Participant>, allowed: [memberId]}
+// State: {id, title, description, language, interpretation: [language], type, creatorId, createdAt, handRaisingEnabled,
+//         ended, endReason, version, listenerCount, participants: Map<memberId, Participant>, allowed: [memberId]}
+// A participant named interpreter has `interpreting` (the language); nobody else has the field.
 // Participant objects are immutable: a changed participant is a new object, so views can tell
 // what changed with ===. The Map's order is the order members came into this client's view; the
 // views below sort by when people entered the room, so every client shows the same order.
@@ -19,6 +20,7 @@ export function applySnapshot(room) {
     title: room.title,
     description: room.description ?? '',
     language: room.language ?? null,
+    interpretation: [...(room.interpretation || [])],
     type: room.type,
     creatorId: room.creatorId,
     createdAt: room.createdAt,
@@ -82,9 +84,19 @@ function applyEvent(s, e) {
     case 'participantLeft':
       s.participants.delete(e.memberId);
       break;
-    case 'roleChanged':
-      // Changing role also lowers the hand and ends a pending invitation.
+    case 'roleChanged': {
+      // Changing role also lowers the hand, ends a pending invitation and ends interpreting.
       update(e.memberId, { role: e.role, muted: e.muted, handOrder: 0, invitedToSpeak: false });
+      dropInterpreting(s, e.memberId);
+      break;
+    }
+    case 'interpreterChanged':
+      update(e.memberId, { muted: e.muted });
+      if (e.language) update(e.memberId, { interpreting: e.language });
+      else dropInterpreting(s, e.memberId);
+      break;
+    case 'interpretationChanged':
+      s.interpretation = [...e.languages];
       break;
     case 'muteChanged':
       update(e.memberId, { muted: e.muted });
@@ -127,6 +139,15 @@ function applyEvent(s, e) {
       break;
     default:
       break; // a newer server's event: ignore rather than break the room
+  }
+}
+
+/** Interpreting is absent, not null, for those who do not interpret (as in the server's JSON). */
+function dropInterpreting(s, memberId) {
+  const p = s.participants.get(memberId);
+  if (p && 'interpreting' in p) {
+    const { interpreting, ...rest } = p;
+    s.participants.set(memberId, Object.freeze(rest));
   }
 }
 

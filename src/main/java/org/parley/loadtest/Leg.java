@@ -51,10 +51,10 @@ final class Leg implements AutoCloseable {
     /** The receiver found the socket closed (the leg failed, or the run ended): it stops reading it early. */
     boolean readerSawClose;
     /** RFC 3550 §6.4.1 interarrival jitter per receive slot (by SSRC), in RTP timestamp units (Q4). */
-    final int[] slotSsrc = new int[Sdp.SLOTS];
-    final long[] lastTransit = new long[Sdp.SLOTS];
-    final long[] jitterQ4 = new long[Sdp.SLOTS];
-    final boolean[] slotSeen = new boolean[Sdp.SLOTS];
+    final int[] slotSsrc = new int[Sdp.OFFERED_SLOTS];
+    final long[] lastTransit = new long[Sdp.OFFERED_SLOTS];
+    final long[] jitterQ4 = new long[Sdp.OFFERED_SLOTS];
+    final boolean[] slotSeen = new boolean[Sdp.OFFERED_SLOTS];
 
     Leg(int index, boolean listener, DtlsCertificate identity, String ufrag, String pwd, InetAddress local,
         UdpStack stack) throws IOException {

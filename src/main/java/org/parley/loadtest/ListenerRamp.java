@@ -150,6 +150,10 @@ final class ListenerRamp {
                 // server takes a connection's messages in order, so it answers the offer after the
                 // join without the client waiting a round trip in between.
                 var joinAnswer = ws.send("join", "room", roomId);
+                String language = options.listensIn(index - options.speakers());
+                if (language != null) {
+                    ws.send("listenIn", "language", language); // kept for the offer right behind it
+                }
                 step = "audio leg";
                 Leg leg;
                 try {

@@ -100,16 +100,27 @@ final class LoadRun {
                 ws.call("join", "room", roomId);
                 if (i == 0) {
                     moderator = ws;
+                    if (options.interpreters() > 0) {
+                        moderator.call("setInterpretation", "languages",
+                                LoadTestOptions.INTERPRETATION_LANGUAGES.subList(0, options.interpreters()));
+                    }
                 } else {
                     moderator.call("inviteToSpeak", "member", members.get(i).id);
                     ws.call("answerInvitation", "accept", true);
+                }
+                int interpreter = i - (s - options.interpreters());
+                if (interpreter >= 0) {
+                    moderator.call("nameInterpreter", "member", members.get(i).id, "language",
+                            LoadTestOptions.INTERPRETATION_LANGUAGES.get(interpreter));
                 }
                 ws.call("setMuted", "muted", false); // speakers come on stage muted
                 speakerLegs.add(connectLeg(ws, i, false, identity, local));
             }
             sender = new SpeakerSender(speakerLegs, opus, options.level(), clock);
             sender.start();
-            out.printf("loadtest: room %s, %d speaker(s) on stage sending Opus%n", roomId, s);
+            out.printf("loadtest: room %s, %d speaker(s) on stage sending Opus%s%n", roomId, s, options.interpreters() == 0
+                    ? "" : ", " + options.interpreters() + " of them interpreting into "
+                    + LoadTestOptions.INTERPRETATION_LANGUAGES.subList(0, options.interpreters()));
 
             phase = "baseline";
             List<ServerMetrics> baseline = readings(http, BASELINE_SAMPLES, 500);
@@ -289,9 +300,13 @@ final class LoadRun {
             replays += r.replays;
         }
         int listeners = options.listeners();
-        int slots = answerSlots == 0 ? Sdp.SLOTS : answerSlots;
-        double perListener = sender.sentInWindow.get() * Math.min(1.0, (double) slots / speakers);
-        double expected = perListener * listeners;
+        // Per listener: the floor's loudest (up to the floor slots) of the floor speakers, plus, for a
+        // listener of a language, its one interpreter. Every speaker sends the same packets.
+        int slots = answerSlots == 0 ? Sdp.SLOTS : Math.min(Sdp.SLOTS, answerSlots);
+        double perSpeaker = sender.sentInWindow.get() / (double) speakers;
+        int floorSpeakers = speakers - options.interpreters();
+        long listeningIn = java.util.stream.IntStream.range(0, listeners).filter(i -> options.listensIn(i) != null).count();
+        double expected = perSpeaker * (listeners * (double) Math.min(slots, floorSpeakers) + listeningIn);
         double loss = expected == 0 ? Double.NaN : Math.max(0, 100.0 * (expected - windowReceived) / expected);
         long[] joins = ramp == null ? new long[0] : ramp.joinTimesNanos();
         double holdSeconds = options.hold().toMillis() / 1000.0;
@@ -335,7 +350,8 @@ final class LoadRun {
                 100.0 * clientCpuInHold / (holdSeconds * 1e9), withoutTimestamp, authFailures, replays, sender.late.get(),
                 sender.sendFailures.get());
         return new Report(speakers, listeners, options.hold().toSeconds(), forwardedPps, cpuUs, loss,
-                percentileMs(joins, 0.99), delay.percentile(0.5) / 1000, delay.percentile(0.99) / 1000, heapKb);
+                percentileMs(joins, 0.99), delay.percentile(0.5) / 1000, delay.percentile(0.99) / 1000, heapKb,
+                options.interpreters());
     }
 
     static double percentileMs(long[] sortedNanos, double q) {

@@ -29,10 +29,22 @@ import org.parley.media.udp.UdpStack;
  *                      the hold still runs, and the listeners never started count as lost
  * @param udp           the UDP stack of the legs' sockets (auto: the native one where it loads, for
  *                      batched reads and kernel arrival times)
+ * @param interpreters  of the speakers, how many interpret, each into its own language
+ *                      ({@link #INTERPRETATION_LANGUAGES}); the listeners are spread evenly over the floor
+ *                      and those languages (docs/media.md "Interpretation channels")
  */
 record LoadTestOptions(URI url, int speakers, int listeners, Duration hold, double rampRate, int maxPending,
                        Duration settle, String invite, Path dataDir, String metricsToken, Path opus, int level,
-                       int receivers, double failLossPct, int maxFailedJoins, UdpStack.Choice udp) {
+                       int receivers, double failLossPct, int maxFailedJoins, UdpStack.Choice udp, int interpreters) {
+
+    /** The languages interpreters interpret into, in order: the first K are used. */
+    static final List<String> INTERPRETATION_LANGUAGES = List.of("en", "fr", "es", "it");
+
+    /** The language listener {@code index} listens in: null (the floor) for every (K+1)-th, else one of K. */
+    String listensIn(int index) {
+        int channel = index % (interpreters + 1);
+        return channel == 0 ? null : INTERPRETATION_LANGUAGES.get(channel - 1);
+    }
 
     static final String DEFAULT_URL = "http://127.0.0.1:8080";
     static final int DEFAULT_SPEAKERS = 1;
@@ -89,6 +101,8 @@ record LoadTestOptions(URI url, int speakers, int listeners, Duration hold, doub
                                          listeners not started count as lost [10%% of L, at least 10]
                   --udp auto|linux|nio   the legs' UDP stack: linux reads batches (recvmmsg) and takes the
                                          kernel's arrival times; auto uses it where it loads [auto]
+                  --interpreters K       of the S speakers, K interpret (into en, fr, es, it), 0-4 and
+                                         fewer than S; listeners spread over the floor and the K languages [0]
                   --help                 this text
 
                 Sign-ups are rate-limited per IP (PARLEY_AUTH_ATTEMPTS_PER_IP, default 30 per 10 minutes):
@@ -117,6 +131,7 @@ record LoadTestOptions(URI url, int speakers, int listeners, Duration hold, doub
         double failLossPct = -1;
         int maxFailedJoins = -1;
         UdpStack.Choice udp = UdpStack.Choice.AUTO;
+        int interpreters = 0;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (option.equals("--help") || option.equals("-h")) {
@@ -152,14 +167,18 @@ record LoadTestOptions(URI url, int speakers, int listeners, Duration hold, doub
                 case "--fail-loss-pct" -> failLossPct = number(option, value, 0, 100);
                 case "--max-failed-joins" -> maxFailedJoins = integer(option, value, 0, MAX_LISTENERS);
                 case "--udp" -> udp = udpChoice(value);
+                case "--interpreters" -> interpreters = integer(option, value, 0, INTERPRETATION_LANGUAGES.size());
                 default -> throw new UsageException("unknown option '" + option + "'");
             }
+        }
+        if (interpreters >= speakers) {
+            throw new UsageException("--interpreters must be fewer than --speakers: someone speaks on the floor");
         }
         if (maxFailedJoins < 0) {
             maxFailedJoins = Math.max(10, listeners / 10);
         }
         return new LoadTestOptions(url, speakers, listeners, hold, rampRate, maxPending, settle, invite, dataDir,
-                metricsToken, opus, level, receivers, failLossPct, maxFailedJoins, udp);
+                metricsToken, opus, level, receivers, failLossPct, maxFailedJoins, udp, interpreters);
     }
 
     private static UdpStack.Choice udpChoice(String value) throws UsageException {

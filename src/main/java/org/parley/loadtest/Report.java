@@ -12,9 +12,17 @@ import java.util.Locale;
  * audio — is {@code NaN}.
  */
 record Report(int speakers, int listeners, long durationSeconds, double forwardedPps, double serverCpuUsPerPacket,
-              double lossPct, double joinP99Ms, double delayP50Ms, double delayP99Ms, double heapKbPerListener) {
+              double lossPct, double joinP99Ms, double delayP50Ms, double delayP99Ms, double heapKbPerListener,
+              int interpreters) {
 
     static final String PREFIX = "parley-loadtest";
+
+    /** A run without interpreters. */
+    Report(int speakers, int listeners, long durationSeconds, double forwardedPps, double serverCpuUsPerPacket,
+           double lossPct, double joinP99Ms, double delayP50Ms, double delayP99Ms, double heapKbPerListener) {
+        this(speakers, listeners, durationSeconds, forwardedPps, serverCpuUsPerPacket, lossPct, joinP99Ms, delayP50Ms,
+                delayP99Ms, heapKbPerListener, 0);
+    }
 
     String finalLine() {
         return String.format(Locale.ROOT, "%s speakers=%d listeners=%d duration_s=%d forwarded_pps=%s "
@@ -22,7 +30,7 @@ record Report(int speakers, int listeners, long durationSeconds, double forwarde
                         + "heap_kb_per_listener=%s",
                 PREFIX, speakers, listeners, durationSeconds, number(forwardedPps, 0), number(serverCpuUsPerPacket, 2),
                 number(lossPct, 3), number(joinP99Ms, 1), number(delayP50Ms, 2), number(delayP99Ms, 2),
-                number(heapKbPerListener, 1));
+                number(heapKbPerListener, 1)) + (interpreters > 0 ? " interpreters=" + interpreters : "");
     }
 
     private static String number(double value, int decimals) {

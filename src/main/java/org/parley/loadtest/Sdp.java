@@ -11,13 +11,17 @@ import java.util.regex.Pattern;
 /**
  * The offer a load-test leg sends and what it needs from Parley's answer. The offer is shaped like
  * Chrome's for Parley's web client (docs/media.md): one bundled {@code sendrecv} Opus transceiver for
- * the member's voice and {@value #SLOTS} {@code recvonly} receive slots, ICE ufrag/pwd (RFC 8839 §5.4),
+ * the member's voice and {@value #SLOTS} {@code recvonly} receive slots for the floor plus the
+ * interpretation slot (docs/protocol.md "Audio"), ICE ufrag/pwd (RFC 8839 §5.4),
  * the DTLS fingerprint with {@code setup:actpass} (RFC 8842 §5), rtcp-mux, and two header extensions
  * (RFC 8285): the audio level the SFU selects speakers by (RFC 6464) and {@link CaptureClock}'s send time.
  */
 final class Sdp {
 
+    /** The floor's receive slots. */
     static final int SLOTS = 3;
+    /** Every receive slot offered: the floor's and the interpretation slot, as the web client offers. */
+    static final int OFFERED_SLOTS = SLOTS + 1;
     static final int OPUS_PT = 111;
     static final int AUDIO_LEVEL_ID = 1;
     static final int CAPTURE_TIME_ID = 2;
@@ -34,8 +38,8 @@ final class Sdp {
     static String offer(String ufrag, String pwd, String fingerprint) {
         StringBuilder sdp = new StringBuilder(2048);
         lines(sdp, "v=0", "o=- " + Math.abs(ufrag.hashCode()) + " 2 IN IP4 127.0.0.1", "s=-", "t=0 0",
-                "a=group:BUNDLE 0 1 2 3", "a=extmap-allow-mixed", "a=msid-semantic: WMS");
-        for (int mid = 0; mid <= SLOTS; mid++) {
+                "a=group:BUNDLE 0 1 2 3 4", "a=extmap-allow-mixed", "a=msid-semantic: WMS");
+        for (int mid = 0; mid <= OFFERED_SLOTS; mid++) {
             lines(sdp, "m=audio 9 UDP/TLS/RTP/SAVPF " + OPUS_PT, "c=IN IP4 0.0.0.0", "a=rtcp:9 IN IP4 0.0.0.0",
                     "a=ice-ufrag:" + ufrag, "a=ice-pwd:" + pwd, "a=fingerprint:" + fingerprint, "a=setup:actpass",
                     "a=mid:" + mid, "a=extmap:" + AUDIO_LEVEL_ID + " urn:ietf:params:rtp-hdrext:ssrc-audio-level",

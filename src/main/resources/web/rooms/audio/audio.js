@@ -2,10 +2,12 @@
 // per room visit, negotiated over the live connection with `mediaOffer`.
 //
 // - The offer bundles ONE sendrecv transceiver (my voice: microphone.js puts a track on it once I
-//   am on stage, with replaceTrack, so going on stage never renegotiates) and THREE recvonly ones:
-//   the receive slots that carry the loudest speakers. Each received track plays through its own
-//   hidden <audio>; when the browser refuses to play without a gesture, `blocked` is set and the
-//   "Tap to listen" button (components/audio-status.js) calls resumePlayback().
+//   am on stage, with replaceTrack, so going on stage never renegotiates) and FOUR recvonly ones:
+//   three receive slots that carry the loudest speakers of the floor, and the interpretation slot,
+//   which carries the interpreter of the language I listen in (interpretation.js), if any. Each
+//   received track plays through its own hidden <audio>; when the browser refuses to play without a
+//   gesture, `blocked` is set and the "Tap to listen" button (components/audio-status.js) calls
+//   resumePlayback().
 // - The offer follows the room's `join` at once (onRoomJoining), without waiting for its ack.
 // - The leg follows the room store, not the room page: browsing other pages keeps the room playing
 //   (the mini bar), while leaving, switching rooms, the room ending, removal and closing the page
@@ -74,7 +76,7 @@ export function mountAudio() {
     negotiate(leg.roomId, leg.connection);
   });
   window.addEventListener('pagehide', () => teardown());
-  window.__parleyAudio = { state, receivedStreams, micTrack, upstreamSender: () => leg.upstream?.sender ?? null, pc: () => leg.pc, stats, level: receivedLevel };
+  window.__parleyAudio = { state, receivedStreams, receivedTracks, micTrack, upstreamSender: () => leg.upstream?.sender ?? null, pc: () => leg.pc, stats, level: receivedLevel };
 }
 
 /** The audio leg's RTCPeerConnection, or null between legs (for its stats: quality.js). */
@@ -113,8 +115,9 @@ async function negotiate(roomId, connection) {
   leg.negotiations += 1;
   leg.upstream = pc.addTransceiver('audio', { direction: 'sendrecv' });
   for (let i = 0; i < RECEIVE_SLOTS; i += 1) pc.addTransceiver('audio', { direction: 'recvonly' });
+  const interpretation = pc.addTransceiver('audio', { direction: 'recvonly' });
   pc.addEventListener('track', (event) => {
-    if (leg.pc === pc) play(event.track);
+    if (leg.pc === pc) play(event.track, event.transceiver === interpretation ? 'interpretation' : 'floor');
   });
   pc.addEventListener('connectionstatechange', () => watchConnection(pc));
   try {
@@ -180,12 +183,12 @@ function retry() {
 
 // ---- playback -----------------------------------------------------------------------------------
 
-function play(track) {
-  const element = h('audio', { autoplay: true, hidden: true, 'data-testid': 'room-audio' });
+function play(track, kind) {
+  const element = h('audio', { autoplay: true, hidden: true, 'data-testid': 'room-audio', 'data-kind': kind });
   element.srcObject = new MediaStream([track]);
   document.body.append(element);
-  leg.players.push({ element, track });
-  attachPlayer(element, leg.roomId);
+  leg.players.push({ element, track, kind });
+  attachPlayer(element, leg.roomId, kind);
   track.addEventListener('ended', () => element.remove());
   element.play().catch((error) => {
     if (error.name === 'NotAllowedError' && leg.players.some((p) => p.element === element)) update({ blocked: true });
@@ -242,6 +245,12 @@ function state() {
 
 function receivedStreams() {
   return leg.players.map((p) => p.element.srcObject).filter(Boolean);
+}
+
+/** [{kind: 'floor' | 'interpretation', stream, volume}]: each receive slot as it plays. */
+function receivedTracks() {
+  return leg.players.filter((p) => p.element.srcObject)
+    .map((p) => ({ kind: p.kind, stream: p.element.srcObject, volume: p.element.volume }));
 }
 
 /** A short summary of pc.getStats(): the ICE pair, and bytes and packets per RTP stream. */

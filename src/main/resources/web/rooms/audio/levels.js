@@ -4,6 +4,9 @@
 // received track through one GainNode set to the volume, so the meter shows what the listener hears
 // (the <audio> elements play; the analyser only measures and is never connected to the speakers).
 //
+// Under an interpreter (interpretation.js) the floor's slots are ducked to the listener's floor level
+// and the interpretation slot plays at the room's volume; the meter hears both as they are played.
+//
 // Threading: the page's event loop. An AudioContext made before any gesture starts suspended under
 // the autoplay policy; the first tap or key press resumes it (the meter then wakes up).
 
@@ -12,8 +15,11 @@ const VOLUME_PREFIX = 'parley.volume.';
 const FLOOR_DB = -60;
 
 const players = new Map(); // <audio> element → its MediaStreamAudioSourceNode (or null before the context)
+const kinds = new Map(); // <audio> element → 'floor' | 'interpretation'
 let context = null;
 let gain = null;
+let floorGain = null; // the floor's slots pass here, ducked under an interpreter, then through `gain`
+let ducking = 1;
 let analyser = null;
 let samples = null;
 let roomId = null;
@@ -30,23 +36,39 @@ export function setVolume(id, value) {
   volume = Math.min(1, Math.max(0, value));
   roomId = id;
   localStorage.setItem(VOLUME_PREFIX + id, String(volume));
-  for (const element of players.keys()) element.volume = volume;
+  applyVolumes();
   if (gain) gain.gain.value = volume;
+}
+
+/** The floor's share of the volume, 0..1: 1 for the floor alone, the floor level under an interpreter. */
+export function setDucking(level) {
+  ducking = Math.min(1, Math.max(0, level));
+  applyVolumes();
+  if (floorGain) floorGain.gain.value = ducking;
+}
+
+export function currentDucking() {
+  return ducking;
+}
+
+function applyVolumes() {
+  for (const element of players.keys()) element.volume = volume * (kinds.get(element) === 'floor' ? ducking : 1);
 }
 
 export function currentVolume() {
   return volume;
 }
 
-/** A receive slot started playing in room `id` (audio.js). */
-export function attachPlayer(element, id) {
+/** A receive slot started playing in room `id` (audio.js); `kind` is 'floor' or 'interpretation'. */
+export function attachPlayer(element, id, kind = 'floor') {
   if (roomId !== id) {
     roomId = id;
     volume = roomVolume(id);
     if (gain) gain.gain.value = volume;
   }
-  element.volume = volume;
   players.set(element, null);
+  kinds.set(element, kind);
+  applyVolumes();
   connect(element);
 }
 
@@ -54,6 +76,7 @@ export function attachPlayer(element, id) {
 export function detachPlayers() {
   for (const source of players.values()) source?.disconnect();
   players.clear();
+  kinds.clear();
 }
 
 function ensureContext() {
@@ -61,6 +84,9 @@ function ensureContext() {
   context = new AudioContext();
   gain = context.createGain();
   gain.gain.value = volume;
+  floorGain = context.createGain();
+  floorGain.gain.value = ducking;
+  floorGain.connect(gain);
   analyser = context.createAnalyser();
   analyser.fftSize = 1024;
   samples = new Float32Array(analyser.fftSize);
@@ -76,7 +102,7 @@ function ensureContext() {
 function connect(element) {
   if (!ensureContext() || players.get(element) || !element.srcObject) return;
   const source = context.createMediaStreamSource(element.srcObject);
-  source.connect(gain);
+  source.connect(kinds.get(element) === 'floor' ? floorGain : gain);
   players.set(element, source);
 }
 

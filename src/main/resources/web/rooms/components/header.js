@@ -1,6 +1,6 @@
 // The top of a room: type, counts and share; the title and description (moderators edit both,
 // room-edit.js); who hosts it (the moderators' names); and the moderators' tools (hand-raising on/off,
-// who can enter a closed room, end the room).
+// who can enter a closed room, interpretation languages, end the room).
 import { languageBadge } from '../languages.js';
 import { h, icon, replace } from '../../core/dom.js';
 import { t, currentFormatLocale } from '../../core/i18n.js';
@@ -12,6 +12,7 @@ import { command } from '../../core/socket/connection.js';
 import { stage, listenerCount, moderators } from '../state.js';
 import { roomEditForm } from './room-edit.js';
 import { shareButton } from './share.js';
+import { openInterpretationDialog } from './interpretation-dialog.js';
 
 const TYPE_ICONS = { open: 'globe', social: 'users', closed: 'lock' };
 
@@ -41,10 +42,15 @@ export function roomHeader({ onEnded, onAllowed }) {
   const allowedButton = button(t('room.allowed.open'), { class: 'btn btn-sm', 'data-testid': 'allowed-open', 'aria-haspopup': 'dialog', hidden: true });
   allowedButton.prepend(icon('lock', 16));
   allowedButton.addEventListener('click', () => onAllowed());
+  const interpretationButton = button(t('room.interpretation.open'), {
+    class: 'btn btn-sm', 'data-testid': 'interpretation-open', 'aria-haspopup': 'dialog',
+  });
+  interpretationButton.prepend(icon('globe', 16));
+  interpretationButton.addEventListener('click', () => openInterpretationDialog());
   const tools = h('div', { class: 'room-tools', 'data-testid': 'moderator-tools', hidden: true },
     h('label', { class: 'switch' }, handSwitch, h('span', { class: 'switch-track', 'aria-hidden': 'true' }),
       h('span', {}, t('room.handRaising'))),
-    h('div', { class: 'room-tools-actions' }, allowedButton, endButton));
+    h('div', { class: 'room-tools-actions' }, allowedButton, interpretationButton, endButton));
   const element = h('header', { class: 'room-head' },
     h('div', { class: 'room-head-top' }, badgeSlot, counts, share), titleRow, description, hosts, editSlot, tools);
 

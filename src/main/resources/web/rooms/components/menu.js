@@ -10,14 +10,21 @@ import { openDialog, confirmDialog } from '../../core/ui/dialogs.js';
 import { actionsFor, commandFor } from '../permissions.js';
 import { command } from '../../core/socket/connection.js';
 import { currentRoom, onRoomChange } from '../store.js';
+import { autonym } from '../languages.js';
 
 /** Actions that cannot be undone from the room, and ask before they run. */
 const DESTRUCTIVE = new Set(['remove']);
 
 const ACTION_ICONS = {
   inviteToSpeak: 'arrowUp', moveToAudience: 'arrowDown', stepDown: 'arrowDown', makeModerator: 'star',
-  mute: 'micOff', remove: 'userX',
+  mute: 'micOff', remove: 'userX', toFloor: 'globe', interpret: 'globe',
 };
+
+/** A menu action's label: `interpret:ru` reads "Interpret into Русский". */
+function actionLabel(action) {
+  if (action.startsWith('interpret:')) return t('room.action.interpret', { language: autonym(action.slice(10)) });
+  return t(`room.action.${action}`);
+}
 
 export function openParticipantMenu(person) {
   const actions = h('div', { class: 'menu-actions', role: 'group' });
@@ -44,16 +51,17 @@ export function openParticipantMenu(person) {
       h('div', { class: 'member-names' },
         h('span', { class: 'member-handle' }, `@${p.username}`),
         h('span', { class: 'menu-role' }, t(`room.role.${p.role}`),
+          p.interpreting ? ` · ${t('room.interpreting', { language: autonym(p.interpreting) })}` : '',
           p.role !== 'listener' && p.muted ? ` · ${t('room.muted')}` : '',
           p.away ? ` · ${t('room.away')}` : '')),
       h('a', { class: 'btn btn-sm', href: `/u/${encodeURIComponent(p.username)}`, 'data-testid': 'menu-profile', onclick: () => d.close() },
         t('room.menu.profile')));
     const allowed = actionsFor(state, me.memberId, p.memberId);
     replace(actions, allowed.map((action) => {
-      const b = button(t(`room.action.${action}`), {
-        class: `btn menu-item${action === 'remove' ? ' is-danger' : ''}`, 'data-testid': `action-${action}`,
+      const b = button(actionLabel(action), {
+        class: `btn menu-item${action === 'remove' ? ' is-danger' : ''}`, 'data-testid': `action-${action.replace(':', '-')}`,
       });
-      b.prepend(icon(ACTION_ICONS[action], 20));
+      b.prepend(icon(ACTION_ICONS[action.split(':')[0]], 20));
       b.addEventListener('click', async () => {
         error.hidden = true;
         if (DESTRUCTIVE.has(action) && !(await confirmAction(action, p))) return;

@@ -3,6 +3,7 @@ import { h, icon } from '../../core/dom.js';
 import { t } from '../../core/i18n.js';
 import { avatar } from '../../core/ui/members.js';
 import { button } from '../../core/ui/buttons.js';
+import { autonym } from '../languages.js';
 
 /** Short name for small tiles: the first word of the display name. */
 function shortName(p) {
@@ -13,6 +14,7 @@ function shortName(p) {
 function describe(p, meId) {
   const parts = p.memberId === meId ? [t('room.you'), p.displayName] : [p.displayName];
   if (p.role === 'moderator') parts.push(t('room.role.moderator'));
+  if (p.interpreting) parts.push(t('room.interpreting', { language: autonym(p.interpreting) }));
   if (p.role !== 'listener') parts.push(t(p.muted ? 'room.muted' : 'room.unmuted'));
   if (p.handOrder > 0) parts.push(t('room.handRaised'));
   if (p.away) parts.push(t('room.away'));
@@ -48,6 +50,10 @@ export function personTile(p, { meId, onOpen, testid }) {
       ? h('span', { class: 'tile-quality', 'data-testid': 'quality-badge', title: t('room.tile.breakingUp') }, icon('signalWeak', 14))
       : null),
   h('span', { class: 'tile-name' }, badges, h('span', { class: 'tile-name-text' }, p.memberId === meId ? t('room.you') : shortName(p))),
+  p.interpreting
+    ? h('span', { class: 'tile-note tile-interpreting', 'data-testid': 'interpreter-badge', lang: p.interpreting },
+      icon('globe', 12), autonym(p.interpreting))
+    : null,
   p.away ? h('span', { class: 'tile-note' }, t('room.away')) : null));
 }
 

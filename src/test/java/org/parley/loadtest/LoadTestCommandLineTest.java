@@ -34,7 +34,7 @@ class LoadTestCommandLineTest {
         assertThat(o.status()).isZero();
         assertThat(o.out()).contains("--url", "--speakers", "--listeners", "--duration", "--hold", "--ramp-rate",
                 "--max-pending", "--settle", "--invite", "--data-dir", "--metrics-token", "--opus", "--level",
-                "--receivers", "--fail-loss-pct", "--max-failed-joins", "parley-loadtest speakers=S", "PARLEY_AUTH_ATTEMPTS_PER_IP");
+                "--receivers", "--fail-loss-pct", "--max-failed-joins", "--interpreters", "parley-loadtest speakers=S", "PARLEY_AUTH_ATTEMPTS_PER_IP");
     }
 
     @Test
@@ -42,7 +42,8 @@ class LoadTestCommandLineTest {
         for (String[] args : new String[][] {
             {"--url", "ftp://example.org"}, {"--url", "localhost:8080"}, {"--url", "http://127.0.0.1:8080/api"},
             {"--speakers", "0"}, {"--listeners", "many"}, {"--duration", "soon"}, {"--frobnicate", "1"},
-            {"--speakers"}, {"stray"},
+            {"--speakers"}, {"stray"}, {"--interpreters", "5", "--speakers", "8"},
+            {"--speakers", "2", "--interpreters", "2"},
         }) {
             Outcome o = run(args);
             assertThat(o.status()).as(String.join(" ", args)).isEqualTo(2);

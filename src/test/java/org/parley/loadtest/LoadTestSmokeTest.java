@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Timeout;
 import org.parley.testing.TestParley;
 
 /**
- * The load test's smoke run in CI (issue 5): a real server on port 0, 2 speakers and 200 listeners over
- * real ICE, DTLS and SRTP on loopback, a short hold. It fails on gross regressions only — a listener
- * without audio, loss above 5 % — and asserts no latency or CPU figure: the machine is small and shared.
+ * The load test's smoke run in CI (issue 5): a real server on port 0, 3 speakers — 2 on the floor and
+ * 1 interpreting into English (issue 14) — and 200 listeners over real ICE, DTLS and SRTP on loopback,
+ * every other one listening in English, a short hold. It fails on gross regressions only — a listener
+ * without audio, loss above 5 %, more packets than the routing allows (an interpreter heard on the
+ * floor) — and asserts no latency or CPU figure: the machine is small and shared.
  * Runs once, on the embedded SQLite database (it is not about storage, so not tagged {@code db}).
  */
 @Tag("loadtest")
@@ -28,15 +30,16 @@ class LoadTestSmokeTest {
 
     static final Pattern FINAL = Pattern.compile("parley-loadtest speakers=(\\d+) listeners=(\\d+) duration_s=(\\d+) "
             + "forwarded_pps=(\\S+) server_cpu_us_per_packet=(\\S+) loss_pct=(\\S+) join_p99_ms=(\\S+) "
-            + "delay_p50_ms=(\\S+) delay_p99_ms=(\\S+) heap_kb_per_listener=(\\S+)");
+            + "delay_p50_ms=(\\S+) delay_p99_ms=(\\S+) heap_kb_per_listener=(\\S+)( interpreters=\\d+)?");
+    static final Pattern PACKETS = Pattern.compile("expected (\\d+), received (\\d+)");
 
     @Test
-    void two_speakers_reach_two_hundred_listeners_with_little_loss_and_a_parseable_final_line() {
+    void two_speakers_and_an_interpreter_reach_two_hundred_listeners_with_little_loss_and_a_parseable_final_line() {
         var output = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int status;
         try (TestParley parley = TestParley.start()) {
-            status = LoadTest.run(List.of("--url", parley.baseUrl(), "--speakers", "2", "--listeners", "200",
+            status = LoadTest.run(List.of("--url", parley.baseUrl(), "--speakers", "3", "--interpreters", "1", "--listeners", "200",
                             "--duration", "8s", "--ramp-rate", "40", "--settle", "1s", "--data-dir", parley.dataDir().toString()),
                     Map.of(), tee(output), tee(err));
         }
@@ -52,7 +55,12 @@ class LoadTestSmokeTest {
         for (int i = 0; i < names.length; i++) {
             v.put(names[i], Double.parseDouble(m.group(i + 1)));
         }
-        assertThat(v.get("speakers")).isEqualTo(2);
+        assertThat(v.get("speakers")).isEqualTo(3);
+        assertThat(last).endsWith(" interpreters=1");
+        Matcher packets = PACKETS.matcher(text);
+        assertThat(packets.find()).as(text).isTrue();
+        assertThat(Long.parseLong(packets.group(2))).as("received: no interpreter reaches a floor listener")
+                .isLessThanOrEqualTo(Math.round(Long.parseLong(packets.group(1)) * 1.02));
         assertThat(v.get("listeners")).isEqualTo(200);
         assertThat(v.get("loss_pct")).as(text).isLessThan(5.0);
         assertThat(v.get("join_p99_ms")).as("every listener heard audio, so join p99 is finite").isFinite();

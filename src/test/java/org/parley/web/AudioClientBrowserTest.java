@@ -344,10 +344,13 @@ class AudioClientBrowserTest {
      * Waits until at most {@code openLegs} peer connections are open, no microphone runs, and no
      * media element plays or lingers beyond that leg's receive slots (3 each).
      */
+    /** Each leg plays its receive slots: three of the floor and the interpretation slot. */
+    private static final int SLOTS_PER_LEG = 4;
+
     private static void nothingLeft(Page page, String when, int openLegs) {
         try {
-            page.waitForFunction("(n) => { const p = JSON.parse(window.__probe()); return p.openPeerConnections <= n && p.liveMicTracks === 0 && p.playingMedia <= n * 3 && p.audioElements <= n * 3; }",
-                    openLegs, new Page.WaitForFunctionOptions().setTimeout(5_000));
+            page.waitForFunction("([n, slots]) => { const p = JSON.parse(window.__probe()); return p.openPeerConnections <= n && p.liveMicTracks === 0 && p.playingMedia <= n * slots && p.audioElements <= n * slots; }",
+                    List.of(openLegs, SLOTS_PER_LEG), new Page.WaitForFunctionOptions().setTimeout(5_000));
         } catch (RuntimeException e) {
             throw new AssertionError(when + ": " + probe(page), e);
         }

@@ -142,6 +142,11 @@ final class AudioProbe {
 
     /** 16-bit PCM, 48 kHz, mono: a 440 Hz sine at AMPLITUDE of full scale, {@code seconds} long (the fake mic loops it). */
     static Path writeSine(Path file, int seconds) {
+        return writeTone(file, seconds, 440);
+    }
+
+    /** As {@link #writeSine} at {@code hz}. */
+    static Path writeTone(Path file, int seconds, double hz) {
         int samples = SAMPLE_RATE * seconds;
         ByteBuffer data = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
         data.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes());
@@ -149,7 +154,7 @@ final class AudioProbe {
                 .putInt(SAMPLE_RATE).putInt(SAMPLE_RATE * 2).putShort((short) 2).putShort((short) 16);
         data.put("data".getBytes()).putInt(samples * 2);
         for (int i = 0; i < samples; i++) {
-            data.putShort((short) Math.round(AMPLITUDE * 32767 * Math.sin(2 * Math.PI * 440 * i / SAMPLE_RATE)));
+            data.putShort((short) Math.round(AMPLITUDE * 32767 * Math.sin(2 * Math.PI * hz * i / SAMPLE_RATE)));
         }
         try {
             return Files.write(file, data.array());
