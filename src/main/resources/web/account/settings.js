@@ -1,5 +1,5 @@
-// "/settings": profile photo, the interface language, the languages I understand, the theme, change
-// password, log out.
+// "/settings": profile photo, the interface language, the languages I understand, the theme,
+// notifications, change password, log out.
 import { h } from '../core/dom.js';
 import { t } from '../core/i18n.js';
 import { changePassword, logOut } from '../core/api.js';
@@ -15,6 +15,8 @@ import { languageField } from '../core/ui/language-switcher.js';
 import { photoCard } from './photo-card.js';
 import { spokenLanguagesCard } from './spoken-languages-card.js';
 import { themeCard } from './theme-choice.js';
+import { notificationsCard } from '../notifications/settings-card.js';
+import { forgetPushOnThisDevice } from '../notifications/push.js';
 
 export async function render(ctx) {
   const me = await requireMe(ctx);
@@ -60,7 +62,10 @@ export async function render(ctx) {
   logout.addEventListener('click', async () => {
     logoutAlert.clear();
     try {
-      await withBusy(logout, () => logOut());
+      await withBusy(logout, async () => {
+        await forgetPushOnThisDevice(); // a shared browser must not keep getting this member's pushes
+        await logOut();
+      });
       setMe(null);
       toast(t('settings.loggedOut'));
       ctx.navigate('/login', { replace: true });
@@ -78,6 +83,7 @@ export async function render(ctx) {
       languageField()),
     spokenLanguagesCard(),
     themeCard(),
+    notificationsCard(),
     h('section', { class: 'card' },
       h('h2', { class: 'card-title' }, t('settings.passwordTitle')),
       h('p', { class: 'section-sub' }, t('settings.passwordExplain')),

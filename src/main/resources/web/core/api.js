@@ -134,6 +134,12 @@ export const listNotifications = ({ limit, before } = {}, opts) => {
 };
 export const markNotificationsRead = (upTo, opts) =>
   request('POST', '/api/notifications/read', { ...opts, body: upTo ? { upTo } : {} });
+export const getNotificationSettings = (opts) => request('GET', '/api/notifications/settings', opts);
+export const updateNotificationSettings = (body, opts) => request('PUT', '/api/notifications/settings', { ...opts, body });
+export const getPushKey = (opts) => request('GET', '/api/push/key', opts);
+export const subscribePush = (subscription, opts) => request('POST', '/api/push/subscriptions', { ...opts, body: subscription });
+export const unsubscribePush = (endpoint, opts) =>
+  request('POST', '/api/push/subscriptions/remove', { ...opts, body: { endpoint } });
 export const block = (username, opts) => request('PUT', `/api/members/${seg(username)}/block`, opts);
 export const unblock = (username, opts) => request('DELETE', `/api/members/${seg(username)}/block`, opts);
 export const createRoom = (body, opts) => request('POST', '/api/rooms', { ...opts, body });

@@ -119,7 +119,8 @@ public final class Parley implements AutoCloseable {
             var media = add(modules, new MediaModule(config.media(), events));
             var signalling = add(modules, new SignallingModule(List.copyOf(modules), accounts, csrf, rooms.rooms(),
                     media.media(), config.turn()));
-            add(modules, new NotificationsModule(db, members, social.graph(), rooms.rooms(), signalling.push(), clock));
+            add(modules, new NotificationsModule(db, members, social.graph(), rooms.rooms(), signalling.push(),
+                    config.push(), config.dataDir(), clock));
             modules.forEach(m -> m.listen(events));
             return new Parley(config, db, events, modules, invitations, rooms.rooms(), media.media());
         } catch (RuntimeException e) {

@@ -16,6 +16,7 @@ import org.parley.media.TurnConfig;
 import org.parley.media.dtls.DtlsConfig;
 import org.parley.media.forward.ForwardConfig;
 import org.parley.media.transport.MediaConfig;
+import org.parley.notifications.PushConfig;
 import org.parley.rooms.RoomsConfig;
 import org.parley.storage.DatabaseConfig;
 import org.parley.web.HttpConfig;
@@ -27,7 +28,7 @@ import org.parley.web.HttpConfig;
  */
 public record ParleyConfig(String host, int port, Path dataDir, HttpConfig http, DatabaseConfig database,
                            AccountsConfig accounts, InvitesConfig invites, RoomsConfig rooms, MediaServer.Config media,
-                           String metricsToken, TurnConfig turn) {
+                           String metricsToken, TurnConfig turn, PushConfig push) {
 
     /** Every configuration key with its default ({@code null}: unset) and meaning. */
     public enum Key {
@@ -58,6 +59,8 @@ public record ParleyConfig(String host, int port, Path dataDir, HttpConfig http,
         PARLEY_MEDIA_SOCKET("auto", "UDP stack of the media port: linux (batched sendmmsg/recvmmsg through Java's FFM API; Linux, Java 22+), nio (java.nio, one system call per packet), or auto (linux where it loads, else nio; the log says which)."),
         PARLEY_TURN_URLS(null, "Comma-separated TURN URLs handed to browsers behind UDP-blocking firewalls, e.g. turn:turn.example.org:3478?transport=udp,turns:turn.example.org:5349. Unset: no TURN."),
         PARLEY_TURN_SECRET(null, "The TURN server's shared secret (coturn static-auth-secret); clients get short-lived credentials derived from it."),
+        PARLEY_PUSH_CONTACT(null, "VAPID contact for Web Push services (RFC 8292): a mailto: or https: address where a push service's operator can reach you. Unset: PARLEY_PUBLIC_URL when it is https://, else " + PushConfig.DEFAULT_CONTACT + " (Apple's push service may refuse that)."),
+        PARLEY_PUSH_DEV_ORIGINS(null, "Comma-separated http:// loopback origins (e.g. http://127.0.0.1:8099) accepted as Web Push endpoints besides https:// ones: a local push service for tests and development only."),
         PARLEY_METRICS_TOKEN(null, "Bearer token that lets non-loopback callers read /metrics. Unset: loopback only."),
         PARLEY_LOG_LEVEL("INFO", "Log level: ERROR, WARN, INFO, DEBUG or TRACE."),
         PARLEY_CONFIG(null, "Optional properties file with any of these keys; environment variables override it.");
@@ -123,7 +126,22 @@ public record ParleyConfig(String host, int port, Path dataDir, HttpConfig http,
                 .withFanOut(FanOutConfig.defaults().withSenderThreads(v.string(Key.PARLEY_MEDIA_SENDER_THREADS) == null
                         ? FanOutConfig.defaultSenderThreads() : v.integer(Key.PARLEY_MEDIA_SENDER_THREADS, 1, 64)));
         return new ParleyConfig(v.string(Key.PARLEY_HOST), v.integer(Key.PARLEY_PORT, 0, 65_535), dataDir,
-                http, database, accounts, invites, rooms, media, v.string(Key.PARLEY_METRICS_TOKEN), turn(v));
+                http, database, accounts, invites, rooms, media, v.string(Key.PARLEY_METRICS_TOKEN), turn(v),
+                push(v, http.publicUrl()));
+    }
+
+    private static PushConfig push(Values v, String publicUrl) {
+        String contact = v.string(Key.PARLEY_PUSH_CONTACT);
+        if (contact == null) {
+            contact = publicUrl != null && publicUrl.startsWith("https://") ? publicUrl : PushConfig.DEFAULT_CONTACT;
+        }
+        String origins = v.string(Key.PARLEY_PUSH_DEV_ORIGINS);
+        try {
+            return new PushConfig(contact, origins == null || origins.isBlank() ? java.util.List.of()
+                    : java.util.Arrays.stream(origins.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException("PARLEY_PUSH_CONTACT/PARLEY_PUSH_DEV_ORIGINS: " + e.getMessage());
+        }
     }
 
     private static org.parley.media.udp.UdpStack.Choice udpChoice(Values v) {
@@ -148,7 +166,7 @@ public record ParleyConfig(String host, int port, Path dataDir, HttpConfig http,
     /** A copy with another port, host and data folder (used by tests and tools). */
     public ParleyConfig withEndpoint(String newHost, int newPort, Path newDataDir) {
         var db = new DatabaseConfig(database.url(), database.user(), database.password(), database.poolSize(), newDataDir);
-        return new ParleyConfig(newHost, newPort, newDataDir, http, db, accounts, invites, rooms, media, metricsToken, turn);
+        return new ParleyConfig(newHost, newPort, newDataDir, http, db, accounts, invites, rooms, media, metricsToken, turn, push);
     }
 
     private static Map<String, String> readFile(Path file) {

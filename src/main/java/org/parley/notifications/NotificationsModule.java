@@ -1,6 +1,7 @@
 package org.parley.notifications;
 
 import io.javalin.config.RoutesConfig;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.parley.accounts.Members;
@@ -10,7 +11,10 @@ import org.parley.events.MemberJoined;
 import org.parley.events.MemberPinged;
 import org.parley.events.RoomStarted;
 import org.parley.module.Housekeeping;
+import org.parley.module.MetricsWriter;
 import org.parley.module.Module;
+import org.parley.notifications.webpush.PushClient;
+import org.parley.notifications.webpush.Vapid;
 import org.parley.module.Push;
 import org.parley.rooms.Rooms;
 import org.parley.social.SocialGraph;
@@ -19,8 +23,9 @@ import org.parley.storage.Database;
 /**
  * The notification centre (issue 15): what happened to a member while they were elsewhere — someone
  * followed them, joined with their invitation, pinged them into a room, or a member they follow
- * started a room they may enter. Kept in the database (listed and marked read over HTTP) and sent live
- * to the member's open connections. It only listens: no feature knows it exists.
+ * started a room they may enter. Kept in the database (listed and marked read over HTTP), sent live
+ * to the member's open connections and, as each member chose per kind, as a Web Push to their
+ * devices (RFC 8030/8291/8292, package {@code webpush}). It only listens: no feature knows it exists.
  */
 public final class NotificationsModule implements Module {
 
@@ -28,22 +33,39 @@ public final class NotificationsModule implements Module {
     static final Duration KEPT_FOR = Duration.ofDays(90);
 
     private final NotificationsApi api;
+    private final SettingsApi settingsApi;
+    private final PushApi pushApi;
+    private final PushDelivery delivery;
     private final Notifier notifier;
     private final Database db;
     private final NotificationStore store;
     private final Clock clock;
 
-    public NotificationsModule(Database db, Members members, SocialGraph graph, Rooms rooms, Push push, Clock clock) {
+    public NotificationsModule(Database db, Members members, SocialGraph graph, Rooms rooms, Push push, PushConfig config,
+                               Path dataDir, Clock clock) {
         this.db = db;
         this.store = new NotificationStore();
         this.clock = clock;
+        var settings = new SettingsStore();
+        var subscriptions = new SubscriptionStore();
+        var vapid = new Vapid(PushKeys.load(dataDir), config.contact());
         this.api = new NotificationsApi(db, store, members, clock);
-        this.notifier = new Notifier(db, store, members, graph, rooms, push, clock);
+        this.settingsApi = new SettingsApi(db, settings, subscriptions, clock);
+        this.pushApi = new PushApi(db, subscriptions, vapid, config, clock);
+        this.delivery = new PushDelivery(new PushClient(vapid), db, subscriptions, clock);
+        this.notifier = new Notifier(db, store, members, graph, rooms, push, clock, settings, subscriptions, delivery);
     }
 
     @Override
     public void routes(RoutesConfig routes) {
         api.routes(routes);
+        settingsApi.routes(routes);
+        pushApi.routes(routes);
+    }
+
+    @Override
+    public void metrics(MetricsWriter out) {
+        delivery.metrics(out);
     }
 
     @Override
@@ -67,5 +89,6 @@ public final class NotificationsModule implements Module {
     @Override
     public void close() {
         notifier.close();
+        delivery.close();
     }
 }

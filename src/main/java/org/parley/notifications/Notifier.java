@@ -3,8 +3,6 @@ package org.parley.notifications;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns what other features announce into notifications: stored for the notification centre, then
- * sent at once to the member's open connections ({@code notification}, with the new unread count).
+ * sent at once to the member's open connections ({@code notification}, with the new unread count),
+ * and as a Web Push to their devices — each as the member's settings say ({@link Channel},
+ * {@link QuietHours}).
  *
  * <p>Threading: the {@code on…} methods are bus listeners on the publisher's thread (a request's or a
  * room's); they only queue. The database work and the sends run one at a time on this class's own
@@ -53,13 +53,20 @@ final class Notifier {
     private final Rooms rooms;
     private final Push push;
     private final Clock clock;
+    private final SettingsStore settings;
+    private final SubscriptionStore subscriptions;
+    private final PushDelivery delivery;
     /** "follower:creator" → when the follower was last told that creator started a room. */
     private final Map<String, Instant> lastRoomStart = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("notifications").factory());
 
-    Notifier(Database db, NotificationStore store, Members members, SocialGraph graph, Rooms rooms, Push push, Clock clock) {
+    Notifier(Database db, NotificationStore store, Members members, SocialGraph graph, Rooms rooms, Push push, Clock clock,
+             SettingsStore settings, SubscriptionStore subscriptions, PushDelivery delivery) {
         this.db = db;
+        this.settings = settings;
+        this.subscriptions = subscriptions;
+        this.delivery = delivery;
         this.store = store;
         this.members = members;
         this.graph = graph;
@@ -119,30 +126,58 @@ final class Notifier {
         });
     }
 
-    /** Stores one notification per recipient in one transaction, then tells each of them. */
+    /** What one notification's transaction produced: the live messages and the pushes. */
+    private record Out(List<Long> to, List<String> live, List<PushDelivery.Message> pushes, int held) {}
+
+    /**
+     * Stores one notification per recipient who has not turned the kind off, in one transaction,
+     * then tells each of them live, and hands the pushes — for those who chose push and are not in
+     * their quiet hours — to {@link PushDelivery}.
+     */
     private void notify(List<Long> recipients, Kind kind, Long actor, String roomId, String roomTitle) {
         if (recipients.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        List<String> messages = db.transaction(conn -> {
-            List<String> out = new ArrayList<>();
-            for (long member : recipients) {
-                long id = store.insert(conn, member, kind, actor, roomId, roomTitle, now);
-                out.add(message(conn, member, new NotificationStore.Row(id, kind, actor, roomId, roomTitle, now, false)));
+        Out out = db.transaction(conn -> {
+            Map<Long, Channel> channels = settings.channels(conn, recipients, kind);
+            List<Long> pushTo = recipients.stream().filter(m -> channels.get(m) == Channel.push).toList();
+            Map<Long, QuietHours> quiet = settings.quietHours(conn, pushTo);
+            List<Long> awake = pushTo.stream().filter(m -> quiet.get(m) == null || !quiet.get(m).covers(now)).toList();
+            Map<Long, List<SubscriptionStore.Subscription>> devices = new java.util.HashMap<>();
+            for (var sub : awake.isEmpty() ? List.<SubscriptionStore.Subscription>of() : subscriptions.forMembers(conn, awake)) {
+                devices.computeIfAbsent(sub.memberId(), k -> new ArrayList<>()).add(sub);
             }
-            return out;
+            List<Long> to = new ArrayList<>();
+            List<String> live = new ArrayList<>();
+            List<PushDelivery.Message> pushes = new ArrayList<>();
+            for (long member : recipients) {
+                if (channels.get(member) == Channel.off) {
+                    continue;
+                }
+                long id = store.insert(conn, member, kind, actor, roomId, roomTitle, now);
+                var view = Views.of(conn, members, new NotificationStore.Row(id, kind, actor, roomId, roomTitle, now, false));
+                long unread = store.unread(conn, member);
+                to.add(member);
+                live.add(json(Map.of("type", "notification", "unread", unread, "notification", view)));
+                List<SubscriptionStore.Subscription> mine = devices.getOrDefault(member, List.of());
+                if (!mine.isEmpty()) {
+                    String payload = json(PushPayload.of(view, members.language(conn, member), unread));
+                    mine.forEach(sub -> pushes.add(new PushDelivery.Message(sub, kind, payload)));
+                }
+            }
+            return new Out(to, live, pushes, pushTo.size() - awake.size());
         });
-        for (int i = 0; i < recipients.size(); i++) {
-            push.toMember(recipients.get(i), messages.get(i));
+        for (int i = 0; i < out.to().size(); i++) {
+            push.toMember(out.to().get(i), out.live().get(i));
         }
+        delivery.held(out.held());
+        delivery.send(out.pushes());
     }
 
-    private String message(Connection conn, long member, NotificationStore.Row row) throws SQLException {
-        var view = Views.of(conn, members, row);
+    private static String json(Object value) {
         try {
-            return JSON.writeValueAsString(Map.of("type", "notification", "unread", store.unread(conn, member),
-                    "notification", view));
+            return JSON.writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -7,7 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The data folder and the embedded database's files, owner-only (0700 and 0600): they hold password
@@ -21,7 +26,42 @@ public final class DataFolder {
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     private static final String[] SUFFIXES = {"", "-wal", "-shm", "-journal"};
 
+    private static final Logger log = LoggerFactory.getLogger(DataFolder.class);
+
     private DataFolder() {}
+
+    /**
+     * The text of a secret kept in the data folder (a signing key), owner-only: read if the file
+     * exists, else made by {@code make}, written whole to a temporary owner-only file and moved into
+     * place, so no reader ever sees half a secret (another process that made one a moment earlier
+     * wins). Warns when the file is readable by others. Never logs the secret.
+     *
+     * @param what names the secret in the log and in errors
+     */
+    public static String secretFile(Path file, String what, Supplier<String> make) {
+        try {
+            if (!Files.exists(file)) {
+                Path temporary = posix()
+                        ? Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
+                                PosixFilePermissions.asFileAttribute(FILE))
+                        : Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+                Files.writeString(temporary, make.get(), StandardCharsets.US_ASCII);
+                try {
+                    Files.move(temporary, file);
+                    log.info("Made a new {} in {}", what, file);
+                } catch (FileAlreadyExistsException raced) {
+                    Files.delete(temporary);
+                }
+            }
+            if (posix() && Files.getPosixFilePermissions(file).stream()
+                    .anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+                log.warn("{} can be read by others than its owner; `chmod 600` it", file);
+            }
+            return Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the " + what + " " + file, e);
+        }
+    }
 
     /** Creates {@code dir} if needed and makes it owner-only. */
     public static void create(Path dir) {

@@ -3,6 +3,7 @@
 // says so, and the page reloads under it, so old and new files never mix in one page.
 import { h, icon } from '../dom.js';
 import { t } from '../i18n.js';
+import { navigate } from '../router.js';
 
 const HOURLY = 60 * 60 * 1000;
 
@@ -16,6 +17,10 @@ export function registerWorker() {
 }
 
 async function register() {
+  // A click on a push notification while Parley is open: the worker asks this page to go there.
+  navigator.serviceWorker.addEventListener('message', (event) => {
+    if (event.data?.type === 'open' && typeof event.data.url === 'string' && event.data.url.startsWith('/')) navigate(event.data.url);
+  });
   let registration;
   try {
     registration = await navigator.serviceWorker.register('/sw.js', { scope: '/', updateViaCache: 'none' });

@@ -2,6 +2,8 @@
 //   const BUILD = {"version": "<hash of every file of the web client>", "files": ["/app.js", …]};
 // A deploy that changes any client file changes that line, so browsers install the new worker, which
 // waits until the reader chooses to reload (core/pwa/register.js shows "A new version is available").
+// It also shows Web Push notifications (notifications.PushPayload on the server): the push carries
+// the kind and its parameters, and the worker words it from the client's own catalogue.
 /* global BUILD */
 
 const CACHE = `parley-shell-${BUILD.version}`;
@@ -55,3 +57,74 @@ async function fromShell(request) {
   if (response.ok) await cache.put(request, response.clone());
   return response;
 }
+
+// ---- Web Push (RFC 8030): the server sends {id, kind, lang, params, url, unread}, encrypted. ----
+
+const LOCALES = ['en', 'de', 'nl', 'ro', 'ru'];
+
+self.addEventListener('push', (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch {
+    // not ours, or damaged: a plain notification still says something arrived
+  }
+  event.waitUntil(showPush(data));
+});
+
+async function showPush(data) {
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  // A Parley tab in front of the reader already shows it (the bell, live): no second notice.
+  if (windows.some((client) => client.focused && client.visibilityState === 'visible')) return;
+  const locale = pickLocale(data.lang);
+  const messages = await catalogue(locale);
+  const text = messages[`notifications.kind.${data.kind}`] || messages['notifications.push.fallback'] || 'Parley';
+  await self.registration.showNotification('Parley', {
+    body: text.replace(/\{(\w+)\}/g, (whole, name) => (typeof data.params?.[name] === 'string' ? data.params[name] : whole)),
+    lang: locale,
+    tag: `parley-${Number.isSafeInteger(data.id) ? data.id : 'news'}`,
+    icon: '/icons/icon-192.png',
+    data: { url: samePath(data.url) },
+  });
+}
+
+/** The member's saved interface language, else this browser's, else English. */
+function pickLocale(saved) {
+  for (const tag of [saved, ...(self.navigator.languages || [])]) {
+    const base = typeof tag === 'string' ? tag.slice(0, 2).toLowerCase() : '';
+    if (LOCALES.includes(base)) return base;
+  }
+  return 'en';
+}
+
+async function catalogue(locale) {
+  for (const path of [`/notifications/i18n/${locale}.json`, '/notifications/i18n/en.json']) {
+    try {
+      const response = SHELL.has(path) ? await fromShell(new Request(path)) : await fetch(path);
+      if (response.ok) return await response.json();
+    } catch {
+      // offline without a cached copy: try the next
+    }
+  }
+  return {};
+}
+
+/** Only a path of this site: a push never sends the reader elsewhere. */
+function samePath(url) {
+  return typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') ? url : '/notifications';
+}
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const path = samePath(event.notification.data?.url);
+  event.waitUntil((async () => {
+    const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+    const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
+    if (open) {
+      await open.focus();
+      open.postMessage({ type: 'open', url: path }); // core/pwa/register.js routes there, without a reload
+      return;
+    }
+    await self.clients.openWindow(path);
+  })());
+});

@@ -43,7 +43,7 @@ class ArchitectureTest {
             "rooms", Set.of("RoomsModule", "RoomsConfig", "Rooms", "Room", "RoomSnapshot", "Participant", "Role",
                     "RoomType", "Command", "RoomError", "RoomSubscriber", "RoomEvent", "Access"),
             "signalling", Set.of("SignallingModule", "Push"),
-            "notifications", Set.of("NotificationsModule"),
+            "notifications", Set.of("NotificationsModule", "PushConfig"),
             "avatars", Set.of("AvatarsModule"));
 
     /** The media engine's face for the server (the load test has its own rule, below). */
@@ -120,6 +120,16 @@ class ArchitectureTest {
             .should().dependOnClassesThat(DescribedPredicate.describe("Parley classes outside media",
                     (JavaClass c) -> c.getPackageName().startsWith("org.parley.")
                             && !c.getPackageName().startsWith("org.parley.media")));
+
+    /** Web Push's protocol code (RFC 8030, 8291, 8292) knows nothing of Parley, like the media engine. */
+    @Test
+    void the_web_push_protocol_uses_nothing_of_parley() {
+        noClasses().that().resideInAPackage("org.parley.notifications.webpush..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("Parley classes outside webpush",
+                        (JavaClass c) -> c.getPackageName().startsWith("org.parley.")
+                                && !c.getPackageName().startsWith("org.parley.notifications.webpush")))
+                .check(PARLEY);
+    }
 
     /** The rules bite: each fails on a class written to break it (in the test tree, not scanned above). */
     @Test
