@@ -3,10 +3,11 @@
 # loopback ports of its own with a data folder of its own, warms it up with one short run, runs the
 # load test for each size given, prints each run's final line, and stops the server.
 #
-# Usage: scripts/bench-loadtest.sh [--hold 60s] [--ramp-rate 50] [--server-env 'K=V ...'] [SxL ...]
-#        default sizes: 3x2000 (the capacity target)
+# Usage: scripts/bench-loadtest.sh [--hold 60s] [--ramp-rate 50] [--server-env 'K=V ...'] [SxL[iK] ...]
+#        default sizes: 3x2000 (the capacity target); iK: K of the S speakers interpret
 # Example: scripts/bench-loadtest.sh --hold 60s 2x200 3x1000 3x2000
 #          scripts/bench-loadtest.sh --server-env 'PARLEY_MEDIA_SOCKET=nio' 3x1000
+#          scripts/bench-loadtest.sh 3x1000 3x1000i2   # interpretation: 1 floor speaker, 2 interpreters
 #
 # Environment: BENCH_DATA (default /tmp/parley-bench; members are cached there between runs: the first
 # large run signs them up, ~30-50 per second), BENCH_PORT (default 18380; the media port is BENCH_PORT+1).
@@ -41,6 +42,7 @@ mkdir -p "$DATA"
 max_listeners=0
 for size in "${SIZES[@]}"; do
   l=${size#*x}
+  l=${l%i*}
   ((l > max_listeners)) && max_listeners=$l
 done
 
@@ -56,9 +58,9 @@ for _ in $(seq 60); do
 done
 curl -fs "http://127.0.0.1:$PORT/healthz" > /dev/null || { echo "bench-loadtest: the server did not start (see $DATA/server.log)" >&2; exit 1; }
 
-run() { # speakers listeners hold log
+run() { # speakers listeners hold log [interpreters]
   "$JAVA" -jar target/parley.jar loadtest --url "http://127.0.0.1:$PORT" --data-dir "$DATA" \
-    --speakers "$1" --listeners "$2" --duration "$3" --ramp-rate "$RAMP" > "$4" 2>&1
+    --speakers "$1" --listeners "$2" --duration "$3" --ramp-rate "$RAMP" --interpreters "${5:-0}" > "$4" 2>&1
 }
 
 # Warm-up: signs up every member the largest run needs (first time only) and compiles the hot paths.
@@ -67,9 +69,12 @@ run 3 "$max_listeners" 5s "$DATA/warmup.log" || { tail -5 "$DATA/warmup.log" >&2
 for size in "${SIZES[@]}"; do
   s=${size%x*}
   l=${size#*x}
-  echo "bench-loadtest: $s speakers x $l listeners, hold $HOLD..." >&2
-  log="$DATA/run-${s}x${l}.log"
-  run "$s" "$l" "$HOLD" "$log" || true
+  k=0
+  [[ $l == *i* ]] && k=${l#*i}
+  l=${l%i*}
+  echo "bench-loadtest: $s speakers ($k interpreting) x $l listeners, hold $HOLD..." >&2
+  log="$DATA/run-${size}.log"
+  run "$s" "$l" "$HOLD" "$log" "$k" || true
   grep -E '^loadtest: (server|joins|packets|client):' "$log" >&2 || true
   tail -n 1 "$log"
 done
