@@ -25,6 +25,7 @@ import { openAllowedDialog } from './components/allowed.js';
 import { audienceSection } from './components/audience.js';
 import { listeningStrip } from './components/listening.js';
 import { listenInControl } from './components/listen-in.js';
+import { listeningIn, onListeningChange } from './audio/interpretation.js';
 
 /** Refusals of `join` that deserve their own page rather than the generic load error. */
 const REFUSALS = ['room_not_found', 'room_ended', 'not_allowed', 'removed_from_room', 'room_full'];
@@ -98,6 +99,7 @@ function mountRoom(ctx) {
     },
   });
   const listenIn = listenInControl();
+  const offListening = onListeningChange(() => markSpeaking());
   listening.element.append(listenIn.element);
   const invitation = speakInvitation({ act });
   const bar = roomBar({
@@ -164,7 +166,7 @@ function mountRoom(ctx) {
       if (tileElement.dataset.speaking !== now) tileElement.dataset.speaking = now;
       if (tileElement.dataset.quality !== quality) tileElement.dataset.quality = quality;
     }
-    listening.update([...speaking], currentRoom().me?.memberId);
+    listening.update([...speaking], currentRoom().me?.memberId, currentRoom().state, listeningIn());
   }
 
   function announce(events, me) {
@@ -214,6 +216,7 @@ function mountRoom(ctx) {
     mics.stop();
     listening.stop();
     listenIn.stop();
+    offListening();
   });
   draw(currentRoom());
   ctx.ready(currentRoom().state?.title);

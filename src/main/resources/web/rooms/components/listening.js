@@ -66,9 +66,17 @@ export function listeningStrip({ roomId, onQuality }) {
 
   return {
     element,
-    /** The people speaking now (the server's set) besides me: what the receive slots carry. */
-    update(speakingIds, meId) {
-      const next = Math.min(SLOTS, speakingIds.filter((id) => id !== meId).length);
+    /**
+     * The people speaking now (the server's set) besides me, as what the receive slots carry: at most
+     * three on the floor, and the interpreter of the language I listen in (interpreters of other
+     * languages reach other listeners only).
+     */
+    update(speakingIds, meId, state, language) {
+      const others = speakingIds.filter((id) => id !== meId);
+      const interpreting = (id) => state?.participants.get(id)?.interpreting;
+      const floor = others.filter((id) => !interpreting(id)).length;
+      const mine = language ? others.filter((id) => interpreting(id) === language).length : 0;
+      const next = Math.min(SLOTS, floor) + Math.min(1, mine);
       if (next === hearing) return;
       hearing = next;
       draw();

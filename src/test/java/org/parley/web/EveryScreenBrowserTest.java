@@ -79,6 +79,7 @@ class EveryScreenBrowserTest extends BrowserTestBase {
             Page gracePage = Browsers.openPage(host, scriptErrors);
             I18nBrowserTest.logIn(gracePage, "grace");
             String roomId = I18nBrowserTest.startRoom(gracePage, ROOM_TITLE);
+            I18nBrowserTest.offerInterpretation(gracePage, "de", "ru"); // listeners see "Listen in"
             Page linusPage = Browsers.openPage(listener, scriptErrors);
             I18nBrowserTest.logIn(linusPage, "linus");
             linusPage.navigate(parley.baseUrl() + "/room/" + roomId);
@@ -91,7 +92,7 @@ class EveryScreenBrowserTest extends BrowserTestBase {
                         Screens s = new Screens(Browsers.openPage(context, scriptErrors), size, theme, violations);
                         I18nBrowserTest.logIn(s.page, "ada");
                         s.check("/hallway", "room-card", "hallway");
-                        s.check("/room/" + roomId, "hand-toggle", "room-listener");
+                        s.check("/room/" + roomId, "listen-in", "room-listener");
                         s.check("/u/linus", "mini-room-bar", "profile-with-mini-bar");
                         s.check("/notifications", "[data-testid=notification], [data-testid=notifications-empty]:not([hidden])", "notifications");
                     }

@@ -50,6 +50,7 @@ class I18nBrowserTest extends BrowserTestBase {
             Page gracePage = Browsers.openPage(host, scriptErrors);
             logIn(gracePage, "grace");
             String roomId = startRoom(gracePage, ROOM_TITLE);
+            offerInterpretation(gracePage, "de", "ru");
 
             List<String> problems = new ArrayList<>();
             for (String language : List.of("en", "de", "nl", "ro", "ru")) {
@@ -62,7 +63,7 @@ class I18nBrowserTest extends BrowserTestBase {
                     check(page, language, "/offline.html", "offline", problems);
                     logIn(page, "ada");
                     check(page, language, "/hallway", "room-card", problems);
-                    check(page, language, "/room/" + roomId, "room-title", problems);
+                    check(page, language, "/room/" + roomId, "listen-in", problems);
                     check(page, language, "/u/ada", "profile", problems); // with the mini bar of the room Ada is in
                     check(page, language, "/u/grace", "profile", problems);
                     check(page, language, "/u/ada/followers", "members-list-or-empty", problems);
@@ -214,6 +215,16 @@ class I18nBrowserTest extends BrowserTestBase {
         assertThat(page).hasURL(Pattern.compile("/room/[A-Za-z0-9_-]+$"));
         assertThat(page.getByTestId("room-title")).hasText(title);
         return URI.create(page.url()).getPath().substring("/room/".length());
+    }
+
+    /** The moderator's Interpretation dialog: offers {@code languages}, so every listener sees "Listen in". */
+    static void offerInterpretation(Page page, String... languages) {
+        page.getByTestId("interpretation-open").click();
+        for (String language : languages) {
+            page.getByTestId("interpretation-add").selectOption(language);
+            assertThat(page.getByTestId("interpretation-" + language)).isVisible();
+        }
+        page.getByTestId("interpretation-dialog-close").click();
     }
 
     @SuppressWarnings("unchecked")

@@ -141,6 +141,12 @@ class InterpretationBrowserTest {
             ada1.doesNotHear("floor", RUSSIAN_HZ).doesNotHear("floor", ENGLISH_HZ).doesNotHear("interpretation", RUSSIAN_HZ)
                     .doesNotHear("interpretation", ENGLISH_HZ);
 
+            // What Dana hears, in words: the floor and her interpreter, not the English one.
+            assertThat(ruListener.getByTestId("listening-status")).hasAttribute("data-hearing", "2");
+            // What Dana sees (README): interpreters badged on the stage, Russian chosen, the original underneath.
+            ruListener.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target", "screenshots", "laptop-light-room-interpretation.png")));
+
             // Ducking: the floor plays at the listener's floor level under the interpreter.
             JsonNode volumes = json((String) ruListener.evaluate(
                     "() => JSON.stringify(window.__parleyAudio.receivedTracks().map((t) => [t.kind, t.volume]))"));
