@@ -2,7 +2,7 @@
 // as ISO 639-1 codes (the server accepts any; kernel.SpokenLanguages). Names come from
 // Intl.DisplayNames in the reader's language, so nothing here needs translating.
 import { h } from '../core/dom.js';
-import { currentLocale, currentFormatLocale } from '../core/i18n.js';
+import { currentLocale, currentFormatLocale, languageName as ownName } from '../core/i18n.js';
 
 /** The languages offered in pickers: Parley's five first, then widely spoken ones. */
 export const OFFERED = ['en', 'de', 'nl', 'ro', 'ru', 'ar', 'bg', 'cs', 'da', 'el', 'es', 'fa', 'fi', 'fr', 'he',
@@ -21,18 +21,10 @@ export function languageName(code) {
 }
 
 /**
- * "Русский", "English": a language's name in that language, capitalised, so a listener finds their
- * own in a menu whatever the interface language is ("Listen in: Original · English · Русский").
+ * "Русский", "English": a language's name in that language, so a listener finds their own in a menu
+ * whatever the interface language is ("Listen in: Original · English · Русский").
  */
-export function autonym(code) {
-  let name = code;
-  try {
-    name = new Intl.DisplayNames([code], { type: 'language' }).of(code) || code;
-  } catch {
-    // an engine without DisplayNames shows the code
-  }
-  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
-}
+export const autonym = ownName;
 
 /** The offered languages (and any extra codes given) as [code, name], sorted by name for the reader. */
 export function languageOptions(extra = []) {
