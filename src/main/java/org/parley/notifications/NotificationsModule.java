@@ -52,7 +52,8 @@ public final class NotificationsModule implements Module {
         this.api = new NotificationsApi(db, store, members, clock);
         this.settingsApi = new SettingsApi(db, settings, subscriptions, clock);
         this.pushApi = new PushApi(db, subscriptions, vapid, config, clock);
-        this.delivery = new PushDelivery(new PushClient(vapid), db, subscriptions, clock);
+        this.delivery = new PushDelivery(new PushClient(vapid), db, subscriptions, clock,
+                endpoint -> PushApi.reachable(endpoint, config));
         this.notifier = new Notifier(db, store, members, graph, rooms, push, clock, settings, subscriptions, delivery);
     }
 

@@ -137,9 +137,34 @@ final class PushApi {
             return true;
         }
         try {
-            InetAddress a = InetAddress.getByName(h.replace("[", "").replace("]", ""));
-            return !(a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
-                    || a.isMulticastAddress() || (a.getAddress().length == 16 && (a.getAddress()[0] & 0xfe) == 0xfc));
+            return publicAddress(InetAddress.getByName(h.replace("[", "").replace("]", "")));
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Not this machine, a private or link-local network, a multicast group or an IPv6 unique-local address. */
+    static boolean publicAddress(InetAddress a) {
+        return !(a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
+                || a.isMulticastAddress() || (a.getAddress().length == 16 && (a.getAddress()[0] & 0xfe) == 0xfc));
+    }
+
+    /**
+     * At send time: whether {@code endpoint}'s host still resolves to public addresses only (or is a
+     * configured development origin). A name accepted at subscribe time may since point into the
+     * operator's own network (DNS rebinding); Parley must not be made to post there.
+     */
+    static boolean reachable(URI endpoint, PushConfig config) {
+        if (config.devOrigins().contains(Vapid.origin(endpoint))) {
+            return true;
+        }
+        try {
+            for (InetAddress a : InetAddress.getAllByName(endpoint.getHost())) {
+                if (!publicAddress(a)) {
+                    return false;
+                }
+            }
+            return true;
         } catch (UnknownHostException e) {
             return false;
         }

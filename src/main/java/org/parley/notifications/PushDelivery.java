@@ -12,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.parley.module.MetricsWriter;
 import org.parley.notifications.webpush.MessageEncryption;
 import org.parley.notifications.webpush.P256;
@@ -44,6 +45,7 @@ final class PushDelivery implements AutoCloseable {
     record Message(SubscriptionStore.Subscription to, Kind kind, String json) {}
 
     private final PushClient client;
+    private final Predicate<URI> reachable;
     private final Database db;
     private final SubscriptionStore subscriptions;
     private final Clock clock;
@@ -58,8 +60,16 @@ final class PushDelivery implements AutoCloseable {
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong held = new AtomicLong();
+    /** Pushes not sent because the endpoint's host resolved into a private network (its subscription goes). */
+    private final AtomicLong unreachable = new AtomicLong();
 
-    PushDelivery(PushClient client, Database db, SubscriptionStore subscriptions, Clock clock) {
+    /**
+     * @param reachable whether a push may go to an endpoint now ({@link PushApi#reachable}): one whose
+     *                  host resolves into a private network is dropped with its subscription
+     */
+    PushDelivery(PushClient client, Database db, SubscriptionStore subscriptions, Clock clock,
+                 Predicate<URI> reachable) {
+        this.reachable = reachable;
         this.client = client;
         this.db = db;
         this.subscriptions = subscriptions;
@@ -107,9 +117,18 @@ final class PushDelivery implements AutoCloseable {
 
     private void deliver(Message m, int attempt) throws InterruptedException {
         var to = m.to();
+        URI endpoint = URI.create(to.endpoint());
+        if (!reachable.test(endpoint)) {
+            unreachable.incrementAndGet();
+            db.transaction(conn -> {
+                subscriptions.removeById(conn, to.id());
+                return null;
+            });
+            return;
+        }
         byte[] body = MessageEncryption.encrypt(m.json().getBytes(StandardCharsets.UTF_8),
                 P256.publicKey(P256.fromBase64Url(to.p256dh())), P256.fromBase64Url(to.auth()));
-        var result = client.send(URI.create(to.endpoint()), body, ttl(m.kind()), urgency(m.kind()), clock.instant());
+        var result = client.send(endpoint, body, ttl(m.kind()), urgency(m.kind()), clock.instant());
         switch (result.outcome()) {
             case accepted -> accepted.incrementAndGet();
             case gone -> {
@@ -168,6 +187,7 @@ final class PushDelivery implements AutoCloseable {
                 .counter("parley_push_retried_total", retried.get())
                 .counter("parley_push_dropped_total", dropped.get())
                 .counter("parley_push_held_total", held.get())
+                .counter("parley_push_unreachable_total", unreachable.get())
                 .gauge("parley_push_pending", pending.get());
     }
 
