@@ -17,7 +17,7 @@ import { spokenLanguagesCard } from './spoken-languages-card.js';
 import { themeCard } from './theme-choice.js';
 import { notificationsCard } from '../notifications/settings-card.js';
 import { forgetPushOnThisDevice } from '../notifications/push.js';
-import { calendarCard } from '../events/calendar-card.js';
+import { calendarCard } from '../schedule/calendar-card.js';
 
 export async function render(ctx) {
   const me = await requireMe(ctx);

@@ -19,7 +19,7 @@ import { onHallwayChanged } from './hallway-notices.js';
 import { typeBadge } from './components/header.js';
 import { openStartRoom } from './start-room.js';
 import { languageBadge, languageName } from './languages.js';
-import { upcomingSection } from '../events/upcoming.js';
+import { upcomingSection } from '../schedule/upcoming.js';
 
 /** Names written out on a card; the rest are counted. */
 const NAMES_SHOWN = 3;

@@ -96,6 +96,9 @@ final class Notifier {
     }
 
     void onRoomStart(RoomStarted e) {
+        if (e.scheduled()) {
+            return; // a scheduled event's room: its audience hears of it as event_starting
+        }
         queue(() -> rooms.get(e.roomId()).ifPresent(room -> {
             Instant now = clock.instant();
             List<Long> recipients = new ArrayList<>();

@@ -117,7 +117,7 @@ public final class Rooms implements AutoCloseable {
      */
     public Room create(Member creator, String title, String description, String language, RoomType type,
                        List<Long> allowed) {
-        return create(creator, title, description, language, type, allowed, Set.of());
+        return open(creator, title, description, language, type, allowed, Set.of(), false);
     }
 
     /**
@@ -127,6 +127,11 @@ public final class Rooms implements AutoCloseable {
      */
     public Room create(Member creator, String title, String description, String language, RoomType type,
                        List<Long> allowed, Set<Long> hosts) {
+        return open(creator, title, description, language, type, allowed, hosts, true);
+    }
+
+    private Room open(Member creator, String title, String description, String language, RoomType type,
+                      List<Long> allowed, Set<Long> hosts, boolean scheduled) {
         Instant now = clock.instant();
         var state = new RoomState(Tokens.random(9), title.strip(), type, creator.id(), now);
         state.description = Rules.cleanDescription(oneLine(description));
@@ -151,7 +156,7 @@ public final class Rooms implements AutoCloseable {
         live.put(state.id, room);
         scheduleTimeout(room, creator.id());
         log.info("Room {} started by member {} ({})", state.id, creator.id(), type);
-        events.publish(new RoomStarted(state.id, creator.id()));
+        events.publish(new RoomStarted(state.id, creator.id(), scheduled));
         listener.hallwayChanged();
         return room;
     }

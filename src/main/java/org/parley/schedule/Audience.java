@@ -2,8 +2,12 @@ package org.parley.schedule;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.parley.rooms.RoomType;
 import org.parley.social.SocialGraph;
 
 /**
@@ -53,6 +57,40 @@ final class Audience {
                 case closed -> false;
             };
         }
+    }
+
+    /**
+     * Which of {@code members} may see the event, in a few queries whatever their number (the rule of
+     * {@link Viewer#sees}, read from the hosts' side): for telling many people about it at once.
+     */
+    Set<Long> whoSees(Connection conn, Found f, Collection<Long> members) throws SQLException {
+        List<Long> hosts = f.acceptedHosts();
+        Set<Long> out = new LinkedHashSet<>();
+        Set<Long> blocked = new HashSet<>();
+        Set<Long> followedByHosts = new HashSet<>();
+        for (long host : hosts) {
+            blocked.addAll(graph.blockedEitherWay(conn, host));
+            if (f.event().type() == RoomType.social) {
+                followedByHosts.addAll(graph.followingIds(conn, host));
+            }
+        }
+        for (long member : members) {
+            boolean host = f.hosts().stream().anyMatch(h -> h.memberId() == member);
+            boolean admitted = host || !blocked.contains(member) && switch (f.event().type()) {
+                case open -> true;
+                case social -> followedByHosts.contains(member);
+                case closed -> false;
+            };
+            if (admitted) {
+                out.add(member);
+            }
+        }
+        return out;
+    }
+
+    /** Members who follow {@code member}, at most {@code limit}. */
+    List<Long> followers(Connection conn, long member, int limit) throws SQLException {
+        return graph.followerIds(conn, member).stream().limit(limit).toList();
     }
 
     /** Members {@code member} follows: their events are on the member's "Upcoming". */

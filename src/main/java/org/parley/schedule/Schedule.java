@@ -43,6 +43,11 @@ final class Schedule {
     private static final Duration LIVE_LOOKBACK = Duration.ofMinutes(EventRules.LENGTH_MAX_MINUTES);
     /** A calendar feed keeps a month of past events, so last week's talk is still in the calendar. */
     static final Duration FEED_PAST = Duration.ofDays(31);
+    /**
+     * The starter's followers told "starting now" besides those who RSVP'd (the notification centre's
+     * limit for a room start): they would have heard "started a room", which event rooms do not send.
+     */
+    static final int STARTED_MAX_FOLLOWERS = 5_000;
     /** Most events on the hallway's "Upcoming". */
     static final int UPCOMING_MAX = 50;
 
@@ -187,7 +192,8 @@ final class Schedule {
 
     /**
      * A host starts the event: a live room with every accepted host as a moderator (the starter on
-     * stage now, the others as they join), and everyone who RSVP'd is told it is starting.
+     * stage now, the others as they join). The other hosts, everyone who RSVP'd and the starter's
+     * followers — those who may see it — are told it is starting.
      */
     synchronized Room start(Member me, String id) {
         Instant now = clock.instant();
@@ -201,21 +207,22 @@ final class Schedule {
                 e.type() == RoomType.closed ? hosts : List.of(), Set.copyOf(hosts));
         List<Long> recipients = db.transaction(conn -> {
             store.changeStatus(conn, id, ScheduledEvent.Status.scheduled, ScheduledEvent.Status.live, room.id(), now);
-            return audienceOf(conn, f, me.id());
+            return audienceOf(conn, f, me.id(), audience.followers(conn, me.id(), STARTED_MAX_FOLLOWERS));
         });
         log.info("Event {} started by member {} as room {}", id, me.id(), room.id());
         events.publish(new EventStarted(id, e.title(), me.id(), room.id(), recipients));
         return room;
     }
 
-    /** The accepted hosts and the members who RSVP'd and may still see it, less {@code except}. */
-    private List<Long> audienceOf(Connection conn, Found f, long except) throws SQLException {
-        Set<Long> out = new LinkedHashSet<>(f.acceptedHosts());
-        for (long member : store.rsvpIds(conn, f.event().id())) {
-            if (audience.of(conn, member).sees(f.event(), f.hosts())) {
-                out.add(member);
-            }
-        }
+    /**
+     * The accepted hosts, the members who RSVP'd and {@code others}, those of them who may still see
+     * it, less {@code except}.
+     */
+    private List<Long> audienceOf(Connection conn, Found f, long except, List<Long> others) throws SQLException {
+        Set<Long> candidates = new LinkedHashSet<>(f.acceptedHosts());
+        candidates.addAll(store.rsvpIds(conn, f.event().id()));
+        candidates.addAll(others);
+        Set<Long> out = audience.whoSees(conn, f, candidates);
         out.remove(except);
         return List.copyOf(out);
     }
@@ -289,7 +296,7 @@ final class Schedule {
                 }
                 ScheduledEvent e = store.byId(conn, id).orElseThrow();
                 Found f = new Found(e, store.hosts(conn, id));
-                return new EventReminderDue(id, e.title(), e.creatorId(), audienceOf(conn, f, -1));
+                return new EventReminderDue(id, e.title(), e.creatorId(), audienceOf(conn, f, -1, List.of()));
             });
             if (due != null) {
                 events.publish(due);

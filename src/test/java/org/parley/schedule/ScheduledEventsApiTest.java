@@ -202,6 +202,9 @@ class ScheduledEventsApiTest {
                 .isTrue();
         assertThat(kinds(awaitKind(ada, "cohost_accepted"))).contains("cohost_accepted");
         cat.put("/api/events/" + id + "/rsvp", null);
+        var dan = new ApiClient(parley.baseUrl());
+        dan.signUp(ada.createInviteCode(), "dan", "Dan Brown");
+        dan.put("/api/members/bob/follow", null); // follows the host who will start it; no RSVP
 
         assertThat(ada.post("/api/events/" + id + "/start", null).code()).isEqualTo("event_not_startable"); // 40 min early
         clock.advance(Duration.ofMinutes(30));
@@ -219,6 +222,7 @@ class ScheduledEventsApiTest {
         assertThat(item.get("room").get("id").asText()).isEqualTo(room);
         assertThat(item.get("event").get("id").asText()).isEqualTo(id);
         assertThat(kinds(awaitKind(ada, "event_starting"))).contains("event_starting");
+        assertThat(kinds(awaitKind(dan, "event_starting"))).contains("event_starting").doesNotContain("room_started");
 
         try (WsClient adaLive = WsClient.connect(parley.baseUrl(), ada)) {
             assertThat(adaLive.call("join", "room", room).get("type").asText()).isEqualTo("ack");
