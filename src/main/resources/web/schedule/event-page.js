@@ -36,7 +36,7 @@ export async function render(ctx) {
     stopSkeleton();
   }
   const page = h('div', { class: 'narrow event-page', 'data-testid': 'event-page' });
-  const draw = (e) => page.replaceChildren(...eventPage(e, ctx, draw));
+  const draw = (e) => page.replaceChildren(...eventPage(e, ctx, draw).filter(Boolean));
   draw(event);
   ctx.view.replaceChildren(page);
   ctx.ready(event.title);
@@ -69,7 +69,7 @@ function eventPage(e, ctx, redraw) {
     h('article', { class: 'card event-card' },
       h('div', { class: 'event-badges' }, statusBadge(e.status), typeBadge(e.type), languageBadge(e.language)),
       pageHeading(e.title, { 'data-testid': 'event-title', class: 'page-title event-title' }),
-      h('p', { class: 'event-when', 'data-testid': 'event-when' }, icon('bell', 18),
+      h('p', { class: 'event-when', 'data-testid': 'event-when' }, icon('calendar', 18),
         h('time', { datetime: e.startsAt }, formatSpan(e.startsAt, e.endsAt))),
       h('p', { class: 'event-length hint' }, formatLength(e.lengthMinutes), ' · ',
         h('span', { 'data-testid': 'event-zone' }, t('events.zone', { zone: zoneName(new Date(e.startsAt)) }))),

@@ -85,6 +85,7 @@ final class Schedule {
                 d.startsAt(), d.lengthMinutes(), d.language(), d.type(), ScheduledEvent.Status.scheduled, null, 0, now, now);
         Found found = db.transaction(conn -> {
             store.insert(conn, event, remindAt(event.startsAt()));
+            skipLateReminder(conn, event, now);
             store.addHost(conn, event.id(), creator.id(), true, now);
             for (long cohost : cohosts) {
                 store.addHost(conn, event.id(), cohost, false, now);
@@ -127,6 +128,9 @@ final class Schedule {
                     d.language() != null ? d.language() : e.language(), d.type() != null ? d.type() : e.type(),
                     e.status(), e.roomId(), e.sequence() + 1, e.createdAt(), now);
             store.update(conn, next, start.equals(e.startsAt()) ? null : remindAt(start));
+            if (!start.equals(e.startsAt())) {
+                skipLateReminder(conn, next, now);
+            }
             return new Found(next, f.hosts());
         });
     }
@@ -304,6 +308,16 @@ final class Schedule {
             }
         }
         return sent;
+    }
+
+    /**
+     * An event set to start within the reminder's lead time gets no reminder: its hosts just set it, and
+     * those who RSVP now hear "starting now" soon enough.
+     */
+    private void skipLateReminder(Connection conn, ScheduledEvent e, Instant now) throws SQLException {
+        if (!remindAt(e.startsAt()).isAfter(now)) {
+            store.claimReminder(conn, e.id(), now);
+        }
     }
 
     private Instant remindAt(Instant start) {

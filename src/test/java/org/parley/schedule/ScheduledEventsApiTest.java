@@ -258,6 +258,15 @@ class ScheduledEventsApiTest {
     }
 
     @Test
+    void an_event_set_to_start_within_the_reminder_lead_time_sends_no_reminder() throws Exception {
+        String id = ada.post("/api/events", event("Soon", Duration.ofMinutes(5), "open")).json().get("id").asText();
+        bob.put("/api/events/" + id + "/rsvp", null);
+        Thread.sleep(2_500); // several ticks
+        assertThat(kinds(ada.get("/api/notifications").json())).doesNotContain("event_reminder");
+        assertThat(kinds(bob.get("/api/notifications").json())).doesNotContain("event_reminder");
+    }
+
+    @Test
     void an_event_nobody_starts_is_marked_missed_after_the_grace_period() throws Exception {
         String id = ada.post("/api/events", event("Engines", Duration.ofMinutes(20), "open")).json().get("id").asText();
         clock.advance(Duration.ofMinutes(20).plus(ScheduleConfig.DEFAULT_MISSED_AFTER).plusSeconds(1));
