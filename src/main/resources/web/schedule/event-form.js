@@ -5,11 +5,12 @@ import { t } from '../core/i18n.js';
 import { createEvent, getEvent, updateEvent } from '../core/api.js';
 import { button, withBusy } from '../core/ui/buttons.js';
 import { field, formAlert, showProblem } from '../core/ui/forms.js';
-import { backLink, notice, pageHeading } from '../core/ui/page.js';
+import { backLink, pageHeading } from '../core/ui/page.js';
 import { requireMe } from '../core/auth.js';
 import { checkRoomTitle } from '../core/rules.js';
 import { languageSelect } from '../rooms/languages.js';
 import { formatLength, localParts, toInstant, zoneName } from './when.js';
+import { showNotFound } from './event-page.js';
 
 const TYPES = ['open', 'social', 'closed'];
 const LENGTHS = [15, 30, 45, 60, 90, 120, 180, 240, 360, 480];
@@ -116,10 +117,6 @@ async function load(ctx) {
   } catch (error) {
     if (error.code !== 'event_not_found') throw error;
   }
-  ctx.view.replaceChildren(h('div', { class: 'narrow' }, notice({
-    title: t('events.notFound.title'), body: t('events.notFound.body'), testid: 'event-not-found',
-    action: h('a', { class: 'btn btn-primary', href: '/hallway' }, t('events.backToHallway')),
-  })));
-  ctx.ready(t('events.notFound.title'));
+  showNotFound(ctx);
   return null;
 }

@@ -26,11 +26,7 @@ export async function render(ctx) {
     event = await getEvent(ctx.params.id, { signal: ctx.signal });
   } catch (error) {
     if (error.code !== 'event_not_found') throw error;
-    ctx.view.replaceChildren(h('div', { class: 'narrow' }, notice({
-      title: t('events.notFound.title'), body: t('events.notFound.body'), testid: 'event-not-found',
-      action: h('a', { class: 'btn btn-primary', href: '/hallway' }, t('events.backToHallway')),
-    })));
-    ctx.ready(t('events.notFound.title'));
+    showNotFound(ctx);
     return;
   } finally {
     stopSkeleton();
@@ -40,6 +36,15 @@ export async function render(ctx) {
   draw(event);
   ctx.view.replaceChildren(page);
   ctx.ready(event.title);
+}
+
+/** The page for an event that does not exist or is not shown to the reader. */
+export function showNotFound(ctx) {
+  ctx.view.replaceChildren(h('div', { class: 'narrow' }, notice({
+    title: t('events.notFound.title'), body: t('events.notFound.body'), testid: 'event-not-found',
+    action: h('a', { class: 'btn btn-primary', href: '/hallway' }, t('events.backToHallway')),
+  })));
+  ctx.ready(t('events.notFound.title'));
 }
 
 /** A status badge: "Live now" stands out; the others are quiet. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.parley.accounts.AccountRules;
 import org.parley.accounts.Member;
 import org.parley.accounts.Members;
 import org.parley.accounts.SessionHttp;
@@ -78,7 +79,7 @@ final class EventsApi {
         JsonBody body = JsonBody.read(ctx, fields, false);
         Validation v = body.validator();
         Schedule.Draft d = draft(body, v, true);
-        List<String> usernames = usernames(body, v, me);
+        List<String> usernames = cohosts(body, v, me);
         ProblemException.throwIfInvalid(v);
         creates.acquire("member:" + me.id());
         List<Long> cohosts = db.read(conn -> {
@@ -164,28 +165,13 @@ final class EventsApi {
         return node.intValue();
     }
 
-    private static List<String> usernames(JsonBody body, Validation v, Member me) {
-        JsonNode node = body.node("cohosts");
-        if (node == null || node.isNull()) {
+    private static List<String> cohosts(JsonBody body, Validation v, Member me) {
+        List<String> names = AccountRules.usernames(v, "cohosts", body.node("cohosts"), EventRules.COHOSTS_MAX);
+        if (names.stream().anyMatch(me.username()::equalsIgnoreCase)) {
+            v.add("cohosts", "invalid_value", "you host it already");
             return List.of();
         }
-        if (!node.isArray() || node.size() > EventRules.COHOSTS_MAX) {
-            v.add("cohosts", "invalid_type", "must be a list of at most " + EventRules.COHOSTS_MAX + " usernames");
-            return List.of();
-        }
-        Set<String> names = new LinkedHashSet<>();
-        for (JsonNode item : node) {
-            if (!item.isTextual() || !item.textValue().matches("[A-Za-z0-9_]{3,30}")) {
-                v.add("cohosts", "invalid_format", "must be a list of usernames");
-                return List.of();
-            }
-            if (item.textValue().equalsIgnoreCase(me.username())) {
-                v.add("cohosts", "invalid_value", "you host it already");
-                return List.of();
-            }
-            names.add(item.textValue());
-        }
-        return List.copyOf(names);
+        return names;
     }
 
     void upcoming(Context ctx) {

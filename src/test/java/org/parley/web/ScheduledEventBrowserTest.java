@@ -99,6 +99,14 @@ class ScheduledEventBrowserTest extends BrowserTestBase {
             assertThat(guest).hasURL(Pattern.compile("/room/[A-Za-z0-9_-]+$"));
             assertThat(guest.getByTestId("room-title")).hasText(TITLE);
             assertThat(guest.getByTestId("hand-toggle")).isVisible(); // a listener
+
+            // Ada's private calendar feed, made in settings, lists the event she asked to be notified about.
+            guest.navigate(parley.baseUrl() + "/settings");
+            guest.getByTestId("calendar-create").click();
+            String feed = guest.getByTestId("calendar-url").inputValue();
+            assertThat(guest.getByTestId("calendar-status")).containsText("Your calendar link works since");
+            var calendar = Biweekly.parse(new ApiClient(parley.baseUrl()).get(feed.substring(parley.baseUrl().length())).raw()).first();
+            assertThat(calendar.getEvents()).extracting(e -> e.getSummary().getValue()).containsExactly(TITLE);
         }
     }
 }
