@@ -11,8 +11,10 @@ import org.parley.accounts.Members;
 /** The API's and the WebSocket's shapes of notifications (docs/api.md, docs/protocol.md). */
 final class Views {
 
-    /** @param actor who did it; null when they have left Parley since */
-    /** @param event the scheduled event it is about ({@code /events/{id}} in the client); null for none */
+    /**
+     * @param actor who did it; null when they have left Parley since
+     * @param event the scheduled event it is about ({@code /events/{id}} in the client); null for none
+     */
     record NotificationView(long id, Kind kind, MemberRef actor, RoomRef room, EventRef event, Instant createdAt,
                             boolean read) {}
 
