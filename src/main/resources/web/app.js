@@ -17,6 +17,7 @@ import { mountInterpretation } from './rooms/audio/interpretation.js';
 import { mountAudioStatus } from './rooms/components/audio-status.js';
 import { startUnread } from './notifications/unread.js';
 import { bellLink } from './notifications/bell.js';
+import { listenForEvents } from './schedule/live.js';
 import { mountAnnouncer } from './rooms/announcer.js';
 import { registerWorker } from './core/pwa/register.js';
 
@@ -33,6 +34,9 @@ route('/invites', () => import('./invites/invites.js'));
 route('/invites/tree', () => import('./invites/tree.js'));
 route('/settings', () => import('./account/settings.js'));
 route('/notifications', () => import('./notifications/notifications.js'));
+route('/events/new', () => import('./schedule/event-form.js'));
+route('/events/:id', () => import('./schedule/event-page.js'));
+route('/events/:id/edit', () => import('./schedule/event-form.js'));
 
 let currentPath = location.pathname;
 let routing = false; // true once the router drew the first page
@@ -48,7 +52,7 @@ function drawTopNav() {
   // A link's picture is an icon name, or a node (the member's own face on "Profile").
   const link = (href, picture, label, testid) =>
     h('a', { href, class: 'topnav-link', 'data-testid': testid,
-      'aria-current': currentPath === href || (href === '/hallway' && currentPath.startsWith('/room/'))
+      'aria-current': currentPath === href || (href === '/hallway' && (currentPath.startsWith('/room/') || currentPath.startsWith('/events/')))
         || (href === '/invites' && currentPath === '/invites/tree') ? 'page' : null },
     typeof picture === 'string' ? icon(picture, 20) : picture, h('span', { class: 'topnav-label' }, label));
   nav.setAttribute('aria-label', t('nav.label'));
@@ -63,7 +67,7 @@ function drawTopNav() {
 async function boot() {
   // The shared catalogue (/i18n/) and these features' own, merged (core/i18n.js).
   // Until the server says who is signed in, the language this browser last used (core/language.js).
-  await initI18n(['account', 'people', 'invites', 'rooms', 'notifications'], chosenLanguage(null));
+  await initI18n(['account', 'people', 'invites', 'rooms', 'notifications', 'schedule'], chosenLanguage(null));
   const translateShell = () => {
     translateStatic();
     document.querySelector('.brand').setAttribute('aria-label', t('nav.home'));
@@ -85,6 +89,7 @@ async function boot() {
   listenForHallwayNotices();
   listenForPings();
   startUnread();
+  listenForEvents();
   mountBanner();
   onMeChange((me) => (me ? startLive() : stopLive()));
   const miniBar = mountMiniBar();

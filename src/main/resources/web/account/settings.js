@@ -17,6 +17,7 @@ import { spokenLanguagesCard } from './spoken-languages-card.js';
 import { themeCard } from './theme-choice.js';
 import { notificationsCard } from '../notifications/settings-card.js';
 import { forgetPushOnThisDevice } from '../notifications/push.js';
+import { calendarCard } from '../schedule/calendar-card.js';
 
 export async function render(ctx) {
   const me = await requireMe(ctx);
@@ -84,6 +85,7 @@ export async function render(ctx) {
     spokenLanguagesCard(),
     themeCard(),
     notificationsCard(),
+    calendarCard(),
     h('section', { class: 'card' },
       h('h2', { class: 'card-title' }, t('settings.passwordTitle')),
       h('p', { class: 'section-sub' }, t('settings.passwordExplain')),

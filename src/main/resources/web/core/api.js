@@ -146,3 +146,16 @@ export const createRoom = (body, opts) => request('POST', '/api/rooms', { ...opt
 export const getHallway = ({ language, ...opts } = {}) =>
   request('GET', `/api/hallway${language ? `?language=${encodeURIComponent(language)}` : ''}`, opts);
 export const getRoom = (id, opts) => request('GET', `/api/rooms/${seg(id)}`, opts);
+export const createEvent = (body, opts) => request('POST', '/api/events', { ...opts, body });
+export const getEvent = (id, opts) => request('GET', `/api/events/${seg(id)}`, opts);
+export const updateEvent = (id, body, opts) => request('PATCH', `/api/events/${seg(id)}`, { ...opts, body });
+export const cancelEvent = (id, opts) => request('POST', `/api/events/${seg(id)}/cancel`, opts);
+export const rsvpEvent = (id, opts) => request('PUT', `/api/events/${seg(id)}/rsvp`, opts);
+export const unrsvpEvent = (id, opts) => request('DELETE', `/api/events/${seg(id)}/rsvp`, opts);
+export const answerCohostRequest = (id, accept, opts) =>
+  request('POST', `/api/events/${seg(id)}/cohost`, { ...opts, body: { accept } });
+export const startEvent = (id, opts) => request('POST', `/api/events/${seg(id)}/start`, opts);
+export const listUpcomingEvents = (opts) => request('GET', '/api/events/upcoming', opts);
+export const getCalendarFeedStatus = (opts) => request('GET', '/api/me/calendar', opts);
+export const resetCalendarFeed = (opts) => request('POST', '/api/me/calendar', opts);
+export const revokeCalendarFeed = (opts) => request('DELETE', '/api/me/calendar', opts);

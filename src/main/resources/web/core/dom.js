@@ -77,6 +77,7 @@ const ICONS = {
   volume: 'M4 9h4l5-4v14l-5-4H4z M16 9a4 4 0 0 1 0 6 M18.5 6.5a8 8 0 0 1 0 11',
   share: 'M12 3v12 M7.5 7.5L12 3l4.5 4.5 M5 12v7a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-7',
   chevronDown: 'M6 9l6 6 6-6',
+  calendar: 'M4 6h16v14H4z M4 10h16 M8 3v5 M16 3v5',
   signalWeak: 'M4 20v-3 M9 20v-7 M14 20v-3 M19 20v-3 M13 4l6 6 M19 4l-6 6',
 };
 

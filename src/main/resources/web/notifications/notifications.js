@@ -87,12 +87,17 @@ function item(n) {
     ? h('a', { class: 'member-link', href: `/u/${encodeURIComponent(n.actor.username)}` }, n.actor.displayName)
     : h('span', {}, t('notifications.formerMember'));
   const room = n.room ? h('a', { href: `/room/${encodeURIComponent(n.room.id)}` }, n.room.title) : null;
+  // An event's notification names it; "starting now" leads into its room, the others to its page.
+  const event = n.event ? h('a', {
+    href: n.kind === 'event_starting' && n.room ? `/room/${encodeURIComponent(n.room.id)}` : `/events/${encodeURIComponent(n.event.id)}`,
+    'data-testid': 'notification-event',
+  }, n.event.title) : null;
   return h('li', {
     class: `notification${n.read || n.fresh ? '' : ' unread'}`, 'data-testid': 'notification', 'data-kind': n.kind,
   },
   n.actor ? avatar(n.actor, 'sm') : h('span', { class: 'avatar avatar-sm', 'aria-hidden': 'true' }, '?'),
   h('p', { class: 'notification-text' },
-    tNodes(`notifications.kind.${n.kind}`, { name: who, room }),
+    tNodes(`notifications.kind.${n.kind}`, { name: who, room, event }),
     ' ', h('span', { class: 'notification-when' }, timeElement(n.createdAt, formatRelative(n.createdAt)))),
   n.read || n.fresh ? null : h('span', { class: 'unread-dot' }, h('span', { class: 'visually-hidden' }, t('notifications.unreadMark'))));
 }

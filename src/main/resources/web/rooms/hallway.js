@@ -19,6 +19,7 @@ import { onHallwayChanged } from './hallway-notices.js';
 import { typeBadge } from './components/header.js';
 import { openStartRoom } from './start-room.js';
 import { languageBadge, languageName } from './languages.js';
+import { upcomingSection } from '../schedule/upcoming.js';
 
 /** Names written out on a card; the rest are counted. */
 const NAMES_SHOWN = 3;
@@ -99,7 +100,8 @@ export async function render(ctx) {
   ctx.view.replaceChildren(h('div', { class: 'narrow hallway' },
     h('div', { class: 'page-head' }, pageHeading(t('hallway.title')), startButton),
     h('p', { class: 'section-sub' }, t('hallway.explain')),
-    chips, problem, empty, list, hidden));
+    chips, problem, empty, list, hidden,
+    upcomingSection(ctx.signal)));
   ctx.ready(t('hallway.title'));
 }
 

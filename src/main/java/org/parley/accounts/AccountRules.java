@@ -1,5 +1,9 @@
 package org.parley.accounts;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.parley.kernel.InvisibleText;
 import org.parley.kernel.Validation;
 
@@ -22,6 +26,30 @@ public final class AccountRules {
             v.matches(field, value, USERNAME_PATTERN, "must be " + USERNAME_MIN + " to " + USERNAME_MAX
                     + " letters, digits or underscores");
         }
+    }
+
+    /**
+     * A JSON list of at most {@code max} usernames ({@code field} of a body: a closed room's members, an
+     * event's co-hosts), each once in the order given; empty when absent or null. A value that is not
+     * such a list adds {@code invalid_type}, an entry that is not a username {@code invalid_format}.
+     */
+    public static List<String> usernames(Validation v, String field, JsonNode node, int max) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray() || node.size() > max) {
+            v.add(field, "invalid_type", "must be a list of at most " + max + " usernames");
+            return List.of();
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (JsonNode item : node) {
+            if (!item.isTextual() || !item.textValue().matches(USERNAME_PATTERN)) {
+                v.add(field, "invalid_format", "must be a list of usernames");
+                return List.of();
+            }
+            names.add(item.textValue());
+        }
+        return List.copyOf(names);
     }
 
     /** Display names are trimmed before the rules apply; returns the trimmed value. */

@@ -29,6 +29,8 @@ import org.parley.notifications.NotificationsModule;
 import org.parley.profiles.ProfilesModule;
 import org.parley.rooms.Rooms;
 import org.parley.rooms.RoomsModule;
+import org.parley.schedule.ScheduleConfig;
+import org.parley.schedule.ScheduleModule;
 import org.parley.signalling.SignallingModule;
 import org.parley.social.SocialModule;
 import org.parley.storage.DataFolder;
@@ -119,6 +121,8 @@ public final class Parley implements AutoCloseable {
             var media = add(modules, new MediaModule(config.media(), events));
             var signalling = add(modules, new SignallingModule(List.copyOf(modules), accounts, csrf, rooms.rooms(),
                     media.media(), config.turn()));
+            add(modules, new ScheduleModule(db, members, social.graph(), rooms.rooms(), ScheduleConfig.defaults(), client,
+                    events, clock));
             add(modules, new NotificationsModule(db, members, social.graph(), rooms.rooms(), signalling.push(),
                     config.push(), config.dataDir(), clock));
             modules.forEach(m -> m.listen(events));

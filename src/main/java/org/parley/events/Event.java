@@ -5,5 +5,6 @@ package org.parley.events;
  * outside every feature, so a feature that listens (media) imports no feature that publishes (rooms).
  */
 public sealed interface Event permits RoomStarted, RoomEnded, StageChanged, ParticipantLeft, SpeakingChanged,
-        HallwayChanged, MemberJoined, FollowChanged, BlockChanged, MemberPinged {
+        HallwayChanged, MemberJoined, FollowChanged, BlockChanged, MemberPinged, EventReminderDue, EventStarted,
+        CohostRequested, CohostAnswered {
 }

@@ -9,5 +9,15 @@ enum Kind {
     /** The actor invited the member into the room they were in (a ping). */
     pinged,
     /** Someone the member follows started a room they may enter. */
-    room_started
+    room_started,
+    /** A scheduled event the member hosts or RSVP'd starts soon (the schedule's reminder lead time). */
+    event_reminder,
+    /** A host started a scheduled event the member hosts or RSVP'd: the room is live. */
+    event_starting,
+    /** The actor asked the member to co-host a scheduled event (accept or decline on its page). */
+    cohost_request,
+    /** The actor accepted the member's request to co-host an event. */
+    cohost_accepted,
+    /** The actor declined the member's request to co-host an event. */
+    cohost_declined
 }

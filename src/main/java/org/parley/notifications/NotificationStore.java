@@ -13,20 +13,27 @@ import org.parley.storage.Database;
 final class NotificationStore {
 
     /** One stored notification, with the ids it refers to. */
-    record Row(long id, Kind kind, Long actorId, String roomId, String roomTitle, Instant createdAt, boolean read) {}
+    record Row(long id, Kind kind, Long actorId, String roomId, String roomTitle, Subject event, Instant createdAt,
+               boolean read) {}
+
+    /** A scheduled event a notification is about; null when it is about none. */
+    record Subject(String id, String title) {}
 
     /** Adds one; returns its id. */
-    long insert(Connection conn, long memberId, Kind kind, Long actorId, String roomId, String roomTitle, Instant now)
-            throws SQLException {
+    long insert(Connection conn, long memberId, Kind kind, Long actorId, String roomId, String roomTitle, Subject event,
+                Instant now) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement("INSERT INTO notifications"
-                + " (member_id, kind, actor_id, room_id, room_title, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                + " (member_id, kind, actor_id, room_id, room_title, event_id, event_title, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 new String[] {"id"})) {
             st.setLong(1, memberId);
             st.setString(2, kind.name());
             st.setObject(3, actorId);
             st.setString(4, roomId);
             st.setString(5, roomTitle);
-            Database.setInstant(st, 6, now);
+            st.setString(6, event == null ? null : event.id());
+            st.setString(7, event == null ? null : event.title());
+            Database.setInstant(st, 8, now);
             st.executeUpdate();
             try (ResultSet keys = st.getGeneratedKeys()) {
                 keys.next();
@@ -37,8 +44,8 @@ final class NotificationStore {
 
     /** The member's notifications, newest first, older than {@code beforeId} (all when null). */
     List<Row> page(Connection conn, long memberId, Long beforeId, int limit) throws SQLException {
-        try (PreparedStatement st = conn.prepareStatement("SELECT id, kind, actor_id, room_id, room_title, created_at,"
-                + " read_at FROM notifications WHERE member_id = ? AND id < ? ORDER BY id DESC LIMIT ?")) {
+        try (PreparedStatement st = conn.prepareStatement("SELECT id, kind, actor_id, room_id, room_title, event_id,"
+                + " event_title, created_at, read_at FROM notifications WHERE member_id = ? AND id < ? ORDER BY id DESC LIMIT ?")) {
             st.setLong(1, memberId);
             st.setLong(2, beforeId == null ? Long.MAX_VALUE : beforeId);
             st.setInt(3, limit);
@@ -47,8 +54,11 @@ final class NotificationStore {
                 while (rs.next()) {
                     long actor = rs.getLong("actor_id");
                     Long actorId = rs.wasNull() ? null : actor;
+                    String eventId = rs.getString("event_id");
+                    Subject event = eventId == null ? null : new Subject(eventId, rs.getString("event_title"));
                     rows.add(new Row(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), actorId, rs.getString("room_id"),
-                            rs.getString("room_title"), Database.instant(rs, "created_at"), rs.getString("read_at") != null));
+                            rs.getString("room_title"), event, Database.instant(rs, "created_at"),
+                            rs.getObject("read_at") != null));
                 }
                 return rows;
             }

@@ -5,7 +5,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.parley.accounts.Members;
+import org.parley.events.CohostAnswered;
+import org.parley.events.CohostRequested;
 import org.parley.events.EventBus;
+import org.parley.events.EventReminderDue;
+import org.parley.events.EventStarted;
 import org.parley.events.FollowChanged;
 import org.parley.events.MemberJoined;
 import org.parley.events.MemberPinged;
@@ -22,8 +26,9 @@ import org.parley.storage.Database;
 
 /**
  * The notification centre (issue 15): what happened to a member while they were elsewhere — someone
- * followed them, joined with their invitation, pinged them into a room, or a member they follow
- * started a room they may enter. Kept in the database (listed and marked read over HTTP), sent live
+ * followed them, joined with their invitation, pinged them into a room, a member they follow
+ * started a room they may enter, a scheduled event is about to start or has started, or a co-host
+ * request was made or answered. Kept in the database (listed and marked read over HTTP), sent live
  * to the member's open connections and, as each member chose per kind, as a Web Push to their
  * devices (RFC 8030/8291/8292, package {@code webpush}). It only listens: no feature knows it exists.
  */
@@ -75,6 +80,10 @@ public final class NotificationsModule implements Module {
         events.subscribe(MemberJoined.class, notifier::onJoin);
         events.subscribe(MemberPinged.class, notifier::onPing);
         events.subscribe(RoomStarted.class, notifier::onRoomStart);
+        events.subscribe(EventReminderDue.class, notifier::onEventReminder);
+        events.subscribe(EventStarted.class, notifier::onEventStarted);
+        events.subscribe(CohostRequested.class, notifier::onCohostRequested);
+        events.subscribe(CohostAnswered.class, notifier::onCohostAnswered);
     }
 
     /** Once a day, notifications older than {@link #KEPT_FOR} go. */

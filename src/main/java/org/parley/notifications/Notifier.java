@@ -14,6 +14,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.parley.accounts.Members;
+import org.parley.events.CohostAnswered;
+import org.parley.events.CohostRequested;
+import org.parley.events.EventReminderDue;
+import org.parley.events.EventStarted;
 import org.parley.events.FollowChanged;
 import org.parley.events.MemberJoined;
 import org.parley.events.MemberPinged;
@@ -77,21 +81,24 @@ final class Notifier {
 
     void onFollow(FollowChanged e) {
         if (e.following()) {
-            queue(() -> notify(List.of(e.followee()), Kind.followed, e.follower(), null, null));
+            queue(() -> notify(List.of(e.followee()), Kind.followed, e.follower(), null, null, null));
         }
     }
 
     void onJoin(MemberJoined e) {
         if (e.invitedBy() != null) {
-            queue(() -> notify(List.of(e.invitedBy()), Kind.invite_used, e.memberId(), null, null));
+            queue(() -> notify(List.of(e.invitedBy()), Kind.invite_used, e.memberId(), null, null, null));
         }
     }
 
     void onPing(MemberPinged e) {
-        queue(() -> notify(List.of(e.to()), Kind.pinged, e.from(), e.roomId(), e.roomTitle()));
+        queue(() -> notify(List.of(e.to()), Kind.pinged, e.from(), e.roomId(), e.roomTitle(), null));
     }
 
     void onRoomStart(RoomStarted e) {
+        if (e.scheduled()) {
+            return; // a scheduled event's room: its audience hears of it as event_starting
+        }
         queue(() -> rooms.get(e.roomId()).ifPresent(room -> {
             Instant now = clock.instant();
             List<Long> recipients = new ArrayList<>();
@@ -100,8 +107,29 @@ final class Notifier {
                     recipients.add(follower);
                 }
             }
-            notify(recipients, Kind.room_started, e.creatorId(), room.id(), room.snapshot().title());
+            notify(recipients, Kind.room_started, e.creatorId(), room.id(), room.snapshot().title(), null);
         }));
+    }
+
+    void onEventReminder(EventReminderDue e) {
+        var event = new NotificationStore.Subject(e.eventId(), e.title());
+        queue(() -> notify(e.recipients(), Kind.event_reminder, e.creatorId(), null, null, event));
+    }
+
+    void onEventStarted(EventStarted e) {
+        var event = new NotificationStore.Subject(e.eventId(), e.title());
+        queue(() -> notify(e.recipients(), Kind.event_starting, e.startedBy(), e.roomId(), e.title(), event));
+    }
+
+    void onCohostRequested(CohostRequested e) {
+        var event = new NotificationStore.Subject(e.eventId(), e.title());
+        queue(() -> notify(List.of(e.cohost()), Kind.cohost_request, e.host(), null, null, event));
+    }
+
+    void onCohostAnswered(CohostAnswered e) {
+        var event = new NotificationStore.Subject(e.eventId(), e.title());
+        Kind kind = e.accepted() ? Kind.cohost_accepted : Kind.cohost_declined;
+        queue(() -> notify(List.of(e.creator()), kind, e.cohost(), null, null, event));
     }
 
     private boolean quietOver(long follower, long creator, Instant now) {
@@ -134,7 +162,8 @@ final class Notifier {
      * then tells each of them live, and hands the pushes — for those who chose push and are not in
      * their quiet hours — to {@link PushDelivery}.
      */
-    private void notify(List<Long> recipients, Kind kind, Long actor, String roomId, String roomTitle) {
+    private void notify(List<Long> recipients, Kind kind, Long actor, String roomId, String roomTitle,
+                        NotificationStore.Subject event) {
         if (recipients.isEmpty()) {
             return;
         }
@@ -155,8 +184,8 @@ final class Notifier {
                 if (channels.get(member) == Channel.off) {
                     continue;
                 }
-                long id = store.insert(conn, member, kind, actor, roomId, roomTitle, now);
-                var view = Views.of(conn, members, new NotificationStore.Row(id, kind, actor, roomId, roomTitle, now, false));
+                long id = store.insert(conn, member, kind, actor, roomId, roomTitle, event, now);
+                var view = Views.of(conn, members, new NotificationStore.Row(id, kind, actor, roomId, roomTitle, event, now, false));
                 long unread = store.unread(conn, member);
                 to.add(member);
                 live.add(json(Map.of("type", "notification", "unread", unread, "notification", view)));

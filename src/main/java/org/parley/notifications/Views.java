@@ -11,10 +11,16 @@ import org.parley.accounts.Members;
 /** The API's and the WebSocket's shapes of notifications (docs/api.md, docs/protocol.md). */
 final class Views {
 
-    /** @param actor who did it; null when they have left Parley since */
-    record NotificationView(long id, Kind kind, MemberRef actor, RoomRef room, Instant createdAt, boolean read) {}
+    /**
+     * @param actor who did it; null when they have left Parley since
+     * @param event the scheduled event it is about ({@code /events/{id}} in the client); null for none
+     */
+    record NotificationView(long id, Kind kind, MemberRef actor, RoomRef room, EventRef event, Instant createdAt,
+                            boolean read) {}
 
     record RoomRef(String id, String title) {}
+
+    record EventRef(String id, String title) {}
 
     /** @param next the {@code before} of the next, older page; null on the last one */
     record Page(long unread, List<NotificationView> items, Long next) {}
@@ -24,6 +30,7 @@ final class Views {
     static NotificationView of(Connection conn, Members members, NotificationStore.Row row) throws SQLException {
         MemberRef actor = row.actorId() == null ? null : members.byId(conn, row.actorId()).map(Member::ref).orElse(null);
         RoomRef room = row.roomId() == null ? null : new RoomRef(row.roomId(), row.roomTitle());
-        return new NotificationView(row.id(), row.kind(), actor, room, row.createdAt(), row.read());
+        EventRef event = row.event() == null ? null : new EventRef(row.event().id(), row.event().title());
+        return new NotificationView(row.id(), row.kind(), actor, room, event, row.createdAt(), row.read());
     }
 }

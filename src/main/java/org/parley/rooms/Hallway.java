@@ -91,7 +91,7 @@ final class Hallway {
         if (s.participants().stream().anyMatch(p -> p.role() == Role.moderator && blocked.contains(p.memberId()))) {
             return false;
         }
-        if (member == s.creatorId()) {
+        if (member == s.creatorId() || s.hosts().contains(member)) {
             return true;
         }
         return switch (s.type()) {

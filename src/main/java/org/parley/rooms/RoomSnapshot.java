@@ -11,16 +11,18 @@ import java.util.List;
  * @param language    the floor language (ISO 639-1), null when not given
  * @param interpretation the languages the floor is interpreted into, empty for none
  * @param allowed for closed rooms, the members admitted besides those inside; empty otherwise
+ * @param hosts   hosts besides the creator (a scheduled event's), who enter as moderators
  */
 public record RoomSnapshot(String id, String title, String description, String language, List<String> interpretation,
                            RoomType type, long creatorId, Instant createdAt,
                            boolean handRaisingEnabled, boolean ended, long version,
-                           List<Participant> participants, List<Long> allowed) {
+                           List<Participant> participants, List<Long> allowed, List<Long> hosts) {
 
     public RoomSnapshot {
         interpretation = List.copyOf(interpretation);
         participants = List.copyOf(participants);
         allowed = List.copyOf(allowed);
+        hosts = List.copyOf(hosts);
     }
 
     public List<Participant> stage() {

@@ -36,6 +36,11 @@ final class RoomState {
     /** Last hand-queue position handed out. */
     long handCounter;
     final Set<Long> allowed = new HashSet<>();
+    /**
+     * Hosts besides the creator (a scheduled event's co-hosts): they may always enter, and enter as
+     * moderators. Fixed when the room starts.
+     */
+    final Set<Long> hosts = new HashSet<>();
     /** Members removed by a moderator: they cannot enter this room again. Server-side only. */
     final Set<Long> removed = new HashSet<>();
     final Map<Long, Participant> participants = new LinkedHashMap<>();
@@ -124,6 +129,6 @@ final class RoomState {
     /** An immutable copy for snapshots, persistence and read-only views on other threads. */
     RoomSnapshot snapshot() {
         return new RoomSnapshot(id, title, description, language, interpretation, type, creatorId, createdAt, handRaisingEnabled, ended, version,
-                new ArrayList<>(participants.values()), type == RoomType.closed ? List.copyOf(allowed) : List.of());
+                new ArrayList<>(participants.values()), type == RoomType.closed ? List.copyOf(allowed) : List.of(), List.copyOf(hosts));
     }
 }

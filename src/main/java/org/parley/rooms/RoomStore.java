@@ -34,6 +34,9 @@ final class RoomStore {
             st.setString(9, s.language);
             st.executeUpdate();
         }
+        for (long host : s.hosts) {
+            exec(conn, "INSERT INTO room_hosts (room_id, member_id) VALUES (?, ?)", s.id, host);
+        }
     }
 
     /**
@@ -160,6 +163,7 @@ final class RoomStore {
             }
             s.removed.addAll(ids(conn, "SELECT member_id FROM room_removed WHERE room_id = ?", s.id));
             s.allowed.addAll(ids(conn, "SELECT member_id FROM room_allowed WHERE room_id = ?", s.id));
+            s.hosts.addAll(ids(conn, "SELECT member_id FROM room_hosts WHERE room_id = ?", s.id));
         }
         return rooms;
     }

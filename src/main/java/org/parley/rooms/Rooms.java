@@ -117,10 +117,27 @@ public final class Rooms implements AutoCloseable {
      */
     public Room create(Member creator, String title, String description, String language, RoomType type,
                        List<Long> allowed) {
+        return open(creator, title, description, language, type, allowed, Set.of(), false);
+    }
+
+    /**
+     * Starts a scheduled event's room: as {@link #create(Member, String, String, String, RoomType, List)},
+     * and {@code hosts} (besides the creator) may always enter and are moderators, on stage, whenever they
+     * join. The description is cut to a room's one line ({@link Rules#DESCRIPTION_MAX}).
+     */
+    public Room create(Member creator, String title, String description, String language, RoomType type,
+                       List<Long> allowed, Set<Long> hosts) {
+        return open(creator, title, description, language, type, allowed, hosts, true);
+    }
+
+    private Room open(Member creator, String title, String description, String language, RoomType type,
+                      List<Long> allowed, Set<Long> hosts, boolean scheduled) {
         Instant now = clock.instant();
         var state = new RoomState(Tokens.random(9), title.strip(), type, creator.id(), now);
-        state.description = Rules.cleanDescription(description);
+        state.description = Rules.cleanDescription(oneLine(description));
         state.language = language;
+        state.hosts.addAll(hosts);
+        state.hosts.remove(creator.id());
         // Muted like everyone arriving on stage: nobody is on air by surprise.
         var host = new Participant(creator.id(), creator.username(), creator.displayName(), creator.avatarUrl(),
                 Role.moderator, true, 0,
@@ -139,9 +156,19 @@ public final class Rooms implements AutoCloseable {
         live.put(state.id, room);
         scheduleTimeout(room, creator.id());
         log.info("Room {} started by member {} ({})", state.id, creator.id(), type);
-        events.publish(new RoomStarted(state.id, creator.id()));
+        events.publish(new RoomStarted(state.id, creator.id(), scheduled));
         listener.hallwayChanged();
         return room;
+    }
+
+    /** The first line of {@code text}, at most a room description long. */
+    private static String oneLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String line = text.strip().lines().findFirst().orElse("").strip();
+        return line.codePointCount(0, line.length()) <= Rules.DESCRIPTION_MAX ? line
+                : line.substring(0, line.offsetByCodePoints(0, Rules.DESCRIPTION_MAX - 1)).strip() + "…";
     }
 
     public Optional<Room> get(String id) {

@@ -1,13 +1,12 @@
 package org.parley.rooms;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.parley.accounts.AccountRules;
 import org.parley.accounts.Member;
 import org.parley.accounts.Members;
 import org.parley.accounts.SessionHttp;
@@ -79,7 +78,7 @@ final class RoomsApi {
                 v.add("type", "invalid_value", "must be open, social or closed");
             }
         }
-        List<String> usernames = usernames(body, v);
+        List<String> usernames = AccountRules.usernames(v, "members", body.node("members"), RoomsConfig.DEFAULT_CAPACITY);
         if (type != RoomType.closed && !usernames.isEmpty()) {
             v.add("members", "invalid_value", "only closed rooms take a list of members");
         }
@@ -99,26 +98,6 @@ final class RoomsApi {
         });
         Room room = rooms.create(me, title, description, language, type, allowed);
         ctx.status(201).json(view(room, me));
-    }
-
-    private static List<String> usernames(JsonBody body, Validation v) {
-        JsonNode node = body.node("members");
-        if (node == null || node.isNull()) {
-            return List.of();
-        }
-        if (!node.isArray() || node.size() > RoomsConfig.DEFAULT_CAPACITY) {
-            v.add("members", "invalid_type", "must be a list of usernames");
-            return List.of();
-        }
-        Set<String> names = new LinkedHashSet<>();
-        for (JsonNode item : node) {
-            if (!item.isTextual() || !item.textValue().matches("[A-Za-z0-9_]{3,30}")) {
-                v.add("members", "invalid_format", "must be a list of usernames");
-                return List.of();
-            }
-            names.add(item.textValue());
-        }
-        return List.copyOf(names);
     }
 
     /** {@code ?language=xx} keeps the rooms held in that language. */

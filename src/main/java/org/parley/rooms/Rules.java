@@ -99,7 +99,8 @@ final class Rules {
         if (s.moderators().stream().anyMatch(m -> access.blocks(m.memberId(), who))) {
             return refuse("not_allowed", "You cannot enter this room");
         }
-        boolean admitted = who == s.creatorId || switch (s.type) {
+        boolean host = s.hosts.contains(who);
+        boolean admitted = who == s.creatorId || host || switch (s.type) {
             case open -> true;
             case social -> s.stage().stream().anyMatch(st -> access.follows(st.memberId(), who));
             case closed -> s.allowed.contains(who);
@@ -114,8 +115,9 @@ final class Rules {
         if (s.participants.size() >= capacity) {
             return refuse("room_full", "This room is full (" + capacity + " people)");
         }
-        // The creator returning to a room that has lost its moderators takes the lead again.
-        Role role = who == s.creatorId && s.moderators().isEmpty() ? Role.moderator : Role.listener;
+        // The creator returning to a room that has lost its moderators takes the lead again; an
+        // event's co-host leads from the moment they arrive.
+        Role role = host || who == s.creatorId && s.moderators().isEmpty() ? Role.moderator : Role.listener;
         return accept(new ParticipantJoined(new Participant(who, join.username(), join.displayName(), join.avatarUrl(), role,
                 role.onStage(), 0, false, false, now)));
     }

@@ -35,6 +35,11 @@ final class TableCopy {
             new Table("room_participants", "room_id, member_id"),
             new Table("room_removed", "room_id, member_id"),
             new Table("room_allowed", "room_id, member_id"),
+            new Table("room_hosts", "room_id, member_id"),
+            new Table("scheduled_events", "id"),
+            new Table("event_hosts", "event_id, member_id"),
+            new Table("event_rsvps", "event_id, member_id"),
+            new Table("calendar_feeds", "member_id"),
             new Table("avatar_images", "member_id, pixels"));
 
     private static final int BATCH = 500;

@@ -44,6 +44,7 @@ class ArchitectureTest {
                     "RoomType", "Command", "RoomError", "RoomSubscriber", "RoomEvent", "Access"),
             "signalling", Set.of("SignallingModule", "Push"),
             "notifications", Set.of("NotificationsModule", "PushConfig"),
+            "schedule", Set.of("ScheduleModule", "ScheduleConfig"),
             "avatars", Set.of("AvatarsModule"));
 
     /** The media engine's face for the server (the load test has its own rule, below). */
@@ -55,7 +56,7 @@ class ArchitectureTest {
     /** Packages whose classes are domain code unless they are an HTTP edge (see {@link #isEdge}). */
     static final List<String> FEATURES_WITH_DOMAIN = List.of("org.parley.accounts", "org.parley.invites",
             "org.parley.social", "org.parley.profiles", "org.parley.rooms", "org.parley.notifications",
-            "org.parley.avatars");
+            "org.parley.avatars", "org.parley.schedule");
 
     @Test
     void no_feature_uses_another_features_classes_beyond_its_public_face() {

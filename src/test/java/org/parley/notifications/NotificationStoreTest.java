@@ -26,9 +26,9 @@ class NotificationStoreTest {
         try (Database db = Database.open(new DatabaseConfig(null, null, null, 2, dataDir))) {
             long ada = db.transaction(c -> members.join(c, "ada", "Ada", "x", true, null, then)).id();
             db.transaction(c -> {
-                long first = store.insert(c, ada, Kind.followed, null, null, null, then);
-                store.insert(c, ada, Kind.followed, null, null, null, then.plus(Duration.ofDays(1)));
-                store.insert(c, ada, Kind.pinged, null, "r1", "Room", then.plus(Duration.ofDays(100)));
+                long first = store.insert(c, ada, Kind.followed, null, null, null, null, then);
+                store.insert(c, ada, Kind.followed, null, null, null, null, then.plus(Duration.ofDays(1)));
+                store.insert(c, ada, Kind.pinged, null, "r1", "Room", null, then.plus(Duration.ofDays(100)));
                 return store.markRead(c, ada, first, then.plus(Duration.ofDays(2))); // one old one read, one not
             });
 

@@ -33,6 +33,20 @@ class RulesTest {
     }
 
     @Test
+    void a_scheduled_events_cohost_enters_a_closed_room_as_a_muted_moderator_whenever_they_come() {
+        var s = new RoomState("r", "t", RoomType.closed, 1, Instant.EPOCH);
+        s.hosts.add(9L);
+        s.apply(new ParticipantJoined(new Participant(1, "host", "Host", Role.moderator, true, 0, false, false, Instant.EPOCH)));
+        join(s, 9, 1);
+        assertThat(rules.decide(s, 5, new Join(5, "u5", "U5"), Instant.EPOCH)).isInstanceOf(Rules.Outcome.Refused.class); // not picked
+        assertThat(s.participants.get(9L).role()).isEqualTo(Role.moderator);
+        assertThat(s.participants.get(9L).muted()).isTrue();
+        run(s, 9, new Leave(false));
+        join(s, 9, 3);
+        assertThat(s.participants.get(9L).role()).isEqualTo(Role.moderator);
+    }
+
+    @Test
     void raised_hands_queue_in_the_order_they_were_raised() {
         var s = fresh();
         join(s, 5, 1);

@@ -50,6 +50,12 @@ class EveryScreenBrowserTest extends BrowserTestBase {
         ada.put("/api/members/linus/follow", null);
         String pending = grace.createInviteCode();
         ada.createInviteCode();
+        // Grace scheduled a talk for tomorrow evening; Ada asked to be notified.
+        String eventId = grace.post("/api/events", java.util.Map.of("title", "Compilers at dusk",
+                "description", "An hour on how a compiler thinks, and what it taught us about people.\nBring questions.",
+                "startsAt", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString(), "lengthMinutes", 90,
+                "language", "en", "type", "open")).json().get("id").asText();
+        ada.put("/api/events/" + eventId + "/rsvp", null);
 
         List<String> violations = new ArrayList<>();
         // Before any room: the signed-out screens, the empty hallway and the member's own pages.
@@ -69,6 +75,8 @@ class EveryScreenBrowserTest extends BrowserTestBase {
                     s.check("/invites/tree", "tree-item", "invitation-tree");
                     s.check("/settings", "theme-settings", "settings");
                     s.check("/me/edit", "edit-save", "edit-profile");
+                    s.check("/events/" + eventId, "event-title", "event");
+                    s.check("/events/new", "event-form", "event-form");
                 }
             }
         }
@@ -101,6 +109,7 @@ class EveryScreenBrowserTest extends BrowserTestBase {
                         Screens s = new Screens(Browsers.openPage(context, scriptErrors), size, theme, violations);
                         I18nBrowserTest.logIn(s.page, "grace");
                         s.check("/room/" + roomId, "queue-member", "room-moderator");
+                        s.check("/events/" + eventId, "event-edit", "event-host");
                     }
                 }
             }

@@ -45,6 +45,8 @@ class I18nBrowserTest extends BrowserTestBase {
         ada.put("/api/members/grace/follow", null);
         grace.put("/api/members/ada/follow", null);
         String pendingInvite = ada.createInviteCode();
+        String eventId = grace.post("/api/events", Map.of("title", ROOM_TITLE, "type", "open", "lengthMinutes", 90,
+                "startsAt", java.time.Instant.now().plus(java.time.Duration.ofDays(2)).toString())).json().get("id").asText();
 
         try (BrowserContext host = Browsers.newContext(browser, Viewport.LAPTOP)) {
             Page gracePage = Browsers.openPage(host, scriptErrors);
@@ -72,6 +74,8 @@ class I18nBrowserTest extends BrowserTestBase {
                     check(page, language, "/notifications", "notification", problems);
                     check(page, language, "/me/edit", "edit-save", problems);
                     check(page, language, "/settings", "language-select", problems);
+                    check(page, language, "/events/" + eventId, "event-title", problems);
+                    check(page, language, "/events/new", "event-form", problems);
                 }
             }
             assertThat(problems).as("untranslated text on screen").isEmpty();

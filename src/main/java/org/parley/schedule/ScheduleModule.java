@@ -1,0 +1,50 @@
+package org.parley.schedule;
+
+import io.javalin.config.RoutesConfig;
+import java.time.Clock;
+import org.parley.accounts.Members;
+import org.parley.events.EventBus;
+import org.parley.module.Housekeeping;
+import org.parley.module.Module;
+import org.parley.rooms.Rooms;
+import org.parley.social.SocialGraph;
+import org.parley.storage.Database;
+import org.parley.web.ClientInfo;
+
+/**
+ * Scheduled events (issue 15): a conversation announced ahead, with co-hosts, RSVPs, an iCalendar
+ * file and a private calendar feed; a host starts it as a live room through {@link Rooms}. Reminders
+ * and "starting now" reach people as domain events the notification centre listens to. The package
+ * is {@code schedule} because {@code events} is the domain-event bus.
+ */
+public final class ScheduleModule implements Module {
+
+    private final Schedule schedule;
+    private final EventsApi events;
+    private final CalendarApi calendar;
+
+    public ScheduleModule(Database db, Members members, SocialGraph graph, Rooms rooms, ScheduleConfig config,
+                          ClientInfo client, EventBus bus, Clock clock) {
+        var store = new EventStore();
+        this.schedule = new Schedule(db, store, new Audience(graph), rooms, bus, config, clock);
+        var views = new EventViews(db, members, schedule, store);
+        this.events = new EventsApi(schedule, views, db, members, graph, client, clock);
+        this.calendar = new CalendarApi(schedule, views, store, db, client, clock);
+    }
+
+    @Override
+    public void routes(RoutesConfig routes) {
+        events.routes(routes);
+        calendar.routes(routes);
+    }
+
+    /**
+     * Every tick: missed events, then due reminders. The reminders are in the database, so a restart
+     * loses none; each is claimed by one update, so none is sent twice.
+     */
+    @Override
+    public void housekeeping(Housekeeping schedule) {
+        var config = this.schedule.config();
+        schedule.every(config.tick(), config.tick(), "Event reminders", this.schedule::tick);
+    }
+}
