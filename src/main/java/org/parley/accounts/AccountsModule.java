@@ -22,6 +22,7 @@ public final class AccountsModule implements Module {
     static final Duration SESSION_PURGE_PERIOD = Duration.ofHours(1);
 
     private final Members members;
+    private final Organizations organizations;
     private final SessionHttp sessions;
     private final AuthLimits limits;
     private final AccountsApi api;
@@ -35,13 +36,19 @@ public final class AccountsModule implements Module {
                           Csrf csrf, Path dataDir, Clock clock) {
         var devices = DeviceCookiesHttp.load(dataDir, client);
         this.members = members;
-        this.sessions = new SessionHttp(db, members.store(), csrf, client, config, clock, devices);
+        this.organizations = members.organizations();
+        this.sessions = new SessionHttp(db, members.store(), organizations, csrf, client, config, clock, devices);
         this.limits = AuthLimits.of(config, clock);
         this.api = new AccountsApi(db, members, sessions, meView, client, limits, devices);
     }
 
     public Members members() {
         return members;
+    }
+
+    /** Organization accounts, delegates and verification. */
+    public Organizations organizations() {
+        return organizations;
     }
 
     /** The session cookie's edge: who is signed in ({@link SessionHttp#require}), sign-in for sign-up. */
@@ -69,6 +76,7 @@ public final class AccountsModule implements Module {
     @Override
     public void routes(RoutesConfig routes) {
         routes.before("/api/*", sessions::before);
+        routes.after("/api/*", sessions::after);
         api.routes(routes);
     }
 

@@ -9,13 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.parley.kernel.Confusables;
 import org.parley.storage.Database;
 import org.parley.storage.Dialect;
 
 /** SQL for the {@code members} table. Methods take the caller's connection so they can join a transaction. */
 final class MemberStore {
 
-    private static final String COLUMNS = "id, username, display_name, bio, admin, invited_by, created_at, avatar_version";
+    private static final String COLUMNS = "id, username, display_name, bio, admin, invited_by, created_at, avatar_version,"
+            + " kind, verified_label";
+    /** {@code members.password_hash} of an organization: not a PHC string, so no password ever matches it. */
+    static final String NO_PASSWORD = "!";
 
     /** The case-insensitive key under which a username is unique. */
     public static String key(String username) {
@@ -25,22 +29,42 @@ final class MemberStore {
     /** Inserts a member; throws {@link SQLException} with SQLSTATE 23505 when the username is taken. */
     public Member insert(Connection conn, String username, String displayName, String passwordHash,
                          boolean admin, Long invitedBy, Instant now) throws SQLException {
+        return insert(conn, username, displayName, "", passwordHash, admin, invitedBy, now, false);
+    }
+
+    /** Inserts an organization: no password, no inviter (its creator is its first owner, in {@code delegates}). */
+    Member insertOrganization(Connection conn, String username, String displayName, String bio, Instant now)
+            throws SQLException {
+        return insert(conn, username, displayName, bio, NO_PASSWORD, false, null, now, true);
+    }
+
+    private Member insert(Connection conn, String username, String displayName, String bio, String passwordHash,
+                          boolean admin, Long invitedBy, Instant now, boolean organization) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement(
-                "INSERT INTO members (username, username_key, display_name, bio, password_hash, admin, invited_by, created_at)"
-                        + " VALUES (?, ?, ?, '', ?, ?, ?, ?)", new String[] {"id"})) {
+                "INSERT INTO members (username, username_key, display_name, bio, password_hash, admin, invited_by, created_at,"
+                        + " kind, name_skeleton) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
             st.setString(1, username);
             st.setString(2, key(username));
             st.setString(3, displayName);
-            st.setString(4, passwordHash);
-            st.setBoolean(5, admin);
-            st.setObject(6, invitedBy);
-            Database.setInstant(st, 7, now);
+            st.setString(4, bio);
+            st.setString(5, passwordHash);
+            st.setBoolean(6, admin);
+            st.setObject(7, invitedBy);
+            Database.setInstant(st, 8, now);
+            st.setString(9, organization ? "organization" : "person");
+            st.setString(10, skeleton(displayName));
             st.executeUpdate();
             try (ResultSet keys = st.getGeneratedKeys()) {
                 keys.next();
-                return new Member(keys.getLong(1), username, displayName, "", admin, invitedBy, now);
+                return new Member(keys.getLong(1), username, displayName, bio, admin, invitedBy, now, null, organization, null);
             }
         }
+    }
+
+    /** {@code members.name_skeleton}: null for a name with no letter or digit, which imitates nobody. */
+    static String skeleton(String displayName) {
+        String skeleton = Confusables.skeleton(displayName);
+        return skeleton.isEmpty() ? null : skeleton;
     }
 
     public Optional<Member> byId(Connection conn, long id) throws SQLException {
@@ -77,10 +101,12 @@ final class MemberStore {
     }
 
     public void updateProfile(Connection conn, long id, String displayName, String bio) throws SQLException {
-        try (PreparedStatement st = conn.prepareStatement("UPDATE members SET display_name = ?, bio = ? WHERE id = ?")) {
+        try (PreparedStatement st = conn.prepareStatement(
+                "UPDATE members SET display_name = ?, bio = ?, name_skeleton = ? WHERE id = ?")) {
             st.setString(1, displayName);
             st.setString(2, bio);
-            st.setLong(3, id);
+            st.setString(3, skeleton(displayName));
+            st.setLong(4, id);
             st.executeUpdate();
         }
     }
@@ -121,13 +147,15 @@ final class MemberStore {
     /** The members who joined through {@code inviterId}'s invitations, oldest first. */
     public List<MemberRef> invitedBy(Connection conn, long inviterId, int limit) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement(
-                "SELECT username, display_name, id, avatar_version FROM members WHERE invited_by = ? ORDER BY created_at, id LIMIT ?")) {
+                "SELECT username, display_name, id, avatar_version, verified_label FROM members WHERE invited_by = ?"
+                        + " ORDER BY created_at, id LIMIT ?")) {
             st.setLong(1, inviterId);
             st.setInt(2, limit);
             try (ResultSet rs = st.executeQuery()) {
                 List<MemberRef> refs = new ArrayList<>();
                 while (rs.next()) {
-                    refs.add(new MemberRef(rs.getString(1), rs.getString(2), Member.avatarUrl(rs.getLong(3), rs.getString(4))));
+                    refs.add(new MemberRef(rs.getString(1), rs.getString(2), Member.avatarUrl(rs.getLong(3), rs.getString(4)),
+                            rs.getString(5)));
                 }
                 return refs;
             }
@@ -140,7 +168,8 @@ final class MemberStore {
      */
     List<Members.TreeEntry> tree(Connection conn, int limit) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement(
-                "SELECT m.username, m.display_name, p.username, m.admin, m.created_at AS created_at, m.id, m.avatar_version"
+                "SELECT m.username, m.display_name, p.username, m.admin, m.created_at AS created_at, m.id, m.avatar_version,"
+                        + " m.verified_label, m.kind"
                         + " FROM members m"
                         + " LEFT JOIN members p ON p.id = m.invited_by ORDER BY m.created_at, m.id LIMIT ?")) {
             st.setInt(1, limit);
@@ -149,7 +178,8 @@ final class MemberStore {
                 while (rs.next()) {
                     entries.add(new Members.TreeEntry(rs.getString(1), rs.getString(2),
                             Member.avatarUrl(rs.getLong(6), rs.getString(7)), rs.getString(3),
-                            rs.getBoolean(4), Database.instant(rs, "created_at")));
+                            rs.getBoolean(4), Database.instant(rs, "created_at"), rs.getString(8),
+                            "organization".equals(rs.getString(9))));
                 }
                 return entries;
             }
@@ -199,7 +229,7 @@ final class MemberStore {
         Long invitedBy = rs.wasNull() ? null : inviter;
         return new Member(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getString("bio"), rs.getBoolean("admin"), invitedBy, Database.instant(rs, "created_at"),
-                rs.getString("avatar_version"));
+                rs.getString("avatar_version"), "organization".equals(rs.getString("kind")), rs.getString("verified_label"));
     }
 
     @FunctionalInterface

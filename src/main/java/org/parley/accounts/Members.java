@@ -1,5 +1,6 @@
 package org.parley.accounts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,6 +21,12 @@ public final class Members {
 
     private final MemberStore store = new MemberStore();
     private final PasswordHasher hasher = new PasswordHasher();
+    private final Organizations organizations = new Organizations(store);
+
+    /** Organization accounts, their delegates and verification. */
+    public Organizations organizations() {
+        return organizations;
+    }
 
     public Optional<Member> byId(Connection conn, long id) throws SQLException {
         return store.byId(conn, id);
@@ -65,7 +72,8 @@ public final class Members {
      * @param invitedBy the inviter's username; null for the founders (invited by the operator)
      */
     public record TreeEntry(String username, String displayName, String avatarUrl, String invitedBy, boolean admin,
-                            Instant memberSince) {}
+                            Instant memberSince, @JsonInclude(JsonInclude.Include.NON_NULL) String verified,
+                            boolean organization) {}
 
     /** The whole invitation tree, oldest first (inviters before their invitees), at most {@code limit}. */
     public List<TreeEntry> invitationTree(Connection conn, int limit) throws SQLException {

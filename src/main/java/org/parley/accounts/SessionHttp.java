@@ -17,6 +17,13 @@ import org.parley.web.ProblemException;
  * Turns the session cookie into the signed-in member for each API request, enforces CSRF on unsafe
  * requests, and starts and ends sessions. Every feature asks {@link #require(Context)} for the actor:
  * authorization is decided on the server for every action.
+ *
+ * <p>Acting as an organization: a session may carry the organization its member acts as
+ * ({@code sessions.acting_as}, set through {@link #act}, a CSRF-checked operation). On every request
+ * the delegation is checked again; while it holds, {@link #require} answers the organization and
+ * {@link #operator} the member operating it, and every unsafe request is written to the
+ * organization's audit trail ({@link #after}). A removed delegation ends the acting at once
+ * ({@link Organizations#removeDelegate}), and a session whose delegation is gone is its member's again.
  */
 public final class SessionHttp {
 
@@ -25,10 +32,13 @@ public final class SessionHttp {
     static final Duration TOUCH_INTERVAL = Duration.ofHours(1);
     /** Request attribute holding the signed-in {@link Member}; also visible to WebSocket handlers after the upgrade. */
     public static final String MEMBER_ATTR = "parley.member";
+    /** Request attribute holding the delegate operating the organization in {@link #MEMBER_ATTR}; absent when not acting. */
+    public static final String OPERATOR_ATTR = "parley.operator";
     private static final String SESSION_ATTR = "parley.session";
 
     private final Database db;
     private final MemberStore members;
+    private final Organizations organizations;
     private final SessionStore sessions;
     private final Csrf csrf;
     private final ClientInfo client;
@@ -36,10 +46,11 @@ public final class SessionHttp {
     private final Clock clock;
     private final DeviceCookiesHttp devices;
 
-    SessionHttp(Database db, MemberStore members, Csrf csrf, ClientInfo client, AccountsConfig config, Clock clock,
-                         DeviceCookiesHttp devices) {
+    SessionHttp(Database db, MemberStore members, Organizations organizations, Csrf csrf, ClientInfo client,
+                AccountsConfig config, Clock clock, DeviceCookiesHttp devices) {
         this.db = db;
         this.members = members;
+        this.organizations = organizations;
         this.sessions = new SessionStore();
         this.csrf = csrf;
         this.client = client;
@@ -82,7 +93,14 @@ public final class SessionHttp {
             if (member.isEmpty()) {
                 return null;
             }
-            ctx.attribute(MEMBER_ATTR, member.get());
+            Optional<Member> acting = s.actingAs() == null || organizations.role(conn, s.actingAs(), s.memberId()).isEmpty()
+                    ? Optional.empty() : members.byId(conn, s.actingAs());
+            if (acting.isPresent()) {
+                ctx.attribute(MEMBER_ATTR, acting.get());
+                ctx.attribute(OPERATOR_ATTR, member.get());
+            } else {
+                ctx.attribute(MEMBER_ATTR, member.get());
+            }
             return s;
         });
         if (session != null && Duration.between(session.lastSeenAt(), now).compareTo(TOUCH_INTERVAL) > 0) {
@@ -111,6 +129,48 @@ public final class SessionHttp {
         return Optional.ofNullable(ctx.attribute(MEMBER_ATTR));
     }
 
+    /** The delegate operating the organization that {@link #require} answers, when the session acts as one. */
+    public static Optional<Member> operator(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(OPERATOR_ATTR));
+    }
+
+    /**
+     * The person signed in, whoever they act as, or a 401 problem: for what only a person does
+     * (managing organizations and delegates, switching who they act as).
+     */
+    public static Member requirePerson(Context ctx) {
+        Member member = require(ctx);
+        return operator(ctx).orElse(member);
+    }
+
+    /**
+     * Makes the request's session act as {@code organization} (already checked to be one the signed-in
+     * person is a delegate of), or as the person again ({@code null}), inside the caller's transaction.
+     */
+    public void act(Context ctx, Connection conn, Long organization) throws SQLException {
+        SessionStore.Session session = ctx.attribute(SESSION_ATTR);
+        if (session == null) {
+            throw ProblemException.unauthenticated();
+        }
+        organizations.setActing(conn, session.tokenHash(), organization);
+    }
+
+    /** After-handler for /api/*: an unsafe request made as an organization goes into its audit trail. */
+    public void after(Context ctx) {
+        Member operator = ctx.attribute(OPERATOR_ATTR);
+        Member organization = ctx.attribute(MEMBER_ATTR);
+        if (operator != null && organization != null && Csrf.isUnsafe(ctx)) {
+            record(organization, operator, ctx.method().name() + " " + ctx.path(), ctx.statusCode());
+        }
+    }
+
+    /** Writes one entry of an organization's audit trail (for actions outside REST: the WebSocket's room joins). */
+    public void record(Member organization, Member operator, String action, int status) {
+        db.transaction(conn -> {
+            organizations.record(conn, organization.id(), operator.id(), action, status, clock.instant());
+            return null;
+        });
+    }
     /**
      * Starts a session for {@code memberId} inside the caller's transaction and sets the session and
      * CSRF cookies, and the device cookie that keeps this browser able to sign in to the account while

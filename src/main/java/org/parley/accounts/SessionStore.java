@@ -15,8 +15,13 @@ import org.parley.storage.Database;
  */
 final class SessionStore {
 
-    /** A session found by its cookie. */
-    record Session(String tokenHash, long memberId, String csrfToken, Instant lastSeenAt, Instant expiresAt) {}
+    /**
+     * A session found by its cookie.
+     *
+     * @param actingAs the organization the session acts as (still to be checked against the delegation), or null
+     */
+    record Session(String tokenHash, long memberId, String csrfToken, Instant lastSeenAt, Instant expiresAt,
+                   Long actingAs) {}
 
     /** A freshly created session: the cookie value exists only here and in the browser. */
     record NewSession(String token, String csrfToken) {}
@@ -40,7 +45,7 @@ final class SessionStore {
 
     Optional<Session> find(Connection conn, String token, Instant now) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement(
-                "SELECT token_hash, member_id, csrf_token, last_seen_at, expires_at FROM sessions"
+                "SELECT token_hash, member_id, csrf_token, last_seen_at, expires_at, acting_as FROM sessions"
                         + " WHERE token_hash = ? AND expires_at > ?")) {
             st.setString(1, Tokens.sha256Hex(token));
             Database.setInstant(st, 2, now);
@@ -48,8 +53,10 @@ final class SessionStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
+                long acting = rs.getLong(6);
+                Long actingAs = rs.wasNull() ? null : acting;
                 return Optional.of(new Session(rs.getString(1), rs.getLong(2), rs.getString(3),
-                        Database.instant(rs, "last_seen_at"), Database.instant(rs, "expires_at")));
+                        Database.instant(rs, "last_seen_at"), Database.instant(rs, "expires_at"), actingAs));
             }
         }
     }

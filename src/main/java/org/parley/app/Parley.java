@@ -26,6 +26,7 @@ import org.parley.media.MediaServer;
 import org.parley.module.Housekeeping;
 import org.parley.module.Module;
 import org.parley.notifications.NotificationsModule;
+import org.parley.organizations.OrganizationsModule;
 import org.parley.profiles.ProfilesModule;
 import org.parley.rooms.Rooms;
 import org.parley.rooms.RoomsModule;
@@ -116,6 +117,7 @@ public final class Parley implements AutoCloseable {
                     csrf, config.dataDir(), clock));
             add(modules, new InvitesModule(db, invitations, accounts, profiles.meView(), client, events, clock));
             add(modules, new AvatarsModule(db, members, profiles.meView(), clock));
+            add(modules, new OrganizationsModule(db, members, accounts.sessions(), clock));
             var rooms = add(modules, new RoomsModule(db, members, new GraphAccess(db, members, social.graph()),
                     config.rooms(), events, clock));
             var media = add(modules, new MediaModule(config.media(), events));

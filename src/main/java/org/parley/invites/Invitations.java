@@ -62,10 +62,16 @@ public final class Invitations {
         });
     }
 
-    /** Invitations the member may still create; {@code null} for administrators (unlimited). */
+    /**
+     * Invitations the member may still create; {@code null} for administrators (unlimited), none for an
+     * organization: people join through people (docs/api.md, "Organizations").
+     */
     public Integer remaining(Connection conn, Member member) throws SQLException {
         if (member.admin()) {
             return null;
+        }
+        if (member.organization()) {
+            return 0;
         }
         return Math.max(0, config.perMember() - store.countHeld(conn, member.id(), clock.instant()));
     }

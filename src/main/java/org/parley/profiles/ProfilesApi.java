@@ -1,5 +1,6 @@
 package org.parley.profiles;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.sql.Connection;
@@ -42,15 +43,35 @@ final class ProfilesApi implements MeView {
         this.invitations = invitations;
     }
 
-    /** @param avatarUrl the member's photo ({@code Member#avatarUrl}), {@code null} for none */
+    /**
+     * @param avatarUrl    the member's photo ({@code Member#avatarUrl}), {@code null} for none
+     * @param organization an organization account, which the session acts as ({@code operatedBy})
+     * @param verified     the verification label, left out when not verified
+     * @param operatedBy   while the session acts as an organization: the delegate operating it (the signed-in
+     *                     person); left out otherwise
+     */
     record Me(long id, String username, String displayName, String avatarUrl, String bio, Instant memberSince,
               MemberRef invitedBy, boolean admin, long followerCount, long followingCount, Integer invitesRemaining,
-              String language, List<String> languages) {}
+              String language, List<String> languages, boolean organization,
+              @JsonInclude(JsonInclude.Include.NON_NULL) String verified,
+              @JsonInclude(JsonInclude.Include.NON_NULL) MemberRef operatedBy) {
 
-    /** @param id the member id that room commands (docs/protocol.md) address members by */
+        Me operatedBy(MemberRef operator) {
+            return new Me(id, username, displayName, avatarUrl, bio, memberSince, invitedBy, admin, followerCount,
+                    followingCount, invitesRemaining, language, languages, organization, verified, operator);
+        }
+    }
+
+    /**
+     * @param id            the member id that room commands (docs/protocol.md) address members by
+     * @param delegateRole  for an organization: {@code owner} or {@code delegate} when the signed-in person is
+     *                      one of its delegates; left out otherwise
+     */
     record Profile(long id, String username, String displayName, String avatarUrl, String bio, Instant memberSince,
                    MemberRef invitedBy, boolean admin, long followerCount, long followingCount, boolean followedByMe,
-                   boolean followsMe, boolean isMe, boolean blockedByMe, List<MemberRef> invited) {}
+                   boolean followsMe, boolean isMe, boolean blockedByMe, List<MemberRef> invited, boolean organization,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) String verified,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) String delegateRole) {}
 
     void routes(RoutesConfig routes) {
         routes.get("/api/me", this::getMe);
@@ -62,12 +83,19 @@ final class ProfilesApi implements MeView {
     public Me render(Connection conn, Member m) throws SQLException {
         return new Me(m.id(), m.username(), m.displayName(), m.avatarUrl(), m.bio(), m.createdAt(), inviter(conn, m), m.admin(),
                 graph.followerCount(conn, m.id()), graph.followingCount(conn, m.id()),
-                invitations.remaining(conn, m), members.language(conn, m.id()), members.spokenLanguages(conn, m.id()));
+                invitations.remaining(conn, m), members.language(conn, m.id()), members.spokenLanguages(conn, m.id()),
+                m.organization(), m.verified(), null);
+    }
+
+    /** {@code Me} of the session: the organization it acts as names its operator. */
+    private Me renderFor(Context ctx, Connection conn, Member m) throws SQLException {
+        Me me = render(conn, m);
+        return SessionHttp.operator(ctx).map(op -> me.operatedBy(op.ref())).orElse(me);
     }
 
     void getMe(Context ctx) {
         Member me = SessionHttp.require(ctx);
-        ctx.json(db.read(conn -> render(conn, me)));
+        ctx.json(db.read(conn -> renderFor(ctx, conn, me)));
     }
 
     void updateMe(Context ctx) {
@@ -95,20 +123,24 @@ final class ProfilesApi implements MeView {
             if (spoken != null) {
                 members.setSpokenLanguages(conn, me.id(), spoken);
             }
-            return render(conn, members.byId(conn, me.id()).orElseThrow());
+            return renderFor(ctx, conn, members.byId(conn, me.id()).orElseThrow());
         }));
     }
 
     void getProfile(Context ctx) {
         Member viewer = SessionHttp.require(ctx);
+        long person = SessionHttp.requirePerson(ctx).id();
         ctx.json(db.read(conn -> {
             Member m = MembersHttp.fromPath(conn, members, ctx.pathParam("username"));
             boolean isMe = m.id() == viewer.id();
+            String role = !m.organization() ? null : members.organizations().role(conn, m.id(), person)
+                    .map(owner -> owner ? "owner" : "delegate").orElse(null);
             return new Profile(m.id(), m.username(), m.displayName(), m.avatarUrl(), m.bio(), m.createdAt(), inviter(conn, m), m.admin(),
                     graph.followerCount(conn, m.id()), graph.followingCount(conn, m.id()),
                     !isMe && graph.follows(conn, viewer.id(), m.id()),
                     !isMe && graph.follows(conn, m.id(), viewer.id()),
-                    isMe, !isMe && graph.blocks(conn, viewer.id(), m.id()), members.invitedBy(conn, m.id(), INVITED_SHOWN));
+                    isMe, !isMe && graph.blocks(conn, viewer.id(), m.id()), members.invitedBy(conn, m.id(), INVITED_SHOWN),
+                    m.organization(), m.verified(), role);
         }));
     }
 

@@ -1,6 +1,7 @@
 package org.parley.rooms;
 
 import java.util.List;
+import org.parley.accounts.MemberRef;
 
 /**
  * What a member (or the server, for presence) asks a room to do. Parsed from the WebSocket protocol
@@ -8,8 +9,18 @@ import java.util.List;
  */
 public sealed interface Command {
 
-    /** @param memberId who joins, with the names and photo ({@code null}: none) shown to the room */
-    record Join(long memberId, String username, String displayName, String avatarUrl) implements Command {
+    /**
+     * @param memberId   who joins, with the names, photo ({@code null}: none) and verification label
+     *                   ({@code null}: none) shown to the room
+     * @param operatedBy the delegate operating {@code memberId}, an organization ({@code null}: a person joining
+     *                   as themselves); only the room's moderators may look it up
+     */
+    record Join(long memberId, String username, String displayName, String avatarUrl, String verified,
+                MemberRef operatedBy) implements Command {
+
+        public Join(long memberId, String username, String displayName, String avatarUrl) {
+            this(memberId, username, displayName, avatarUrl, null, null);
+        }
 
         public Join(long memberId, String username, String displayName) {
             this(memberId, username, displayName, null);

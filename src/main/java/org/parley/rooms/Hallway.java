@@ -1,5 +1,6 @@
 package org.parley.rooms;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,10 +21,12 @@ final class Hallway {
     static final int FOLLOWED_LISTENERS_SHOWN = 3;
 
     /** @param avatarUrl the member's photo, {@code null} for none */
-    record StageMember(long id, String username, String displayName, String avatarUrl, Role role, boolean followed) {}
+    record StageMember(long id, String username, String displayName, String avatarUrl, Role role, boolean followed,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String verified) {}
 
     /** A listener the member follows; {@code avatarUrl} as in {@link StageMember}. */
-    record Listener(long id, String username, String displayName, String avatarUrl) {}
+    record Listener(long id, String username, String displayName, String avatarUrl,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String verified) {}
 
     /**
      * @param followedListeners    up to {@value #FOLLOWED_LISTENERS_SHOWN} listeners the member follows
@@ -109,12 +112,12 @@ final class Hallway {
         int followed = (int) stage.stream().filter(p -> following.contains(p.memberId())).count();
         List<StageMember> shown = stage.stream().limit(STAGE_SHOWN)
                 .map(p -> new StageMember(p.memberId(), p.username(), p.displayName(), p.avatarUrl(), p.role(),
-                        following.contains(p.memberId())))
+                        following.contains(p.memberId()), p.verified()))
                 .toList();
         // Listeners held in the snapshot are the whole audience on the server; blocked ones are never shown.
         List<Listener> followedListeners = s.participants().stream()
                 .filter(p -> !p.role().onStage() && following.contains(p.memberId()) && !blocked.contains(p.memberId()))
-                .map(p -> new Listener(p.memberId(), p.username(), p.displayName(), p.avatarUrl()))
+                .map(p -> new Listener(p.memberId(), p.username(), p.displayName(), p.avatarUrl(), p.verified()))
                 .toList();
         return new Entry(s.id(), s.title(), s.description(), s.language(), s.type(), shown, s.stage().size(), s.listenerCount(), followed,
                 followedListeners.stream().limit(FOLLOWED_LISTENERS_SHOWN).toList(), followedListeners.size(), s.createdAt());

@@ -15,10 +15,21 @@ import java.time.Instant;
  * @param interpreting   for a speaker named interpreter, the language (ISO 639-1) they interpret the floor
  *                       into: their audio reaches only the listeners of that language, and they hear the
  *                       floor only; {@code null} (and left out of the JSON) for everyone else
+ * @param verified       the member's verification label ({@code accounts.Member#verified}) when they joined;
+ *                       {@code null} (and left out of the JSON) when not verified
  */
 public record Participant(long memberId, String username, String displayName, String avatarUrl, Role role,
                           boolean muted, long handOrder, boolean invitedToSpeak, boolean away, Instant joinedAt,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String interpreting) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String interpreting,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String verified) {
+
+    /** A participant who is not verified. */
+    public Participant(long memberId, String username, String displayName, String avatarUrl, Role role,
+                       boolean muted, long handOrder, boolean invitedToSpeak, boolean away, Instant joinedAt,
+                       String interpreting) {
+        this(memberId, username, displayName, avatarUrl, role, muted, handOrder, invitedToSpeak, away, joinedAt,
+                interpreting, null);
+    }
 
     /** A participant who interprets nothing. */
     public Participant(long memberId, String username, String displayName, String avatarUrl, Role role,
@@ -37,26 +48,26 @@ public record Participant(long memberId, String username, String displayName, St
     }
 
     Participant withRole(Role r) {
-        return new Participant(memberId, username, displayName, avatarUrl, r, muted, handOrder, invitedToSpeak, away, joinedAt, interpreting);
+        return new Participant(memberId, username, displayName, avatarUrl, r, muted, handOrder, invitedToSpeak, away, joinedAt, interpreting, verified);
     }
 
     Participant withMuted(boolean m) {
-        return new Participant(memberId, username, displayName, avatarUrl, role, m, handOrder, invitedToSpeak, away, joinedAt, interpreting);
+        return new Participant(memberId, username, displayName, avatarUrl, role, m, handOrder, invitedToSpeak, away, joinedAt, interpreting, verified);
     }
 
     Participant withHand(long order) {
-        return new Participant(memberId, username, displayName, avatarUrl, role, muted, order, invitedToSpeak, away, joinedAt, interpreting);
+        return new Participant(memberId, username, displayName, avatarUrl, role, muted, order, invitedToSpeak, away, joinedAt, interpreting, verified);
     }
 
     Participant withInvitedToSpeak(boolean invited) {
-        return new Participant(memberId, username, displayName, avatarUrl, role, muted, handOrder, invited, away, joinedAt, interpreting);
+        return new Participant(memberId, username, displayName, avatarUrl, role, muted, handOrder, invited, away, joinedAt, interpreting, verified);
     }
 
     Participant withInterpreting(String language) {
-        return new Participant(memberId, username, displayName, avatarUrl, role, muted, handOrder, invitedToSpeak, away, joinedAt, language);
+        return new Participant(memberId, username, displayName, avatarUrl, role, muted, handOrder, invitedToSpeak, away, joinedAt, language, verified);
     }
 
     Participant withAway(boolean a) {
-        return new Participant(memberId, username, displayName, avatarUrl, role, muted, handOrder, invitedToSpeak, a, joinedAt, interpreting);
+        return new Participant(memberId, username, displayName, avatarUrl, role, muted, handOrder, invitedToSpeak, a, joinedAt, interpreting, verified);
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.parley.accounts.MemberRef;
 import org.parley.storage.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -241,6 +242,14 @@ public final class Room {
                 decided.forEach(state::apply);
                 state.version = version;
                 events.addAll(decided);
+            }
+            if (p.command() instanceof Command.Join join) {
+                // Who operates an organization is the latest joiner's: a delegate taking over a tab is seen.
+                MemberRef before = join.operatedBy() == null ? state.operators.remove(join.memberId())
+                        : state.operators.put(join.memberId(), join.operatedBy());
+                if (!java.util.Objects.equals(before, join.operatedBy())) {
+                    publish(); // only then: a person's join (nearly all) costs no copy of the room
+                }
             }
             return new Result.Done(state.version);
         } catch (RuntimeException e) {

@@ -3,12 +3,14 @@ package org.parley.rooms;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.parley.accounts.MemberRef;
 
 /**
  * The live state of one room. Owned by the room's serial executor ({@link Room}): only that executor
@@ -44,6 +46,11 @@ final class RoomState {
     /** Members removed by a moderator: they cannot enter this room again. Server-side only. */
     final Set<Long> removed = new HashSet<>();
     final Map<Long, Participant> participants = new LinkedHashMap<>();
+    /**
+     * Who operates the organizations in the room: the delegate of each one's latest join. Server-side
+     * only, never in an event or a snapshot clients get; the moderators look it up ({@link RoomSnapshot#operators}).
+     */
+    final Map<Long, MemberRef> operators = new HashMap<>();
 
     RoomState(String id, String title, RoomType type, long creatorId, Instant createdAt) {
         this.id = id;
@@ -76,6 +83,7 @@ final class RoomState {
             case RoomEvent.ParticipantJoined e -> participants.put(e.participant().memberId(), e.participant());
             case RoomEvent.ParticipantLeft e -> {
                 participants.remove(e.memberId());
+                operators.remove(e.memberId());
                 if ("removed".equals(e.reason())) {
                     removed.add(e.memberId());
                 }
@@ -129,6 +137,7 @@ final class RoomState {
     /** An immutable copy for snapshots, persistence and read-only views on other threads. */
     RoomSnapshot snapshot() {
         return new RoomSnapshot(id, title, description, language, interpretation, type, creatorId, createdAt, handRaisingEnabled, ended, version,
-                new ArrayList<>(participants.values()), type == RoomType.closed ? List.copyOf(allowed) : List.of(), List.copyOf(hosts));
+                new ArrayList<>(participants.values()), type == RoomType.closed ? List.copyOf(allowed) : List.of(), List.copyOf(hosts),
+                Map.copyOf(operators));
     }
 }

@@ -147,7 +147,7 @@ final class RoomStore {
         for (RoomState s : rooms) {
             try (PreparedStatement st = conn.prepareStatement(
                     "SELECT p.member_id, m.username, m.display_name, p.role, p.muted, p.hand_order, p.invited_to_speak, p.joined_at,"
-                            + " m.avatar_version, p.interpreting"
+                            + " m.avatar_version, p.interpreting, m.verified_label"
                             + " FROM room_participants p JOIN members m ON m.id = p.member_id WHERE p.room_id = ? ORDER BY p.joined_at")) {
                 st.setString(1, s.id);
                 try (ResultSet rs = st.executeQuery()) {
@@ -155,7 +155,7 @@ final class RoomStore {
                         var p = new Participant(rs.getLong(1), rs.getString(2), rs.getString(3),
                                 Member.avatarUrl(rs.getLong(1), rs.getString(9)), Role.valueOf(rs.getString(4)),
                                 rs.getBoolean(5), rs.getLong(6), rs.getBoolean(7), true, Database.instant(rs, "joined_at"),
-                                rs.getString(10));
+                                rs.getString(10), rs.getString(11));
                         s.participants.put(p.memberId(), p);
                         s.handCounter = Math.max(s.handCounter, p.handOrder());
                     }

@@ -140,8 +140,7 @@ public final class Rooms implements AutoCloseable {
         state.hosts.remove(creator.id());
         // Muted like everyone arriving on stage: nobody is on air by surprise.
         var host = new Participant(creator.id(), creator.username(), creator.displayName(), creator.avatarUrl(),
-                Role.moderator, true, 0,
-                false, true, now);
+                Role.moderator, true, 0, false, true, now, null, creator.verified());
         List<RoomEvent> initial = type == RoomType.closed
                 ? List.of(new RoomEvent.ParticipantJoined(host), new RoomEvent.AllowedChanged(List.copyOf(allowed)))
                 : List.of(new RoomEvent.ParticipantJoined(host));

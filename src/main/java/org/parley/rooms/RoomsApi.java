@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.parley.accounts.AccountRules;
 import org.parley.accounts.Member;
+import org.parley.accounts.MemberRef;
 import org.parley.accounts.Members;
 import org.parley.accounts.SessionHttp;
 import org.parley.kernel.SpokenLanguages;
@@ -51,6 +52,36 @@ final class RoomsApi {
         routes.post("/api/rooms", this::createRoom);
         routes.get("/api/hallway", this::getHallway);
         routes.get("/api/rooms/{id}", this::getRoom);
+        routes.get("/api/rooms/{id}/operators", this::listRoomOperators);
+    }
+
+    /** @param operatedBy the delegate operating organization {@code memberId} in the room */
+    record Operator(long memberId, MemberRef operatedBy) {}
+
+    record OperatorList(List<Operator> items) {}
+
+    /**
+     * Who operates the organizations in a live room: for its moderators only (issue 15: "operated by"
+     * is visible to moderators). Anyone else gets the same 404 as for a room they may not see, or a 403
+     * when they are in the room but not a moderator.
+     */
+    void listRoomOperators(Context ctx) {
+        Member me = SessionHttp.require(ctx);
+        Room room = visibleRoom(ctx, me);
+        RoomSnapshot s = room.snapshot();
+        boolean moderator = s.participant(me.id()).map(p -> p.role() == Role.moderator).orElse(false);
+        if (!moderator) {
+            throw new ProblemException(403, "not_moderator", "Moderators only",
+                    "Only the room's moderators see who operates an organization");
+        }
+        List<Operator> items = new ArrayList<>();
+        for (Participant p : s.participants()) {
+            MemberRef operator = s.operators().get(p.memberId());
+            if (operator != null) {
+                items.add(new Operator(p.memberId(), operator));
+            }
+        }
+        ctx.json(new OperatorList(items));
     }
 
     void createRoom(Context ctx) {
@@ -116,18 +147,23 @@ final class RoomsApi {
     /** A live room's summary; rooms a member may not see look the same as rooms that do not exist. */
     void getRoom(Context ctx) {
         Member me = SessionHttp.require(ctx);
+        Room room = visibleRoom(ctx, me);
+        ctx.json(view(room, me));
+    }
+
+    /** The live room the path names, if {@code me} may see it; else the 404 of a room that does not exist. */
+    private Room visibleRoom(Context ctx, Member me) {
         String id = ctx.pathParam("id");
-        Room room = (id.matches("[A-Za-z0-9_-]{1,32}") ? rooms.get(id) : java.util.Optional.<Room>empty())
+        return (id.matches("[A-Za-z0-9_-]{1,32}") ? rooms.get(id) : java.util.Optional.<Room>empty())
                 .filter(r -> !r.ended() && rooms.mayEnter(me.id(), r))
                 .orElseThrow(() -> ProblemException.notFound("room_not_found", "This room has ended or does not exist"));
-        ctx.json(view(room, me));
     }
 
     private static RoomView view(Room room, Member me) {
         RoomSnapshot s = room.snapshot();
         List<Hallway.StageMember> stage = s.stage().stream().limit(Hallway.STAGE_SHOWN)
                 .map(p -> new Hallway.StageMember(p.memberId(), p.username(), p.displayName(), p.avatarUrl(),
-                        p.role(), false)).toList();
+                        p.role(), false, p.verified())).toList();
         return new RoomView(s.id(), s.title(), s.description(), s.language(), s.type(), "/room/" + s.id(), s.stage().size(), s.listenerCount(), stage);
     }
 }

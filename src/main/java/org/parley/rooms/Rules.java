@@ -119,7 +119,7 @@ final class Rules {
         // event's co-host leads from the moment they arrive.
         Role role = host || who == s.creatorId && s.moderators().isEmpty() ? Role.moderator : Role.listener;
         return accept(new ParticipantJoined(new Participant(who, join.username(), join.displayName(), join.avatarUrl(), role,
-                role.onStage(), 0, false, false, now)));
+                role.onStage(), 0, false, false, now, null, join.verified())));
     }
 
     /** Leaving, plus the hand-over or end when the last moderator goes. */

@@ -28,6 +28,8 @@ final class Connection implements RoomSubscriber {
 
     private final Session session;
     final Member member;
+    /** The delegate operating {@link #member}, an organization, as the session did at the upgrade; null: a person. */
+    final Member operator;
     final FloodGuard guard;
     private final AtomicReference<Room> room = new AtomicReference<>();
     volatile boolean hallwaySubscribed;
@@ -41,8 +43,13 @@ final class Connection implements RoomSubscriber {
     record Listening(String roomId, String language) {}
 
     Connection(Session session, Member member, FloodGuard guard) {
+        this(session, member, null, guard);
+    }
+
+    Connection(Session session, Member member, Member operator, FloodGuard guard) {
         this.session = session;
         this.member = member;
+        this.operator = operator;
         this.guard = guard;
     }
 

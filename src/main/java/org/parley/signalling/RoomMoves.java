@@ -2,6 +2,8 @@ package org.parley.signalling;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.parley.accounts.Member;
+import org.parley.accounts.SessionHttp;
 import org.parley.media.MediaServer;
 import org.parley.rooms.Command;
 import org.parley.rooms.Room;
@@ -26,11 +28,13 @@ final class RoomMoves {
     private final Rooms rooms;
     private final MediaServer media;
     private final Push push;
+    private final SessionHttp sessions;
 
-    RoomMoves(Rooms rooms, MediaServer media, Push push) {
+    RoomMoves(Rooms rooms, MediaServer media, Push push, SessionHttp sessions) {
         this.rooms = rooms;
         this.media = media;
         this.push = push;
+        this.sessions = sessions;
     }
 
     /** Enters a room, or resumes in it ({@code since}); returns the join's one answer. */
@@ -39,9 +43,13 @@ final class RoomMoves {
         if (room == null || room.ended()) {
             return Replies.error(join.id(), "room_not_found", "This room has ended or does not exist");
         }
-        var result = await(room.submit(conn.member.id(),
-                new Command.Join(conn.member.id(), conn.member.username(), conn.member.displayName(),
-                        conn.member.avatarUrl()), conn, join.since()));
+        Member m = conn.member;
+        var result = await(room.submit(m.id(), new Command.Join(m.id(), m.username(), m.displayName(), m.avatarUrl(),
+                m.verified(), conn.operator == null ? null : conn.operator.ref()), conn, join.since()));
+        if (conn.operator != null && join.since() == null) {
+            // Entering a room as an organization is in its audit trail (a resume after a reconnect is not news).
+            sessions.record(m, conn.operator, "join room " + room.id(), result instanceof Room.Result.Done ? 200 : 403);
+        }
         if (!(result instanceof Room.Result.Done done)) {
             return Replies.of(join.id(), result);
         }

@@ -87,7 +87,7 @@ final class SignallingSocket {
         this.turn = turn;
         this.push = push;
         this.messages = messages;
-        this.moves = new RoomMoves(rooms, media, push);
+        this.moves = new RoomMoves(rooms, media, push, auth);
         this.mediaSignals = new MediaSignals(rooms, media);
         this.hallway = new HallwayNotices(push);
         register(ClientMessage.Join.class, moves::join);
@@ -166,12 +166,13 @@ final class SignallingSocket {
         }
         ctx.session.setIdleTimeout(Duration.ofMinutes(2));
         ctx.enableAutomaticPings(20, TimeUnit.SECONDS);
-        var conn = new Connection(ctx.session, member, new FloodGuard());
+        var conn = new Connection(ctx.session, member, ctx.attribute(SessionHttp.OPERATOR_ATTR), new FloodGuard());
         ctx.attribute(CONNECTION, conn);
         push.add(conn);
         ObjectNode hello = JSON.createObjectNode().put("type", "hello").put("protocol", PROTOCOL_VERSION);
         hello.putObject("member").put("id", member.id()).put("username", member.username())
-                .put("displayName", member.displayName()).put("avatarUrl", member.avatarUrl());
+                .put("displayName", member.displayName()).put("avatarUrl", member.avatarUrl())
+                .put("verified", member.verified());
         // ICE servers for RTCPeerConnection: TURN relays when configured (docs/media.md); Parley
         // itself is reached directly (ICE-lite, host candidates), so there is no STUN server here.
         var iceServers = hello.putArray("iceServers");

@@ -36,7 +36,7 @@ class ArchitectureTest {
      */
     static final Map<String, Set<String>> FACES = Map.of(
             "accounts", Set.of("AccountsModule", "AccountsConfig", "Members", "Member", "MemberRef", "MeView",
-                    "AccountRules", "SessionHttp", "MembersHttp"),
+                    "AccountRules", "SessionHttp", "MembersHttp", "Organizations"),
             "invites", Set.of("InvitesModule", "InvitesConfig", "Invitations"),
             "social", Set.of("SocialModule", "SocialGraph"),
             "profiles", Set.of("ProfilesModule"),
@@ -45,7 +45,8 @@ class ArchitectureTest {
             "signalling", Set.of("SignallingModule", "Push"),
             "notifications", Set.of("NotificationsModule", "PushConfig"),
             "schedule", Set.of("ScheduleModule", "ScheduleConfig"),
-            "avatars", Set.of("AvatarsModule"));
+            "avatars", Set.of("AvatarsModule"),
+            "organizations", Set.of("OrganizationsModule"));
 
     /** The media engine's face for the server (the load test has its own rule, below). */
     static final Set<String> MEDIA_FACE = Set.of("org.parley.media.MediaServer", "org.parley.media.StageListener",
@@ -56,7 +57,7 @@ class ArchitectureTest {
     /** Packages whose classes are domain code unless they are an HTTP edge (see {@link #isEdge}). */
     static final List<String> FEATURES_WITH_DOMAIN = List.of("org.parley.accounts", "org.parley.invites",
             "org.parley.social", "org.parley.profiles", "org.parley.rooms", "org.parley.notifications",
-            "org.parley.avatars", "org.parley.schedule");
+            "org.parley.avatars", "org.parley.schedule", "org.parley.organizations");
 
     @Test
     void no_feature_uses_another_features_classes_beyond_its_public_face() {
