@@ -20,6 +20,7 @@ import { bellLink } from './notifications/bell.js';
 import { listenForEvents } from './schedule/live.js';
 import { mountAnnouncer } from './rooms/announcer.js';
 import { registerWorker } from './core/pwa/register.js';
+import { mountActingBanner } from './organizations/acting.js';
 
 route('/', () => import('./core/pages/home.js'));
 route('/hallway', () => import('./rooms/hallway.js'));
@@ -37,6 +38,7 @@ route('/notifications', () => import('./notifications/notifications.js'));
 route('/events/new', () => import('./schedule/event-form.js'));
 route('/events/:id', () => import('./schedule/event-page.js'));
 route('/events/:id/edit', () => import('./schedule/event-form.js'));
+route('/admin', () => import('./organizations/admin.js'));
 
 let currentPath = location.pathname;
 let routing = false; // true once the router drew the first page
@@ -67,7 +69,7 @@ function drawTopNav() {
 async function boot() {
   // The shared catalogue (/i18n/) and these features' own, merged (core/i18n.js).
   // Until the server says who is signed in, the language this browser last used (core/language.js).
-  await initI18n(['account', 'people', 'invites', 'rooms', 'notifications', 'schedule'], chosenLanguage(null));
+  await initI18n(['account', 'people', 'invites', 'rooms', 'notifications', 'schedule', 'organizations'], chosenLanguage(null));
   const translateShell = () => {
     translateStatic();
     document.querySelector('.brand').setAttribute('aria-label', t('nav.home'));
@@ -91,6 +93,7 @@ async function boot() {
   startUnread();
   listenForEvents();
   mountBanner();
+  mountActingBanner(); // "Acting as …" under the top bar while this session acts as an organization
   onMeChange((me) => (me ? startLive() : stopLive()));
   const miniBar = mountMiniBar();
   // The room's sound follows the room this tab is in, on every page (rooms/audio/audio.js).

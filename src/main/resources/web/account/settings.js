@@ -16,6 +16,7 @@ import { photoCard } from './photo-card.js';
 import { spokenLanguagesCard } from './spoken-languages-card.js';
 import { themeCard } from './theme-choice.js';
 import { notificationsCard } from '../notifications/settings-card.js';
+import { organizationsCard } from '../organizations/settings-card.js';
 import { forgetPushOnThisDevice } from '../notifications/push.js';
 import { calendarCard } from '../schedule/calendar-card.js';
 
@@ -86,6 +87,13 @@ export async function render(ctx) {
     themeCard(),
     notificationsCard(),
     calendarCard(),
+    organizationsCard(),
+    me.admin
+      ? h('section', { class: 'card', 'data-testid': 'admin-card' },
+        h('h2', { class: 'card-title' }, t('admin.title')),
+        h('p', { class: 'section-sub' }, t('admin.flags.explain')),
+        h('a', { class: 'btn', href: '/admin', 'data-testid': 'admin-link' }, t('admin.flags.title')))
+      : null,
     h('section', { class: 'card' },
       h('h2', { class: 'card-title' }, t('settings.passwordTitle')),
       h('p', { class: 'section-sub' }, t('settings.passwordExplain')),

@@ -159,3 +159,21 @@ export const listUpcomingEvents = (opts) => request('GET', '/api/events/upcoming
 export const getCalendarFeedStatus = (opts) => request('GET', '/api/me/calendar', opts);
 export const resetCalendarFeed = (opts) => request('POST', '/api/me/calendar', opts);
 export const revokeCalendarFeed = (opts) => request('DELETE', '/api/me/calendar', opts);
+export const listRoomOperators = (id, opts) => request('GET', `/api/rooms/${seg(id)}/operators`, opts);
+export const createOrganization = (body, opts) => request('POST', '/api/organizations', { ...opts, body });
+export const listMyOrganizations = (opts) => request('GET', '/api/me/organizations', opts);
+export const listDelegates = (org, opts) => request('GET', `/api/organizations/${seg(org)}/delegates`, opts);
+export const addDelegate = (org, username, owner, opts) =>
+  request('PUT', `/api/organizations/${seg(org)}/delegates/${seg(username)}`, { ...opts, body: { owner } });
+export const removeDelegate = (org, username, opts) =>
+  request('DELETE', `/api/organizations/${seg(org)}/delegates/${seg(username)}`, opts);
+export const actAs = (org, opts) => request('PUT', '/api/session/acting', { ...opts, body: { organization: org } });
+export const stopActing = (opts) => request('DELETE', '/api/session/acting', opts);
+export const listOrganizationAudit = (org, before, opts) =>
+  request('GET', `/api/organizations/${seg(org)}/audit${before ? `?before=${encodeURIComponent(before)}` : ''}`, opts);
+export const setVerified = (username, label, opts) =>
+  request('PUT', `/api/members/${seg(username)}/verified`, { ...opts, body: { label } });
+export const unsetVerified = (username, opts) => request('DELETE', `/api/members/${seg(username)}/verified`, opts);
+export const listImpersonationFlags = (opts) => request('GET', '/api/admin/impersonation-flags', opts);
+export const dismissImpersonationFlag = (username, opts) =>
+  request('DELETE', `/api/admin/impersonation-flags/${seg(username)}`, opts);

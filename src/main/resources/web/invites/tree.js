@@ -7,7 +7,7 @@ import { getInviteTree } from '../core/api.js';
 import { formatDate } from '../core/format.js';
 import { pageHeading } from '../core/ui/page.js';
 import { delayedSkeleton, skeletonLines } from '../core/ui/skeletons.js';
-import { avatar } from '../core/ui/members.js';
+import { avatar, displayName } from '../core/ui/members.js';
 import { requireMe } from '../core/auth.js';
 import { buildTree, search, pathTo } from './tree-model.js';
 
@@ -52,7 +52,7 @@ export async function render(ctx) {
     const row = h('div', { class: `tree-row${matches.has(m.username) ? ' tree-match' : ''}` },
       toggle, avatar(m, 'sm'),
       h('a', { class: 'member-names', href: `/u/${encodeURIComponent(m.username)}` },
-        h('span', { class: 'member-display' }, m.displayName),
+        displayName(m),
         h('span', { class: 'member-handle' }, `@${m.username}`)),
       ...badges,
       h('span', { class: 'tree-meta' }, node.descendants

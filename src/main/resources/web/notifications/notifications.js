@@ -8,7 +8,7 @@ import { currentFormatLocale } from '../core/i18n.js';
 import { pageHeading } from '../core/ui/page.js';
 import { button, withBusy } from '../core/ui/buttons.js';
 import { delayedSkeleton, skeletonLines } from '../core/ui/skeletons.js';
-import { avatar } from '../core/ui/members.js';
+import { avatar, memberLink } from '../core/ui/members.js';
 import { requireMe } from '../core/auth.js';
 import { unread, arrivals } from './unread.js';
 
@@ -84,7 +84,7 @@ const dayKey = (date) => `${date.getFullYear()}-${date.getMonth()}-${date.getDat
 
 function item(n) {
   const who = n.actor
-    ? h('a', { class: 'member-link', href: `/u/${encodeURIComponent(n.actor.username)}` }, n.actor.displayName)
+    ? memberLink(n.actor)
     : h('span', {}, t('notifications.formerMember'));
   const room = n.room ? h('a', { href: `/room/${encodeURIComponent(n.room.id)}` }, n.room.title) : null;
   // An event's notification names it; "starting now" leads into its room, the others to its page.

@@ -3,7 +3,9 @@ import { h, icon } from '../core/dom.js';
 import { t, tNodes } from '../core/i18n.js';
 import { getProfile, block, unblock } from '../core/api.js';
 import { formatDate, formatNumber, timeElement } from '../core/format.js';
-import { avatar, memberLink, memberRow } from '../core/ui/members.js';
+import { avatar, memberLink, memberRow, verifiedBadge } from '../core/ui/members.js';
+import { currentMe } from '../core/session.js';
+import { organizationSections, organizationTag } from '../organizations/profile-sections.js';
 import { followButton } from './follow-button.js';
 import { notice, pageHeading } from '../core/ui/page.js';
 import { delayedSkeleton, skeletonLines } from '../core/ui/skeletons.js';
@@ -35,7 +37,8 @@ export async function render(ctx) {
   if (profile.username !== ctx.params.username && !ctx.signal.aborted) {
     history.replaceState(null, '', profilePath(profile.username)); // /u/ADA → /u/ada, as typed at sign-up
   }
-  ctx.view.replaceChildren(h('div', { class: 'profile-page' }, header(profile, ctx), invitedSection(profile)));
+  ctx.view.replaceChildren(h('div', { class: 'profile-page' }, header(profile, ctx),
+    ...organizationSections(profile, currentMe(), ctx), profile.organization ? null : invitedSection(profile)));
   ctx.ready(profile.displayName);
 }
 
@@ -67,7 +70,8 @@ function header(profile, ctx) {
   const actions = profile.isMe
     ? h('div', { class: 'profile-actions' },
       h('a', { class: 'btn', href: '/me/edit', 'data-testid': 'edit-profile-link' }, t('profile.edit')),
-      h('a', { class: 'btn btn-primary', href: '/invites', 'data-testid': 'invite-friends-link' }, t('profile.inviteFriends')))
+      profile.organization ? null
+        : h('a', { class: 'btn btn-primary', href: '/invites', 'data-testid': 'invite-friends-link' }, t('profile.inviteFriends')))
     : h('div', { class: 'profile-actions' },
       profile.blockedByMe ? null : followButton(profile.username, profile.followedByMe, {
         onChange(delta) {
@@ -77,7 +81,7 @@ function header(profile, ctx) {
       }),
       blockButton(profile, ctx));
 
-  const origin = profile.invitedBy
+  const origin = profile.organization ? null : profile.invitedBy
     ? h('p', { class: 'meta-line', 'data-testid': 'profile-invited-by' },
       tNodes('profile.invitedBy', { inviter: memberLink(profile.invitedBy, { 'data-testid': 'profile-inviter-link' }) }))
     : h('p', { class: 'meta-line', 'data-testid': 'profile-founding-member' }, t('profile.foundingMember'));
@@ -86,8 +90,10 @@ function header(profile, ctx) {
     h('div', { class: 'profile-top' },
       avatar(profile, 'lg'),
       h('div', { class: 'profile-names' },
-        pageHeading(profile.displayName, { 'data-testid': 'profile-display-name' }),
-        h('p', { class: 'member-handle', 'data-testid': 'profile-username' }, `@${profile.username}`,
+        h('div', { class: 'profile-name-line' },
+          pageHeading(profile.displayName, { 'data-testid': 'profile-display-name' }), verifiedBadge(profile, 22)),
+        profile.verified ? h('p', { class: 'verified-label', 'data-testid': 'profile-verified-label' }, profile.verified) : null,
+        h('p', { class: 'member-handle', 'data-testid': 'profile-username' }, `@${profile.username}`, organizationTag(profile),
           profile.followsMe ? h('span', { class: 'badge badge-soft', 'data-testid': 'follows-you' }, t('profile.followsYou')) : null))),
     profile.bio
       ? h('p', { class: 'bio', 'data-testid': 'profile-bio' }, profile.bio)

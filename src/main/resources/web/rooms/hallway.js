@@ -8,7 +8,7 @@ import { t } from '../core/i18n.js';
 import { getHallway } from '../core/api.js';
 import { formatRelative, timeElement } from '../core/format.js';
 import { currentFormatLocale } from '../core/i18n.js';
-import { avatar } from '../core/ui/members.js';
+import { avatar, verifiedBadge } from '../core/ui/members.js';
 import { button } from '../core/ui/buttons.js';
 import { pageHeading } from '../core/ui/page.js';
 import { delayedSkeleton, skeletonLines } from '../core/ui/skeletons.js';
@@ -106,10 +106,19 @@ export async function render(ctx) {
 }
 
 function roomCard(room) {
-  const shown = room.stage.slice(0, NAMES_SHOWN).map((m) => m.displayName);
+  const people = room.stage.slice(0, NAMES_SHOWN);
+  const shown = people.map((m) => m.displayName);
   const rest = room.stageCount - shown.length;
   if (rest > 0) shown.push(t('hallway.more', { count: rest }));
-  const names = shown.length ? new Intl.ListFormat(currentFormatLocale(), { type: 'conjunction' }).format(shown) : '';
+  // The names as a list in the reader's language, each verified one followed by its check mark.
+  let element = 0;
+  const names = shown.length
+    ? new Intl.ListFormat(currentFormatLocale(), { type: 'conjunction' }).formatToParts(shown).map((part) => {
+      if (part.type !== 'element') return part.value;
+      const person = people[element++];
+      return person?.verified ? h('span', {}, part.value, verifiedBadge(person, 14)) : part.value;
+    })
+    : '';
   const listeners = room.followedListeners || [];
   return h('li', {},
     h('a', { class: 'card room-card', href: `/room/${encodeURIComponent(room.id)}`, 'data-testid': 'room-card', 'data-room-id': room.id },

@@ -1,5 +1,6 @@
 // How a member appears anywhere in the client: avatar, name link, list row.
-import { h } from '../dom.js';
+import { h, icon } from '../dom.js';
+import { t } from '../i18n.js';
 
 // Generated avatars: a deep two-colour gradient picked from the username, a soft disc placed by the
 // same hash, and white initials. Every pair keeps white text above 4.5:1 (WCAG AA for small bold
@@ -59,8 +60,30 @@ export function avatar(member, size = 'md') {
   return face;
 }
 
+/**
+ * The check mark of a verified account (member.verified is the label an administrator gave it), or
+ * null. The label is its accessible name and tooltip: "Verified: Official account of …".
+ */
+export function verifiedBadge(member, size = 16) {
+  if (!member?.verified) return null;
+  const text = verifiedText(member);
+  return h('span', { class: 'verified-badge', role: 'img', 'aria-label': text, title: text, 'data-testid': 'verified-badge' },
+    icon('verified', size));
+}
+
+/** What the badge says, for places that carry it in their own accessible name (room tiles). */
+export function verifiedText(member) {
+  return member?.verified ? t('verified.badge', { label: member.verified }) : '';
+}
+
 export function memberLink(ref, attrs = {}) {
-  return h('a', { href: `/u/${encodeURIComponent(ref.username)}`, class: 'member-link', ...attrs }, ref.displayName);
+  return h('a', { href: `/u/${encodeURIComponent(ref.username)}`, class: 'member-link', ...attrs }, ref.displayName,
+    verifiedBadge(ref, 14));
+}
+
+/** A member's display name followed by their verified badge, for name lines. */
+export function displayName(member, attrs = { class: 'member-display' }) {
+  return h('span', attrs, member.displayName, verifiedBadge(member, 14));
 }
 
 /** One member row: avatar, names, optional trailing control. */
@@ -68,7 +91,7 @@ export function memberRow(member, trailing = null, testid = 'member-row') {
   return h('li', { class: 'member-row', 'data-testid': testid, 'data-username': member.username },
     avatar(member, 'sm'),
     h('a', { class: 'member-names', href: `/u/${encodeURIComponent(member.username)}` },
-      h('span', { class: 'member-display' }, member.displayName),
+      displayName(member),
       h('span', { class: 'member-handle' }, `@${member.username}`)),
     trailing);
 }

@@ -4,13 +4,14 @@
 // the same confirm dialog as "End room" and "Block" (DESTRUCTIVE).
 import { h, icon, replace } from '../../core/dom.js';
 import { t } from '../../core/i18n.js';
-import { avatar } from '../../core/ui/members.js';
+import { avatar, verifiedBadge } from '../../core/ui/members.js';
 import { button, withBusy } from '../../core/ui/buttons.js';
 import { openDialog, confirmDialog } from '../../core/ui/dialogs.js';
 import { actionsFor, commandFor } from '../permissions.js';
 import { command } from '../../core/socket/connection.js';
 import { currentRoom, onRoomChange } from '../store.js';
 import { autonym } from '../languages.js';
+import { listRoomOperators } from '../../core/api.js';
 
 /** Actions that cannot be undone from the room, and ask before they run. */
 const DESTRUCTIVE = new Set(['remove']);
@@ -39,6 +40,15 @@ export function openParticipantMenu(person) {
     onClose: () => stop(),
   });
   d.dialog.dataset.username = person.username;
+  // Who operates an organization: moderators only may ask the server (GET /api/rooms/{id}/operators).
+  let operator = null;
+  const opened = currentRoom();
+  if (opened.me?.role === 'moderator' && opened.me.memberId !== person.memberId) {
+    listRoomOperators(opened.id).then(({ items }) => {
+      operator = items.find((o) => o.memberId === person.memberId)?.operatedBy || null;
+      if (operator) draw(currentRoom());
+    }).catch(() => {}); // the menu works without it
+  }
 
   function draw({ state, me }) {
     const p = state?.participants.get(person.memberId);
@@ -49,11 +59,13 @@ export function openParticipantMenu(person) {
     replace(head,
       avatar(p, 'md'),
       h('div', { class: 'member-names' },
-        h('span', { class: 'member-handle' }, `@${p.username}`),
+        h('span', { class: 'member-handle' }, `@${p.username}`, verifiedBadge(p, 14)),
         h('span', { class: 'menu-role' }, t(`room.role.${p.role}`),
           p.interpreting ? ` · ${t('room.interpreting', { language: autonym(p.interpreting) })}` : '',
           p.role !== 'listener' && p.muted ? ` · ${t('room.muted')}` : '',
-          p.away ? ` · ${t('room.away')}` : '')),
+          p.away ? ` · ${t('room.away')}` : ''),
+        operator ? h('span', { class: 'menu-role', 'data-testid': 'menu-operated-by' },
+          t('room.operatedBy', { name: operator.displayName, username: operator.username })) : null),
       h('a', { class: 'btn btn-sm', href: `/u/${encodeURIComponent(p.username)}`, 'data-testid': 'menu-profile', onclick: () => d.close() },
         t('room.menu.profile')));
     const allowed = actionsFor(state, me.memberId, p.memberId);

@@ -1,7 +1,7 @@
 // The people of a room as tiles: the stage grid, the audience, and the raised-hand queue.
 import { h, icon } from '../../core/dom.js';
 import { t } from '../../core/i18n.js';
-import { avatar } from '../../core/ui/members.js';
+import { avatar, verifiedBadge, verifiedText } from '../../core/ui/members.js';
 import { button } from '../../core/ui/buttons.js';
 import { autonym } from '../languages.js';
 
@@ -13,6 +13,7 @@ function shortName(p) {
 /** The tile's accessible name: it starts with the words the tile shows (WCAG 2.5.3, label in name). */
 function describe(p, meId) {
   const parts = p.memberId === meId ? [t('room.you'), p.displayName] : [p.displayName];
+  if (p.verified) parts.push(verifiedText(p));
   if (p.role === 'moderator') parts.push(t('room.role.moderator'));
   if (p.interpreting) parts.push(t('room.interpreting', { language: autonym(p.interpreting) }));
   if (p.role !== 'listener') parts.push(t(p.muted ? 'room.muted' : 'room.unmuted'));
@@ -49,7 +50,7 @@ export function personTile(p, { meId, onOpen, testid }) {
     testid === 'stage-member'
       ? h('span', { class: 'tile-quality', 'data-testid': 'quality-badge', title: t('room.tile.breakingUp') }, icon('signalWeak', 14))
       : null),
-  h('span', { class: 'tile-name' }, badges, h('span', { class: 'tile-name-text' }, p.memberId === meId ? t('room.you') : shortName(p))),
+  h('span', { class: 'tile-name' }, badges, h('span', { class: 'tile-name-text' }, p.memberId === meId ? t('room.you') : shortName(p)), verifiedBadge(p, 14)),
   p.interpreting
     ? h('span', { class: 'tile-note tile-interpreting', 'data-testid': 'interpreter-badge', lang: p.interpreting },
       icon('globe', 12), autonym(p.interpreting))
@@ -67,7 +68,7 @@ export function queueRow(p, { onInvite, position }) {
     h('span', { class: 'queue-pos', 'aria-hidden': 'true' }, String(position)),
     avatar(p, 'sm'),
     h('span', { class: 'member-names' },
-      h('span', { class: 'member-display' }, p.displayName),
+      h('span', { class: 'member-display' }, p.displayName, verifiedBadge(p, 14)),
       h('span', { class: 'member-handle' }, `@${p.username}`)),
     invite);
 }

@@ -25,7 +25,8 @@ class HttpEdgeTest {
 
     static final Set<String> CONTRACT_OPERATIONS = Set.of("signUp", "logIn", "logOut", "getMe", "getProfile",
             "updateMe", "createInvite", "listInvites", "revokeInvite", "getInvite", "follow", "unfollow",
-            "listFollowers", "listFollowing", "changePassword", "getHealth", "getOpenApi", "uploadAvatar", "deleteAvatar");
+            "listFollowers", "listFollowing", "changePassword", "getHealth", "getOpenApi", "uploadAvatar", "deleteAvatar",
+            "createOrganization", "addDelegate", "removeDelegate", "setVerified");
 
     TestParley parley;
     ApiClient client;
