@@ -94,7 +94,8 @@ export async function render(ctx) {
         h('p', { class: 'section-sub' }, t('admin.flags.explain')),
         h('a', { class: 'btn', href: '/admin', 'data-testid': 'admin-link' }, t('admin.flags.title')))
       : null,
-    h('section', { class: 'card' },
+    // An organization has no password: its delegates sign in as themselves.
+    me.organization ? null : h('section', { class: 'card' },
       h('h2', { class: 'card-title' }, t('settings.passwordTitle')),
       h('p', { class: 'section-sub' }, t('settings.passwordExplain')),
       form),

@@ -23,7 +23,7 @@ export async function render(ctx) {
   const empty = h('p', { class: 'empty', 'data-testid': 'no-flags', hidden: items.length > 0 }, t('admin.flags.empty'));
   list.replaceChildren(...items.map((flag) => {
     const dismiss = button(t('admin.flags.dismiss'), { class: 'btn btn-sm', 'data-testid': 'dismiss-flag' });
-    const row = h('li', { class: 'member-row', 'data-testid': 'impersonation-flag', 'data-username': flag.member.username },
+    const row = h('li', { class: 'member-row flag-row', 'data-testid': 'impersonation-flag', 'data-username': flag.member.username },
       avatar(flag.member, 'sm'),
       h('span', { class: 'member-names' },
         h('a', { href: `/u/${encodeURIComponent(flag.member.username)}` }, displayName(flag.member)),

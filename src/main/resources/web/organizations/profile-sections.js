@@ -8,7 +8,7 @@ import {
 import { formatDateTime, timeElement } from '../core/format.js';
 import { field, formAlert, showProblem, showLocalErrors } from '../core/ui/forms.js';
 import { button, withBusy } from '../core/ui/buttons.js';
-import { memberRow, memberLink } from '../core/ui/members.js';
+import { avatar, displayName, memberLink } from '../core/ui/members.js';
 import { errorMessage } from '../core/ui/errors.js';
 import { toast } from '../core/ui/toasts.js';
 import { switchTo } from './acting.js';
@@ -61,8 +61,12 @@ function delegatesSection(profile, ctx) {
             if (error.status !== 401) alert.show(errorMessage(error));
           }
         });
-        const role = h('span', { class: 'badge badge-soft' }, t(d.owner ? 'orgs.role.owner' : 'orgs.role.delegate'));
-        return memberRow(d.member, h('span', { class: 'row-actions' }, role, remove), 'delegate');
+        return h('li', { class: 'member-row', 'data-testid': 'delegate', 'data-username': d.member.username },
+          avatar(d.member, 'sm'),
+          h('a', { class: 'member-names', href: `/u/${encodeURIComponent(d.member.username)}` },
+            displayName(d.member),
+            h('span', { class: 'member-handle' }, `@${d.member.username} · ${t(d.owner ? 'orgs.role.owner' : 'orgs.role.delegate')}`)),
+          remove);
       }));
     } catch (error) {
       if (error.name !== 'AbortError' && error.status !== 401) alert.show(errorMessage(error));
@@ -71,7 +75,7 @@ function delegatesSection(profile, ctx) {
   const who = field({ name: 'member', label: t('orgs.delegates.username'), autocomplete: 'off', testid: 'delegate-username' });
   const owner = h('input', { type: 'checkbox', id: 'delegate-owner', 'data-testid': 'delegate-owner' });
   const submit = button(t('orgs.delegates.add'), { type: 'submit', class: 'btn btn-primary', 'data-testid': 'add-delegate' });
-  const form = h('form', { class: 'form', novalidate: true },
+  const form = h('form', { class: 'form delegate-form', novalidate: true },
     who.element,
     h('label', { class: 'check-line', for: 'delegate-owner' }, owner, ' ', t('orgs.delegates.owner')),
     h('div', { class: 'form-actions start' }, submit));
@@ -107,7 +111,8 @@ function auditSection(profile) {
       list.append(...result.items.map((e) => h('li', { class: 'audit-entry', 'data-testid': 'audit-entry' },
         h('span', { class: 'audit-when' }, timeElement(e.at, formatDateTime(e.at))),
         memberLink(e.operator),
-        h('code', { class: 'audit-action' }, e.action),
+        // The request itself, as the server saw it: machine text, in no language (BCP 47 "zxx").
+        h('code', { class: 'audit-action', lang: 'zxx', translate: 'no' }, e.action),
         e.status >= 400 ? h('span', { class: 'badge badge-soft' }, t('orgs.audit.refused')) : null)));
       empty.hidden = list.childElementCount > 0;
       before = result.nextBefore;

@@ -31,7 +31,7 @@ export function organizationsCard() {
       class: `btn btn-sm${isActing ? '' : ' btn-primary'}`, 'data-testid': 'act-as', 'data-username': org.username,
     });
     act.addEventListener('click', () => switchTo(isActing ? null : org.username, act));
-    return h('li', { class: 'member-row', 'data-testid': 'my-organization', 'data-username': org.username },
+    return h('li', { class: 'member-row org-row', 'data-testid': 'my-organization', 'data-username': org.username },
       avatar(org, 'sm'),
       h('a', { class: 'member-names', href: `/u/${encodeURIComponent(org.username)}` },
         displayName(org),

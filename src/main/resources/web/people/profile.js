@@ -90,8 +90,7 @@ function header(profile, ctx) {
     h('div', { class: 'profile-top' },
       avatar(profile, 'lg'),
       h('div', { class: 'profile-names' },
-        h('div', { class: 'profile-name-line' },
-          pageHeading(profile.displayName, { 'data-testid': 'profile-display-name' }), verifiedBadge(profile, 22)),
+        nameHeading(profile),
         profile.verified ? h('p', { class: 'verified-label', 'data-testid': 'profile-verified-label' }, profile.verified) : null,
         h('p', { class: 'member-handle', 'data-testid': 'profile-username' }, `@${profile.username}`, organizationTag(profile),
           profile.followsMe ? h('span', { class: 'badge badge-soft', 'data-testid': 'follows-you' }, t('profile.followsYou')) : null))),
@@ -105,6 +104,14 @@ function header(profile, ctx) {
     h('div', { class: 'stats' }, followers.link, following.link),
     profile.blockedByMe ? h('p', { class: 'note', 'data-testid': 'blocked-note' }, t('profile.blockedNote', { name: profile.displayName })) : null,
     actions);
+}
+
+/** The name as the page's heading, a verified account's check mark inside it, after the last word. */
+function nameHeading(profile) {
+  const heading = pageHeading(profile.displayName, { 'data-testid': 'profile-display-name' });
+  const badge = verifiedBadge(profile, 22);
+  if (badge) heading.append(badge);
+  return heading;
 }
 
 function invitedSection(profile) {

@@ -48,7 +48,7 @@ final class RoomMoves {
                 m.verified(), conn.operator == null ? null : conn.operator.ref()), conn, join.since()));
         if (conn.operator != null && join.since() == null) {
             // Entering a room as an organization is in its audit trail (a resume after a reconnect is not news).
-            sessions.record(m, conn.operator, "join room " + room.id(), result instanceof Room.Result.Done ? 200 : 403);
+            sessions.record(m, conn.operator, "WS join " + room.id(), result instanceof Room.Result.Done ? 200 : 403);
         }
         if (!(result instanceof Room.Result.Done done)) {
             return Replies.of(join.id(), result);

@@ -85,6 +85,6 @@ class ActingInRoomsTest {
                 .isEqualTo("not_moderator");
 
         var owner = dan.get("/api/organizations/energy/audit").json().get("items");
-        assertThat(owner.toString()).contains("join room " + room);
+        assertThat(owner.toString()).contains("WS join " + room);
     }
 }

@@ -56,6 +56,15 @@ class EveryScreenBrowserTest extends BrowserTestBase {
                 "startsAt", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString(), "lengthMinutes", 90,
                 "language", "en", "type", "open")).json().get("id").asText();
         ada.put("/api/events/" + eventId + "/rsvp", null);
+        // Ada runs an organization with Linus; Grace verified it; someone's name imitates it.
+        ada.post("/api/organizations", java.util.Map.of("username", "energy", "displayName", "Ministry of Energy",
+                "bio", "The press office answers here."));
+        ada.put("/api/organizations/energy/delegates/linus", null);
+        grace.put("/api/members/energy/verified", java.util.Map.of("label", "Official account of the Ministry of Energy"));
+        new ApiClient(parley.baseUrl()).signUp(grace.createInviteCode(), "mallory", "Ministry of Enеrgy");
+        linus.put("/api/session/acting", java.util.Map.of("organization", "energy"));
+        linus.put("/api/members/grace/follow", null);
+        linus.delete("/api/session/acting");
 
         List<String> violations = new ArrayList<>();
         // Before any room: the signed-out screens, the empty hallway and the member's own pages.
@@ -77,6 +86,12 @@ class EveryScreenBrowserTest extends BrowserTestBase {
                     s.check("/me/edit", "edit-save", "edit-profile");
                     s.check("/events/" + eventId, "event-title", "event");
                     s.check("/events/new", "event-form", "event-form");
+                    s.check("/u/energy", "[data-testid=audit-entry]", "organization-owner");
+                    s.check("/admin", "admin-only", "admin-only");
+                    s.page.navigate(parley.baseUrl() + "/u/energy");
+                    s.page.getByTestId("profile-act-as").click();
+                    s.page.getByTestId("acting-banner").waitFor();
+                    s.check("/settings", "acting-banner", "acting-as-organization");
                 }
             }
         }
@@ -110,6 +125,8 @@ class EveryScreenBrowserTest extends BrowserTestBase {
                         I18nBrowserTest.logIn(s.page, "grace");
                         s.check("/room/" + roomId, "queue-member", "room-moderator");
                         s.check("/events/" + eventId, "event-edit", "event-host");
+                        s.check("/admin", "impersonation-flag", "admin-flags");
+                        s.check("/u/energy", "verify-section", "organization-verify");
                     }
                 }
             }

@@ -31,8 +31,10 @@ class I18nBrowserTest extends BrowserTestBase {
     static final Map<String, String> BROWSER_LOCALES = Map.of(
             "en", "en-GB", "de", "de-DE", "nl", "nl-NL", "ro", "ro-RO", "ru", "ru-RU");
     static final String ROOM_TITLE = "Kaffeeklatsch 2026";
+    /** What an administrator typed as the verification label: the members' words, in the language they chose. */
+    static final String LABEL = "Official account of the Ministry of Energy";
     static final ScreenText SCREEN = new ScreenText(Set.of("Ada Lovelace", "Grace Hopper", "Linus Pauling", "Ada", "Grace",
-            "Linus", "@ada_de", "@ada", "@grace", "@linus", "@founder_de", "@visitor_nl", ROOM_TITLE));
+            "Linus", "@ada_de", "@ada", "@grace", "@linus", "@founder_de", "@visitor_nl", ROOM_TITLE, LABEL));
 
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
@@ -47,6 +49,11 @@ class I18nBrowserTest extends BrowserTestBase {
         String pendingInvite = ada.createInviteCode();
         String eventId = grace.post("/api/events", Map.of("title", ROOM_TITLE, "type", "open", "lengthMinutes", 90,
                 "startsAt", java.time.Instant.now().plus(java.time.Duration.ofDays(2)).toString())).json().get("id").asText();
+        ada.post("/api/organizations", Map.of("username", "energy", "displayName", "Ministry of Energy"));
+        grace.put("/api/members/energy/verified", Map.of("label", LABEL));
+        ada.put("/api/session/acting", Map.of("organization", "energy"));
+        ada.put("/api/members/grace/follow", null);
+        ada.delete("/api/session/acting");
 
         try (BrowserContext host = Browsers.newContext(browser, Viewport.LAPTOP)) {
             Page gracePage = Browsers.openPage(host, scriptErrors);
@@ -76,6 +83,12 @@ class I18nBrowserTest extends BrowserTestBase {
                     check(page, language, "/settings", "language-select", problems);
                     check(page, language, "/events/" + eventId, "event-title", problems);
                     check(page, language, "/events/new", "event-form", problems);
+                    check(page, language, "/u/energy", "audit-entry", problems);
+                    check(page, language, "/admin", "admin-only", problems);
+                    page.navigate(parley.baseUrl() + "/u/energy");
+                    page.getByTestId("profile-act-as").click();
+                    page.getByTestId("acting-banner").waitFor(); // after the reload as the organization
+                    check(page, language, "/hallway", "acting-banner", problems);
                 }
             }
             assertThat(problems).as("untranslated text on screen").isEmpty();
