@@ -28,10 +28,10 @@ class ProfileApiTest {
 
     private static final List<String> ME_FIELDS = List.of("id", "username", "displayName", "bio", "memberSince",
             "invitedBy", "admin", "followerCount", "followingCount", "invitesRemaining", "language",
-            "avatarUrl", "languages");
+            "avatarUrl", "languages", "organization"); // "verified" and "operatedBy" only when they apply
     private static final List<String> PROFILE_FIELDS = List.of("id", "username", "displayName", "bio", "memberSince",
             "invitedBy", "admin", "followerCount", "followingCount", "followedByMe", "followsMe", "isMe", "blockedByMe",
-            "invited", "avatarUrl");
+            "invited", "avatarUrl", "organization"); // "verified" and "delegateRole" only when they apply
 
     TestParley parley;
     ApiClient founder;
