@@ -27,8 +27,9 @@ export async function render(ctx) {
       avatar(flag.member, 'sm'),
       h('span', { class: 'member-names' },
         h('a', { href: `/u/${encodeURIComponent(flag.member.username)}` }, displayName(flag.member)),
-        h('span', { class: 'member-handle' },
-          tNodes('admin.flags.looksLike', { name: memberLink(flag.looksLike) }))),
+        // The handles tell apart what the names, by design, do not.
+        h('span', { class: 'member-handle' }, `@${flag.member.username} · `,
+          tNodes('admin.flags.looksLike', { name: memberLink(flag.looksLike) }), ` (@${flag.looksLike.username})`)),
       dismiss);
     dismiss.addEventListener('click', async () => {
       try {
