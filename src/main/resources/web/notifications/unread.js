@@ -11,8 +11,13 @@ export const unread = createStore(0);
 /** Each new notification as it arrives, for a page that shows the list. */
 export const arrivals = createStore(null);
 
+// Live messages seen so far: a fetched count is older than a live one that arrived while the fetch
+// was on its way (the server counted before that notification), so it is dropped then.
+let live = 0;
+
 export function startUnread() {
   onMessage('notification', (message) => {
+    live += 1;
     unread.set(message.unread);
     arrivals.set(message.notification);
   });
@@ -22,8 +27,10 @@ export function startUnread() {
 }
 
 async function refresh() {
+  const seen = live;
   try {
-    unread.set((await listNotifications({ limit: 1 }, { quiet401: true })).unread);
+    const count = (await listNotifications({ limit: 1 }, { quiet401: true })).unread;
+    if (live === seen) unread.set(count);
   } catch {
     // The count shows again with the next notification or visit; a failed fetch shows nothing wrong.
   }
