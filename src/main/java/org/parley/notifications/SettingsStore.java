@@ -82,7 +82,7 @@ final class SettingsStore {
     /** The windows of those of {@code members} who set one. */
     Map<Long, QuietHours> quietHours(Connection conn, Collection<Long> members) throws SQLException {
         Map<Long, QuietHours> out = new HashMap<>();
-        inChunks(conn, "SELECT member_id, starts_at, ends_at, time_zone FROM quiet_hours WHERE member_id IN",
+        inChunks(conn, "SELECT member_id, starts_local, ends_local, time_zone FROM quiet_hours WHERE member_id IN",
                 List.of(), members, rs -> {
                     try {
                         out.put(rs.getLong(1), new QuietHours(LocalTime.parse(rs.getString(2)),
@@ -104,7 +104,7 @@ final class SettingsStore {
             return;
         }
         try (PreparedStatement st = conn.prepareStatement(
-                "INSERT INTO quiet_hours (member_id, starts_at, ends_at, time_zone) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO quiet_hours (member_id, starts_local, ends_local, time_zone) VALUES (?, ?, ?, ?)")) {
             st.setLong(1, memberId);
             st.setString(2, quiet.start().toString());
             st.setString(3, quiet.end().toString());

@@ -246,34 +246,6 @@ final class EventStore {
 
     // ---- housekeeping ----
 
-    /** Scheduled events whose reminder is due and not yet claimed. */
-    List<String> dueReminders(Connection conn, Instant now) throws SQLException {
-        try (PreparedStatement st = conn.prepareStatement("SELECT id FROM scheduled_events WHERE status = 'scheduled'"
-                + " AND reminded_at IS NULL AND remind_at <= ? ORDER BY remind_at LIMIT " + MOST)) {
-            Database.setInstant(st, 1, now);
-            try (ResultSet rs = st.executeQuery()) {
-                List<String> ids = new ArrayList<>();
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-                return ids;
-            }
-        }
-    }
-
-    /**
-     * Claims an event's reminder: true for exactly one caller, whatever runs at the same time (another
-     * tick, another node on the same PostgreSQL database), so it is sent once.
-     */
-    boolean claimReminder(Connection conn, String id, Instant now) throws SQLException {
-        try (PreparedStatement st = conn.prepareStatement("UPDATE scheduled_events SET reminded_at = ?"
-                + " WHERE id = ? AND reminded_at IS NULL AND status = 'scheduled'")) {
-            Database.setInstant(st, 1, now);
-            st.setString(2, id);
-            return st.executeUpdate() == 1;
-        }
-    }
-
     /** Scheduled events that started before {@code cutoff} and were never started become missed; returns how many. */
     int markMissed(Connection conn, Instant cutoff, Instant now) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement("UPDATE scheduled_events SET status = 'missed', updated_at = ?"

@@ -57,16 +57,18 @@ final class Schedule {
 
     private final Database db;
     private final EventStore store;
+    private final ReminderStore reminders;
     private final Audience audience;
     private final Rooms rooms;
     private final EventBus events;
     private final ScheduleConfig config;
     private final Clock clock;
 
-    Schedule(Database db, EventStore store, Audience audience, Rooms rooms, EventBus events, ScheduleConfig config,
-             Clock clock) {
+    Schedule(Database db, EventStore store, ReminderStore reminders, Audience audience, Rooms rooms, EventBus events,
+             ScheduleConfig config, Clock clock) {
         this.db = db;
         this.store = store;
+        this.reminders = reminders;
         this.audience = audience;
         this.rooms = rooms;
         this.events = events;
@@ -85,8 +87,8 @@ final class Schedule {
                 d.startsAt(), d.lengthMinutes(), d.language(), d.type(), ScheduledEvent.Status.scheduled, null, 0, now, now);
         Found found = db.transaction(conn -> {
             store.insert(conn, event, remindAt(event.startsAt()));
-            skipLateReminder(conn, event, now);
             store.addHost(conn, event.id(), creator.id(), true, now);
+            remind(conn, event, creator.id(), now);
             for (long cohost : cohosts) {
                 store.addHost(conn, event.id(), cohost, false, now);
             }
@@ -115,7 +117,7 @@ final class Schedule {
         return visible(conn, viewer, id).orElseThrow(() -> new Refusal(Reason.not_found));
     }
 
-    /** A host's edit of a scheduled event; a new start moves its reminder (and it is due again). */
+    /** A host's edit of a scheduled event; a new start moves its reminders (and they are due again). */
     Found update(Member me, String id, Draft d) {
         Instant now = clock.instant();
         return db.transaction(conn -> {
@@ -129,7 +131,7 @@ final class Schedule {
                     e.status(), e.roomId(), e.sequence() + 1, e.createdAt(), now);
             store.update(conn, next, start.equals(e.startsAt()) ? null : remindAt(start));
             if (!start.equals(e.startsAt())) {
-                skipLateReminder(conn, next, now);
+                remindAll(conn, new Found(next, f.hosts()), now);
             }
             return new Found(next, f.hosts());
         });
@@ -165,6 +167,9 @@ final class Schedule {
             Found f = require(conn, me.id(), id);
             if (!going) {
                 store.unrsvp(conn, id, me.id());
+                if (!f.acceptedHosts().contains(me.id())) {
+                    reminders.remove(conn, id, me.id());
+                }
                 return null;
             }
             var status = f.event().status();
@@ -172,12 +177,16 @@ final class Schedule {
                 throw new Refusal(Reason.not_scheduled);
             }
             store.rsvp(conn, id, me.id(), now);
+            if (status == ScheduledEvent.Status.scheduled) {
+                remind(conn, f.event(), me.id(), now);
+            }
             return null;
         });
     }
 
     /** A co-host's answer to the request; declining removes them from the event. */
     Found answer(Member me, String id, boolean accept) {
+        Instant now = clock.instant();
         Found after = db.transaction(conn -> {
             Found f = require(conn, me.id(), id);
             if (!f.askedToHost(me.id())) {
@@ -187,6 +196,9 @@ final class Schedule {
                 throw new Refusal(Reason.not_scheduled);
             }
             store.answerHost(conn, id, me.id(), accept);
+            if (accept) {
+                remind(conn, f.event(), me.id(), now);
+            }
             return new Found(f.event(), store.hosts(conn, id));
         });
         ScheduledEvent e = after.event();
@@ -284,7 +296,8 @@ final class Schedule {
     /**
      * The clock's work, every {@link ScheduleConfig#tick}: events nobody started within
      * {@link ScheduleConfig#missedAfter} become missed, then each due reminder is claimed — by exactly
-     * one caller, even across restarts and nodes — and announced. Returns how many reminders it sent.
+     * one caller, even across restarts and nodes — and announced, one announcement per event for the
+     * members due at this tick. Returns how many announcements it made.
      */
     int tick() {
         Instant now = clock.instant();
@@ -292,34 +305,80 @@ final class Schedule {
         if (missed > 0) {
             log.info("{} scheduled event(s) were not started in time and are marked missed", missed);
         }
+        Map<String, List<Long>> due = new LinkedHashMap<>();
+        for (ReminderStore.Due d : db.read(conn -> reminders.due(conn, now))) {
+            due.computeIfAbsent(d.eventId(), id -> new ArrayList<>()).add(d.memberId());
+        }
         int sent = 0;
-        for (String id : db.read(conn -> store.dueReminders(conn, now))) {
-            EventReminderDue due = db.transaction(conn -> {
-                if (!store.claimReminder(conn, id, now)) {
-                    return null;
+        for (var entry : due.entrySet()) {
+            EventReminderDue reminder = db.transaction(conn -> {
+                List<Long> claimed = new ArrayList<>();
+                for (long member : entry.getValue()) {
+                    if (reminders.claim(conn, entry.getKey(), member, now)) {
+                        claimed.add(member);
+                    }
                 }
-                ScheduledEvent e = store.byId(conn, id).orElseThrow();
-                Found f = new Found(e, store.hosts(conn, id));
-                return new EventReminderDue(id, e.title(), e.creatorId(), audienceOf(conn, f, -1, List.of()));
+                ScheduledEvent e = store.byId(conn, entry.getKey()).orElseThrow();
+                if (claimed.isEmpty() || e.status() != ScheduledEvent.Status.scheduled) {
+                    return null; // another tick or node sent them, or the event was cancelled since
+                }
+                List<Long> recipients = List.copyOf(audience.whoSees(conn, new Found(e, store.hosts(conn, e.id())), claimed));
+                return recipients.isEmpty() ? null : new EventReminderDue(e.id(), e.title(), e.creatorId(), recipients);
             });
-            if (due != null) {
-                events.publish(due);
+            if (reminder != null) {
+                events.publish(reminder);
                 sent++;
             }
         }
         return sent;
     }
 
+    /** The member's reminder lead: the one they chose, or the deployment's default. */
+    Duration reminderLead(long member) {
+        return db.read(conn -> leadOf(conn, member));
+    }
+
     /**
-     * An event set to start within the reminder's lead time gets no reminder: its hosts just set it, and
-     * those who RSVP now hear "starting now" soon enough.
+     * Sets the member's reminder lead ({@code minutes} null: the deployment's default) and moves their
+     * reminders not sent yet of events still to start; one moved into the past is sent at the next tick.
      */
-    private void skipLateReminder(Connection conn, ScheduledEvent e, Instant now) throws SQLException {
-        if (!remindAt(e.startsAt()).isAfter(now)) {
-            store.claimReminder(conn, e.id(), now);
+    Duration setReminderLead(Member me, Integer minutes) {
+        Instant now = clock.instant();
+        return db.transaction(conn -> {
+            boolean isDefault = minutes == null || minutes == config.reminderLead().toMinutes();
+            reminders.setLead(conn, me.id(), isDefault ? null : minutes);
+            Duration lead = leadOf(conn, me.id());
+            for (ReminderStore.Pending p : reminders.pending(conn, me.id())) {
+                if (p.startsAt().isAfter(now)) {
+                    reminders.move(conn, p.eventId(), me.id(), p.startsAt().minus(lead));
+                }
+            }
+            return lead;
+        });
+    }
+
+    private Duration leadOf(Connection conn, long member) throws SQLException {
+        return reminders.lead(conn, member).map(m -> Duration.ofMinutes(m)).orElse(config.reminderLead());
+    }
+
+    /** Reminds {@code member} of the event at their lead time (a host, or a member who RSVP'd). */
+    private void remind(Connection conn, ScheduledEvent e, long member, Instant now) throws SQLException {
+        reminders.add(conn, e.id(), member, e.startsAt().minus(leadOf(conn, member)), now);
+    }
+
+    /** The reminders of every accepted host and RSVP'd member made again: the event has a new start. */
+    private void remindAll(Connection conn, Found f, Instant now) throws SQLException {
+        reminders.removeAll(conn, f.event().id());
+        Set<Long> members = new LinkedHashSet<>(f.acceptedHosts());
+        members.addAll(store.rsvpIds(conn, f.event().id()));
+        Map<Long, Integer> leads = reminders.leads(conn, members);
+        for (long member : members) {
+            Duration lead = leads.containsKey(member) ? Duration.ofMinutes(leads.get(member)) : config.reminderLead();
+            reminders.add(conn, f.event().id(), member, f.event().startsAt().minus(lead), now);
         }
     }
 
+    /** The deployment's default reminder time, kept on the event for reference (V17). */
     private Instant remindAt(Instant start) {
         return start.minus(config.reminderLead());
     }

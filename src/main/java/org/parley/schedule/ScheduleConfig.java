@@ -5,14 +5,15 @@ import java.time.Duration;
 /**
  * The schedule's timings.
  *
- * @param reminderLead how long before the start hosts and RSVP'd members get the reminder
+ * @param reminderLead how long before the start hosts and RSVP'd members get the reminder, unless they chose
+ *                     another lead in their settings
  * @param missedAfter  how long after the start an event nobody started is marked missed (and can no longer be started)
  * @param startsEarly  how long before the start a host may already start it
  * @param tick         how often due reminders and missed events are looked for: reminders fire within one tick
  */
 public record ScheduleConfig(Duration reminderLead, Duration missedAfter, Duration startsEarly, Duration tick) {
 
-    /** Time to finish what one is doing and open Parley; a per-member choice is planned (issue 15). */
+    /** Time to finish what one is doing and open Parley; each member may choose another (RemindersApi.CHOICES). */
     public static final Duration DEFAULT_REMINDER_LEAD = Duration.ofMinutes(10);
     /** Hosts run late; after half an hour the audience has gone, and so has the event. */
     public static final Duration DEFAULT_MISSED_AFTER = Duration.ofMinutes(30);

@@ -22,25 +22,29 @@ public final class ScheduleModule implements Module {
     private final Schedule schedule;
     private final EventsApi events;
     private final CalendarApi calendar;
+    private final RemindersApi reminders;
 
     public ScheduleModule(Database db, Members members, SocialGraph graph, Rooms rooms, ScheduleConfig config,
                           ClientInfo client, EventBus bus, Clock clock) {
         var store = new EventStore();
-        this.schedule = new Schedule(db, store, new Audience(graph), rooms, bus, config, clock);
+        this.schedule = new Schedule(db, store, new ReminderStore(), new Audience(graph), rooms, bus, config, clock);
         var views = new EventViews(db, members, schedule, store);
         this.events = new EventsApi(schedule, views, db, members, graph, client, clock);
         this.calendar = new CalendarApi(schedule, views, store, db, client, clock);
+        this.reminders = new RemindersApi(schedule, clock);
     }
 
     @Override
     public void routes(RoutesConfig routes) {
         events.routes(routes);
         calendar.routes(routes);
+        reminders.routes(routes);
     }
 
     /**
-     * Every tick: missed events, then due reminders. The reminders are in the database, so a restart
-     * loses none; each is claimed by one update, so none is sent twice.
+     * Every tick: missed events, then due reminders. The reminders are in the database (one per event
+     * and member, at that member's lead time), so a restart loses none; each is claimed by one update,
+     * so none is sent twice.
      */
     @Override
     public void housekeeping(Housekeeping schedule) {

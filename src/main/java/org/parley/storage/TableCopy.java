@@ -40,11 +40,21 @@ final class TableCopy {
             new Table("event_hosts", "event_id, member_id"),
             new Table("event_rsvps", "event_id, member_id"),
             new Table("calendar_feeds", "member_id"),
+            new Table("event_reminders", "event_id, member_id"),
+            new Table("reminder_leads", "member_id"),
             new Table("avatar_images", "member_id, pixels"),
             new Table("delegates", "organization_id, member_id"),
             new Table("organization_audit", "id"),
             new Table("admin_audit", "id"),
-            new Table("impersonation_dismissals", "member_id, display_name"));
+            new Table("impersonation_dismissals", "member_id, display_name"),
+            new Table("notifications", "id"),
+            new Table("notification_channels", "member_id, kind"),
+            new Table("quiet_hours", "member_id"),
+            new Table("push_subscriptions", "id"));
+
+    /** The tables whose {@code id} PostgreSQL counts (identity columns): set past the copied ids. */
+    static final List<String> IDENTITY_TABLES = List.of("members", "invites", "organization_audit", "admin_audit",
+            "notifications", "push_subscriptions");
 
     private static final int BATCH = 500;
 
@@ -58,7 +68,7 @@ final class TableCopy {
             counts.put(table.name(), copy(from, to, target, table));
         }
         if (target == Dialect.POSTGRESQL) {
-            for (String table : List.of("members", "invites", "organization_audit", "admin_audit")) {
+            for (String table : IDENTITY_TABLES) {
                 // Identity columns keep counting from where the copied ids end.
                 try (var st = to.prepareStatement("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'),"
                         + " (SELECT COALESCE(MAX(id), 0) + 1 FROM " + table + "), false)")) {

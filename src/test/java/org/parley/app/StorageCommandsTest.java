@@ -93,7 +93,7 @@ class StorageCommandsTest {
     }
 
     @Test
-    void migrate_to_postgres_carries_members_sessions_follows_invitations_and_live_rooms_over() throws Exception {
+    void migrate_to_postgres_carries_members_sessions_follows_invitations_live_rooms_and_notifications_over() throws Exception {
         Path dir = tmp.resolve("embedded");
         String session;
         String pendingCode;
@@ -108,6 +108,9 @@ class StorageCommandsTest {
             new ApiClient(parley.baseUrl()).signUp(ada.createInviteCode(), "dan", "Dan");
             assertThat(ada.put("/api/members/dan/block", null).status()).isEqualTo(204);
             assertThat(bea.patch("/api/me", Map.of("bio", "moved house")).status()).isEqualTo(200);
+            assertThat(ada.put("/api/notifications/settings", Map.of("kinds", Map.of("room_started", "off"),
+                    "quietHours", Map.of("start", "22:30", "end", "07:00", "timeZone", "Europe/Berlin"))).status()).isEqualTo(200);
+            assertThat(ada.put("/api/me/event-reminders", Map.of("leadMinutes", 60)).status()).isEqualTo(200);
             roomId = bea.post("/api/rooms", Map.of("title", "Moving day", "type", "open")).json().get("id").asText();
             try (var ws = WsClient.connect(parley.baseUrl(), bea)) {
                 ws.awaitType("hello");
@@ -122,7 +125,8 @@ class StorageCommandsTest {
             env.put("PARLEY_DATABASE_USER", "postgres");
             var run = parley(env, "migrate-to-postgres", TestPostgres.url(pg));
             assertThat(run.status()).as(run.err()).isZero();
-            assertThat(run.out()).contains("members=3", "invites=4", "follows=1", "blocks=1", "rooms=1");
+            assertThat(run.out()).contains("members=3", "invites=4", "follows=1", "blocks=1", "rooms=1", "notifications=3",
+                    "notification_channels=1", "quiet_hours=1", "reminder_leads=1");
 
             var twice = parley(env, "migrate-to-postgres", TestPostgres.url(pg));
             assertThat(twice.status()).isEqualTo(1);
@@ -143,9 +147,15 @@ class StorageCommandsTest {
                 assertThat(ada.post("/api/session", Map.of("username", "ada", "password", ApiClient.Members.PASSWORD))
                         .status()).isEqualTo(200);
                 assertThat(ada.get("/api/invites").raw()).contains(pendingCode);
+                var settings = ada.get("/api/notifications/settings").json();
+                assertThat(settings.get("quietHours").get("start").asText()).isEqualTo("22:30");
+                assertThat(settings.toString()).contains("\"kind\":\"room_started\",\"channel\":\"off\"");
+                assertThat(ada.get("/api/me/event-reminders").json().get("leadMinutes").asInt()).isEqualTo(60);
+                assertThat(ada.get("/api/notifications").json().get("items")).hasSize(3);
                 // New rows continue the copied ids instead of colliding with them.
                 new ApiClient(parley.baseUrl()).signUp(pendingCode, "cyd", "Cyd");
                 assertThat(ada.createInviteCode()).isNotBlank();
+                assertThat(ada.get("/api/notifications").json().get("items")).hasSize(4); // cyd used the invitation
             }
         } finally {
             TestPostgres.drop(pg);

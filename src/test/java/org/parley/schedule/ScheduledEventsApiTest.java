@@ -267,6 +267,68 @@ class ScheduledEventsApiTest {
     }
 
     @Test
+    void each_member_is_reminded_at_the_lead_they_chose_and_a_new_choice_moves_reminders_not_sent_yet() throws Exception {
+        assertThat(bob.get("/api/me/event-reminders").json().get("leadMinutes").asInt()).isEqualTo(10);
+        assertThat(bob.put("/api/me/event-reminders", Map.of("leadMinutes", 60)).json().get("leadMinutes").asInt()).isEqualTo(60);
+        String id = ada.post("/api/events", event("Engines", Duration.ofMinutes(90), "open")).json().get("id").asText();
+        bob.put("/api/events/" + id + "/rsvp", null);
+        cat.put("/api/events/" + id + "/rsvp", null);
+
+        clock.advance(Duration.ofMinutes(30).plusSeconds(1)); // an hour before: Bob's time, not Cat's or Ada's
+        awaitCount(bob, "event_reminder", 1);
+        Thread.sleep(2_500); // several ticks
+        assertThat(kinds(cat.get("/api/notifications").json())).doesNotContain("event_reminder");
+        assertThat(kinds(ada.get("/api/notifications").json())).doesNotContain("event_reminder");
+
+        // Cat now wants half an hour: her reminder, not sent yet, moves there (half an hour from now).
+        cat.put("/api/me/event-reminders", Map.of("leadMinutes", 30));
+        clock.advance(Duration.ofMinutes(29));
+        Thread.sleep(2_500);
+        assertThat(kinds(cat.get("/api/notifications").json())).doesNotContain("event_reminder");
+        clock.advance(Duration.ofMinutes(1));
+        awaitCount(cat, "event_reminder", 1);
+
+        clock.advance(Duration.ofMinutes(20)); // ten minutes before: the host's default lead
+        awaitCount(ada, "event_reminder", 1);
+        Thread.sleep(2_500); // more ticks: nobody is reminded twice
+        assertThat(kinds(bob.get("/api/notifications").json()).stream().filter("event_reminder"::equals)).hasSize(1);
+        assertThat(kinds(cat.get("/api/notifications").json()).stream().filter("event_reminder"::equals)).hasSize(1);
+        assertThat(kinds(ada.get("/api/notifications").json()).stream().filter("event_reminder"::equals)).hasSize(1);
+    }
+
+    @Test
+    void a_reminder_lead_outside_the_choices_is_refused_and_changes_nothing() {
+        JsonNode choices = bob.get("/api/me/event-reminders").json();
+        assertThat(choices.get("defaultMinutes").asInt()).isEqualTo(10);
+        assertThat(choices.get("choices").toString()).isEqualTo("[5,10,15,30,60,120,1440]");
+        for (Object bad : List.of(7, "60", 60.5, -10, 1_000_000)) {
+            var r = bob.put("/api/me/event-reminders", Map.of("leadMinutes", bad));
+            assertThat(r.status()).as(String.valueOf(bad)).isEqualTo(400);
+            assertThat(fieldCodes(r.json())).containsEntry("leadMinutes", "invalid_value");
+        }
+        assertThat(bob.put("/api/me/event-reminders", Map.of()).status()).isEqualTo(400);
+        assertThat(bob.put("/api/me/event-reminders", Map.of("leadMinutes", 30, "extra", 1)).status()).isEqualTo(400);
+        assertThat(bob.get("/api/me/event-reminders").json().get("leadMinutes").asInt()).isEqualTo(10);
+        assertThat(new ApiClient(parley.baseUrl()).get("/api/me/event-reminders").status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_new_start_reminds_everyone_again_and_leaving_an_event_drops_the_reminder() throws Exception {
+        String id = ada.post("/api/events", event("Engines", Duration.ofMinutes(30), "open")).json().get("id").asText();
+        bob.put("/api/events/" + id + "/rsvp", null);
+        cat.put("/api/events/" + id + "/rsvp", null);
+        cat.delete("/api/events/" + id + "/rsvp");
+        clock.advance(Duration.ofMinutes(20).plusSeconds(1));
+        awaitCount(bob, "event_reminder", 1);
+        ada.patch("/api/events/" + id, Map.of("startsAt", clock.instant().plus(Duration.ofMinutes(60)).toString()));
+        clock.advance(Duration.ofMinutes(50).plusSeconds(1));
+        awaitCount(bob, "event_reminder", 2);
+        awaitCount(ada, "event_reminder", 2);
+        Thread.sleep(2_500);
+        assertThat(kinds(cat.get("/api/notifications").json())).doesNotContain("event_reminder");
+    }
+
+    @Test
     void an_event_nobody_starts_is_marked_missed_after_the_grace_period() throws Exception {
         String id = ada.post("/api/events", event("Engines", Duration.ofMinutes(20), "open")).json().get("id").asText();
         clock.advance(Duration.ofMinutes(20).plus(ScheduleConfig.DEFAULT_MISSED_AFTER).plusSeconds(1));

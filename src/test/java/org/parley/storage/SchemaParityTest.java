@@ -43,6 +43,11 @@ class SchemaParityTest {
                         .isEqualTo(type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE));
             }
             assertThat(sqlite.read(SchemaParityTest::versions)).isEqualTo(postgres.read(SchemaParityTest::versions));
+            // A table missing from TableCopy would be lost by `parley migrate-to-postgres` and backups' imports.
+            assertThat(postgres.read(SchemaParityTest::tables)).as("every table is copied by TableCopy.TABLES")
+                    .containsExactlyInAnyOrderElementsOf(tables);
+            assertThat(postgres.read(SchemaParityTest::identityTables)).as("TableCopy.IDENTITY_TABLES")
+                    .containsExactlyInAnyOrderElementsOf(TableCopy.IDENTITY_TABLES);
         } finally {
             TestPostgres.drop(pg);
         }
@@ -56,6 +61,26 @@ class SchemaParityTest {
             }
         }
         return columns;
+    }
+
+    private static List<String> tables(Connection conn) throws SQLException {
+        return strings(conn, "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                + " AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history'");
+    }
+
+    private static List<String> identityTables(Connection conn) throws SQLException {
+        return strings(conn, "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                + " AND column_name = 'id' AND is_identity = 'YES'");
+    }
+
+    private static List<String> strings(Connection conn, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (var st = conn.prepareStatement(sql); var rs = st.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     private static List<String> versions(Connection conn) throws SQLException {
