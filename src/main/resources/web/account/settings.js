@@ -19,6 +19,7 @@ import { notificationsCard } from '../notifications/settings-card.js';
 import { organizationsCard } from '../organizations/settings-card.js';
 import { forgetPushOnThisDevice } from '../notifications/push.js';
 import { calendarCard } from '../schedule/calendar-card.js';
+import { reminderCard } from '../schedule/reminder-card.js';
 
 export async function render(ctx) {
   const me = await requireMe(ctx);
@@ -86,6 +87,7 @@ export async function render(ctx) {
     spokenLanguagesCard(),
     themeCard(),
     notificationsCard(),
+    reminderCard(),
     calendarCard(),
     organizationsCard(),
     me.admin

@@ -159,6 +159,8 @@ export const listUpcomingEvents = (opts) => request('GET', '/api/events/upcoming
 export const getCalendarFeedStatus = (opts) => request('GET', '/api/me/calendar', opts);
 export const resetCalendarFeed = (opts) => request('POST', '/api/me/calendar', opts);
 export const revokeCalendarFeed = (opts) => request('DELETE', '/api/me/calendar', opts);
+export const getReminderLead = (opts) => request('GET', '/api/me/event-reminders', opts);
+export const updateReminderLead = (leadMinutes, opts) => request('PUT', '/api/me/event-reminders', { ...opts, body: { leadMinutes } });
 export const listRoomOperators = (id, opts) => request('GET', `/api/rooms/${seg(id)}/operators`, opts);
 export const createOrganization = (body, opts) => request('POST', '/api/organizations', { ...opts, body });
 export const listMyOrganizations = (opts) => request('GET', '/api/me/organizations', opts);

@@ -107,6 +107,16 @@ class ScheduledEventBrowserTest extends BrowserTestBase {
             assertThat(guest.getByTestId("calendar-status")).containsText("Your calendar link works since");
             var calendar = Biweekly.parse(new ApiClient(parley.baseUrl()).get(feed.substring(parley.baseUrl().length())).raw()).first();
             assertThat(calendar.getEvents()).extracting(e -> e.getSummary().getValue()).containsExactly(TITLE);
+
+            // She wants her reminders an hour ahead: chosen in settings, saved at once, kept after a reload.
+            assertThat(guest.getByTestId("reminder-lead")).hasValue("10");
+            assertThat(guest.getByTestId("reminder-lead").locator("option")).hasText(new String[] {"5 minutes before",
+                    "10 minutes before", "15 minutes before", "30 minutes before", "1 hour before", "2 hours before",
+                    "1 day before"});
+            guest.getByTestId("reminder-lead").selectOption("60");
+            assertThat(guest.getByTestId("reminder-lead-saved")).hasText("Saved.");
+            guest.reload();
+            assertThat(guest.getByTestId("reminder-lead")).hasValue("60");
         }
     }
 }
