@@ -273,9 +273,11 @@ public final class Room {
         feed.committed(from, shared.events(), now);
         for (RoomEvent e : events) {
             if (e instanceof RoomEvent.ParticipantLeft left) {
+                // A leave the server made (deletion, a ban) has no origin connection: findFirst on a
+                // mapped null would throw here, after the write, and stall the room for good.
                 RoomSubscriber asked = batch.stream()
                         .filter(p -> p.actor() == left.memberId() && p.command() instanceof Command.Leave)
-                        .map(Pending::origin).findFirst().orElse(null);
+                        .findFirst().map(Pending::origin).orElse(null);
                 feed.depart(left.memberId(), left.reason(), asked);
             }
         }
