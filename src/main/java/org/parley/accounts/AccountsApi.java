@@ -110,11 +110,11 @@ final class AccountsApi {
                     "The current password is wrong");
         }
         String newHash = hasher.hash(next);
-        db.transaction(conn -> {
+        var ended = db.transaction(conn -> {
             members.updatePasswordHash(conn, me.id(), newHash);
-            auth.endOtherSessions(ctx, conn, me.id());
-            return null;
+            return auth.endOtherSessions(ctx, conn, me.id());
         });
+        auth.announceEnded(me.id(), ended);
         log.info("Member {} changed their password; other sessions ended", me.id());
         ctx.status(204);
     }

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import org.parley.events.EventBus;
 import org.parley.module.Housekeeping;
 import org.parley.module.Module;
 import org.parley.storage.Database;
@@ -26,6 +27,7 @@ public final class AccountsModule implements Module {
     private final SessionHttp sessions;
     private final AuthLimits limits;
     private final AccountsApi api;
+    private final SessionsApi sessionsApi;
 
     /**
      * @param members the feature's face, made first so features that render a member (profiles'
@@ -33,13 +35,14 @@ public final class AccountsModule implements Module {
      * @param meView  how log-in answers with the signed-in member
      */
     public AccountsModule(Database db, Members members, MeView meView, AccountsConfig config, ClientInfo client,
-                          Csrf csrf, Path dataDir, Clock clock) {
+                          Csrf csrf, Path dataDir, EventBus events, Clock clock) {
         var devices = DeviceCookiesHttp.load(dataDir, client);
         this.members = members;
         this.organizations = members.organizations();
-        this.sessions = new SessionHttp(db, members.store(), organizations, csrf, client, config, clock, devices);
+        this.sessions = new SessionHttp(db, members.store(), organizations, csrf, client, config, clock, devices, events);
         this.limits = AuthLimits.of(config, clock);
         this.api = new AccountsApi(db, members, sessions, meView, client, limits, devices);
+        this.sessionsApi = new SessionsApi(db, sessions);
     }
 
     public Members members() {
@@ -78,6 +81,7 @@ public final class AccountsModule implements Module {
         routes.before("/api/*", sessions::before);
         routes.after("/api/*", sessions::after);
         api.routes(routes);
+        sessionsApi.routes(routes);
     }
 
     @Override

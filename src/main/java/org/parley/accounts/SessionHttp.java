@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.parley.events.EventBus;
+import org.parley.events.SessionsEnded;
 import org.parley.storage.Database;
 import org.parley.web.ClientInfo;
 import org.parley.web.Cookies;
@@ -28,13 +31,13 @@ import org.parley.web.ProblemException;
 public final class SessionHttp {
 
     public static final String SESSION_COOKIE = "parley_session";
-    /** Sliding expiry is written back at most this often, so reads do not turn into writes. */
-    static final Duration TOUCH_INTERVAL = Duration.ofHours(1);
     /** Request attribute holding the signed-in {@link Member}; also visible to WebSocket handlers after the upgrade. */
     public static final String MEMBER_ATTR = "parley.member";
     /** Request attribute holding the delegate operating the organization in {@link #MEMBER_ATTR}; absent when not acting. */
     public static final String OPERATOR_ATTR = "parley.operator";
     private static final String SESSION_ATTR = "parley.session";
+    /** Request attribute holding the public id of the request's session (signalling keeps it per WebSocket). */
+    private static final String SESSION_ID_ATTR = "parley.session.id";
 
     private final Database db;
     private final MemberStore members;
@@ -45,9 +48,10 @@ public final class SessionHttp {
     private final AccountsConfig config;
     private final Clock clock;
     private final DeviceCookiesHttp devices;
+    private final EventBus events;
 
     SessionHttp(Database db, MemberStore members, Organizations organizations, Csrf csrf, ClientInfo client,
-                AccountsConfig config, Clock clock, DeviceCookiesHttp devices) {
+                AccountsConfig config, Clock clock, DeviceCookiesHttp devices, EventBus events) {
         this.db = db;
         this.members = members;
         this.organizations = organizations;
@@ -57,6 +61,7 @@ public final class SessionHttp {
         this.config = config;
         this.clock = clock;
         this.devices = devices;
+        this.events = events;
     }
 
     /** Before-handler for /api/*: resolves the session, hands out a CSRF cookie, checks CSRF on writes. */
@@ -103,7 +108,7 @@ public final class SessionHttp {
             }
             return s;
         });
-        if (session != null && Duration.between(session.lastSeenAt(), now).compareTo(TOUCH_INTERVAL) > 0) {
+        if (session != null && Duration.between(session.lastSeenAt(), now).compareTo(AccountsConfig.LAST_USED_INTERVAL) > 0) {
             // A write of its own: reads never wait for the database's writer (storage.Database).
             db.transaction(conn -> {
                 sessions.touch(conn, session.tokenHash(), now, now.plus(config.sessionTtl()));
@@ -112,8 +117,17 @@ public final class SessionHttp {
         }
         if (session != null) {
             ctx.attribute(SESSION_ATTR, session);
+            ctx.attribute(SESSION_ID_ATTR, SessionStore.publicId(session.tokenHash()));
         }
         return session;
+    }
+
+    /**
+     * The public id of the request's session (as the signed-in devices list names it), or null when
+     * signed out; a WebSocket keeps the one it was upgraded with, to be closed when that session ends.
+     */
+    public static String sessionId(Context ctx) {
+        return ctx.attribute(SESSION_ID_ATTR);
     }
 
     /** The signed-in member, or a 401 problem. */
@@ -178,7 +192,10 @@ public final class SessionHttp {
      */
     public void startSession(Context ctx, Connection conn, long memberId) throws SQLException {
         Instant now = clock.instant();
-        var created = sessions.create(conn, memberId, now, now.plus(config.sessionTtl()));
+        String agent = ctx.header("User-Agent");
+        var origin = new SessionStore.Origin(UserAgents.browser(agent), UserAgents.os(agent),
+                config.sessionNetworks() ? UserAgents.network(client.ip(ctx)) : null);
+        var created = sessions.create(conn, memberId, now, now.plus(config.sessionTtl()), origin);
         boolean secure = client.secure(ctx);
         Cookies.set(ctx, SESSION_COOKIE, created.token(), config.sessionTtl(), true, secure);
         // A new CSRF token per session: a token planted before sign-in is useless afterwards.
@@ -186,7 +203,7 @@ public final class SessionHttp {
         devices.issue(ctx, memberId);
     }
 
-    /** Ends the current session (if any) and clears the cookie. */
+    /** Ends the current session (if any; its WebSockets close too) and clears the cookie. */
     public void endSession(Context ctx) {
         SessionStore.Session session = ctx.attribute(SESSION_ATTR);
         if (session != null) {
@@ -194,14 +211,53 @@ public final class SessionHttp {
                 sessions.delete(conn, session.tokenHash());
                 return null;
             });
+            announceEnded(session.memberId(), List.of(SessionStore.publicId(session.tokenHash())));
         }
+        clearCookie(ctx);
+    }
+
+    /** Clears the session cookie in the browser (the session itself is ended elsewhere). */
+    public void clearCookie(Context ctx) {
         Cookies.set(ctx, SESSION_COOKIE, "", Duration.ZERO, true, client.secure(ctx));
     }
 
-    /** Ends the member's other sessions, keeping the one making this request. */
-    void endOtherSessions(Context ctx, Connection conn, long memberId) throws SQLException {
+    /**
+     * Ends the member's other sessions, keeping the one making this request, inside the caller's
+     * transaction; returns their ids, for {@link #announceEnded} once it committed.
+     */
+    List<String> endOtherSessions(Context ctx, Connection conn, long memberId) throws SQLException {
         SessionStore.Session session = ctx.attribute(SESSION_ATTR);
-        sessions.deleteOthers(conn, memberId, session == null ? "" : session.tokenHash());
+        return sessions.deleteOthers(conn, memberId, session == null ? "" : session.tokenHash());
+    }
+
+    /**
+     * Ends every session of {@code memberId} inside the caller's transaction (the account is being
+     * deleted); returns their ids, for {@link #announceEnded} once it committed.
+     */
+    public List<String> endAllSessions(Connection conn, long memberId) throws SQLException {
+        return sessions.deleteAll(conn, memberId);
+    }
+
+    /** Tells the other features that sessions ended (signalling closes their WebSockets with 4401). */
+    public void announceEnded(long memberId, List<String> sessionIds) {
+        if (!sessionIds.isEmpty()) {
+            events.publish(new SessionsEnded(memberId, sessionIds));
+        }
+    }
+
+    /** The devices the member is signed in on, the request's own marked. */
+    List<SessionStore.Device> devices(Connection conn, long memberId) throws SQLException {
+        return sessions.devices(conn, memberId, clock.instant());
+    }
+
+    /** The session making the request (null when signed out). */
+    SessionStore.Session currentSession(Context ctx) {
+        return ctx.attribute(SESSION_ATTR);
+    }
+
+    /** Ends one session, by its hash, inside the caller's transaction. */
+    void end(Connection conn, String tokenHash) throws SQLException {
+        sessions.delete(conn, tokenHash);
     }
 
     /** Housekeeping: removes expired sessions (called periodically by the app). */

@@ -114,7 +114,7 @@ public final class Parley implements AutoCloseable {
             var social = add(modules, new SocialModule(db, members, events, clock));
             var profiles = add(modules, new ProfilesModule(db, members, social.graph(), invitations));
             var accounts = add(modules, new AccountsModule(db, members, profiles.meView(), config.accounts(), client,
-                    csrf, config.dataDir(), clock));
+                    csrf, config.dataDir(), events, clock));
             add(modules, new InvitesModule(db, invitations, accounts, profiles.meView(), client, events, clock));
             add(modules, new AvatarsModule(db, members, profiles.meView(), clock));
             add(modules, new OrganizationsModule(db, members, accounts.sessions(), clock));

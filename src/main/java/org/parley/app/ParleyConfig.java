@@ -45,6 +45,7 @@ public record ParleyConfig(String host, int port, Path dataDir, HttpConfig http,
         PARLEY_INVITES_PER_MEMBER(String.valueOf(InvitesConfig.DEFAULT_PER_MEMBER), "Invitations each member may hold (pending or used); administrators are unlimited."),
         PARLEY_INVITE_TTL_DAYS(String.valueOf(InvitesConfig.DEFAULT_TTL.toDays()), "Days an invitation link stays valid."),
         PARLEY_SESSION_TTL_DAYS(String.valueOf(AccountsConfig.DEFAULT_SESSION_TTL.toDays()), "Days a log-in lasts without use."),
+        PARLEY_SESSION_NETWORKS(String.valueOf(AccountsConfig.DEFAULT_SESSION_NETWORKS), "Keep each session's network (the client's IP cut to its /24 or /48) and show it in the member's signed-in devices as the approximate place. Off: nothing of the IP is kept with a session (the privacy page says which)."),
         PARLEY_AUTH_ATTEMPTS_PER_IP(String.valueOf(AccountsConfig.DEFAULT_AUTH_ATTEMPTS_PER_IP), "Log-in and sign-up attempts allowed per IP address per window."),
         PARLEY_AUTH_FAILURES_PER_ACCOUNT(String.valueOf(AccountsConfig.DEFAULT_AUTH_FAILURES_PER_ACCOUNT), "Wrong passwords allowed per account per window; past it only browsers with the member's device cookie may keep trying (each with a budget of this size)."),
         PARLEY_AUTH_WINDOW_SECONDS(String.valueOf(AccountsConfig.DEFAULT_AUTH_WINDOW.toSeconds()), "Length of the rate-limit window in seconds."),
@@ -112,7 +113,8 @@ public record ParleyConfig(String host, int port, Path dataDir, HttpConfig http,
         var accounts = new AccountsConfig(Duration.ofDays(v.integer(Key.PARLEY_SESSION_TTL_DAYS, 1, 3650)),
                 v.integer(Key.PARLEY_AUTH_ATTEMPTS_PER_IP, 1, 1_000_000),
                 v.integer(Key.PARLEY_AUTH_FAILURES_PER_ACCOUNT, 1, 1_000_000),
-                Duration.ofSeconds(v.integer(Key.PARLEY_AUTH_WINDOW_SECONDS, 1, 86_400)));
+                Duration.ofSeconds(v.integer(Key.PARLEY_AUTH_WINDOW_SECONDS, 1, 86_400)),
+                v.bool(Key.PARLEY_SESSION_NETWORKS));
         var invites = new InvitesConfig(v.integer(Key.PARLEY_INVITES_PER_MEMBER, 0, 1_000_000),
                 Duration.ofDays(v.integer(Key.PARLEY_INVITE_TTL_DAYS, 1, 3650)));
         var rooms = new RoomsConfig(v.integer(Key.PARLEY_ROOM_CAPACITY, 2, 1_000_000),

@@ -1,6 +1,7 @@
 package org.parley.module;
 
 import io.javalin.config.RoutesConfig;
+import java.util.List;
 import org.parley.events.EventBus;
 
 /**
@@ -29,6 +30,14 @@ public interface Module {
 
     /** Appends this feature's series to {@code GET /metrics}. Called on the request's thread. */
     default void metrics(MetricsWriter out) {}
+
+    /**
+     * What this feature holds about a member, for their export and their account's deletion (see
+     * {@link PersonalData}); a feature that stores nothing personal contributes nothing.
+     */
+    default List<PersonalData> personalData() {
+        return List.of();
+    }
 
     /** Registers work the node repeats while it runs (clean-ups). */
     default void housekeeping(Housekeeping schedule) {}

@@ -31,6 +31,8 @@ final class Connection implements RoomSubscriber {
     /** The delegate operating {@link #member}, an organization, as the session did at the upgrade; null: a person. */
     final Member operator;
     final FloodGuard guard;
+    /** The public id of the session the connection was upgraded with (null in tests that build one by hand). */
+    final String sessionId;
     private final AtomicReference<Room> room = new AtomicReference<>();
     volatile boolean hallwaySubscribed;
     /**
@@ -47,10 +49,15 @@ final class Connection implements RoomSubscriber {
     }
 
     Connection(Session session, Member member, Member operator, FloodGuard guard) {
+        this(session, member, operator, guard, null);
+    }
+
+    Connection(Session session, Member member, Member operator, FloodGuard guard, String sessionId) {
         this.session = session;
         this.member = member;
         this.operator = operator;
         this.guard = guard;
+        this.sessionId = sessionId;
     }
 
     Room room() {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.parley.accounts.Member;
@@ -22,6 +23,7 @@ import org.parley.events.EventBus;
 import org.parley.events.FollowChanged;
 import org.parley.events.HallwayChanged;
 import org.parley.events.ParticipantLeft;
+import org.parley.events.SessionsEnded;
 import org.parley.events.SpeakingChanged;
 import org.parley.media.MediaServer;
 import org.parley.media.TurnConfig;
@@ -61,9 +63,15 @@ final class SignallingSocket {
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
     /** RFC 6455 §7.4.1: 1001, going away — the node is stopping; clients reconnect at once. */
     static final int GOING_AWAY = 1001;
+    /**
+     * Private-use close code (RFC 6455 §7.4.2, 4000–4999): the connection's session ended — logged out
+     * elsewhere, or the account deleted. The client must not reconnect with it (docs/protocol.md).
+     */
+    static final int SESSION_ENDED = 4401;
     /** Longest a stopping node waits for its 1001 close frames to go out. */
     static final Duration GOING_AWAY_WAIT = Duration.ofSeconds(2);
     private static final String CONNECTION = "parley.connection";
+    private static final String SESSION_ID = "parley.connection.session";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SessionHttp auth;
@@ -112,6 +120,20 @@ final class SignallingSocket {
         events.subscribe(FollowChanged.class, e -> hallway.hallwayChangedFor(e.follower(), e.followee()));
         events.subscribe(BlockChanged.class, e -> hallway.hallwayChangedFor(e.blocker(), e.blocked()));
         events.subscribe(SpeakingChanged.class, e -> mediaSignals.speaking(e.roomId(), e.members()));
+        events.subscribe(SessionsEnded.class, e -> sessionsEnded(Set.copyOf(e.sessionIds())));
+    }
+
+    /**
+     * Closes, with {@link #SESSION_ENDED}, every connection upgraded with one of {@code sessionIds}
+     * (whatever member it speaks for: a delegate's connection acting as an organization is theirs).
+     * Only queues the close frames, as the bus requires; each close runs the usual clean-up.
+     */
+    private void sessionsEnded(Set<String> sessionIds) {
+        push.eachConnection(c -> {
+            if (c.sessionId != null && sessionIds.contains(c.sessionId)) {
+                c.close(SESSION_ENDED, "session ended");
+            }
+        });
     }
 
     /** Server-initiated messages to members' connections, for any feature. */
@@ -132,6 +154,9 @@ final class SignallingSocket {
 
     private void beforeUpgrade(Context ctx) {
         ProblemException refusal = upgradeRefusal(ctx);
+        if (refusal == null) {
+            ctx.attribute(SESSION_ID, SessionHttp.sessionId(ctx)); // kept with the upgrade request, like the member
+        }
         if (refusal != null) {
             // Javalin renders no body for a WebSocket request it does not upgrade: write the problem
             // here, and skip the upgrade.
@@ -157,7 +182,7 @@ final class SignallingSocket {
     private void onConnect(WsConnectContext ctx) {
         Member member = ctx.attribute(SessionHttp.MEMBER_ATTR);
         if (member == null) {
-            ctx.closeSession(4401, "unauthenticated");
+            ctx.closeSession(SESSION_ENDED, "unauthenticated");
             return;
         }
         if (goingAway) { // upgraded just as the node began to stop
@@ -166,7 +191,8 @@ final class SignallingSocket {
         }
         ctx.session.setIdleTimeout(Duration.ofMinutes(2));
         ctx.enableAutomaticPings(20, TimeUnit.SECONDS);
-        var conn = new Connection(ctx.session, member, ctx.attribute(SessionHttp.OPERATOR_ATTR), new FloodGuard());
+        var conn = new Connection(ctx.session, member, ctx.attribute(SessionHttp.OPERATOR_ATTR), new FloodGuard(),
+                ctx.attribute(SESSION_ID));
         ctx.attribute(CONNECTION, conn);
         push.add(conn);
         ObjectNode hello = JSON.createObjectNode().put("type", "hello").put("protocol", PROTOCOL_VERSION);
