@@ -4,9 +4,11 @@ import io.javalin.config.RoutesConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.parley.events.EventBus;
 import org.parley.module.Housekeeping;
 import org.parley.module.Module;
+import org.parley.module.PersonalData;
 import org.parley.storage.Database;
 import org.parley.web.ClientInfo;
 import org.parley.web.Csrf;
@@ -28,6 +30,7 @@ public final class AccountsModule implements Module {
     private final AuthLimits limits;
     private final AccountsApi api;
     private final SessionsApi sessionsApi;
+    private final AccountData data;
 
     /**
      * @param members the feature's face, made first so features that render a member (profiles'
@@ -43,6 +46,7 @@ public final class AccountsModule implements Module {
         this.limits = AuthLimits.of(config, clock);
         this.api = new AccountsApi(db, members, sessions, meView, client, limits, devices);
         this.sessionsApi = new SessionsApi(db, sessions);
+        this.data = new AccountData(members.store(), clock);
     }
 
     public Members members() {
@@ -82,6 +86,11 @@ public final class AccountsModule implements Module {
         routes.after("/api/*", sessions::after);
         api.routes(routes);
         sessionsApi.routes(routes);
+    }
+
+    @Override
+    public List<PersonalData> personalData() {
+        return List.of(data);
     }
 
     @Override

@@ -68,11 +68,20 @@ final class MemberStore {
     }
 
     public Optional<Member> byId(Connection conn, long id) throws SQLException {
-        return one(conn, "SELECT " + COLUMNS + " FROM members WHERE id = ?", st -> st.setLong(1, id));
+        return one(conn, "SELECT " + COLUMNS + " FROM members WHERE id = ? AND deleted_at IS NULL", st -> st.setLong(1, id));
     }
 
     public Optional<Member> byUsername(Connection conn, String username) throws SQLException {
-        return one(conn, "SELECT " + COLUMNS + " FROM members WHERE username_key = ?", st -> st.setString(1, key(username)));
+        return one(conn, "SELECT " + COLUMNS + " FROM members WHERE username_key = ? AND deleted_at IS NULL", st -> st.setString(1, key(username)));
+    }
+
+    boolean usernameTaken(Connection conn, String username) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("SELECT 1 FROM members WHERE username_key = ?")) {
+            st.setString(1, key(username));
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /** Locks the member's row until the transaction ends; serialises per-member quota checks. */
@@ -148,7 +157,7 @@ final class MemberStore {
     public List<MemberRef> invitedBy(Connection conn, long inviterId, int limit) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement(
                 "SELECT username, display_name, id, avatar_version, verified_label FROM members WHERE invited_by = ?"
-                        + " ORDER BY created_at, id LIMIT ?")) {
+                        + " AND deleted_at IS NULL ORDER BY created_at, id LIMIT ?")) {
             st.setLong(1, inviterId);
             st.setInt(2, limit);
             try (ResultSet rs = st.executeQuery()) {
@@ -167,22 +176,51 @@ final class MemberStore {
      * invited): each member with the username of who invited them; at most {@code limit}.
      */
     List<Members.TreeEntry> tree(Connection conn, int limit) throws SQLException {
+        // A deleted account keeps its place as "a former member": a key no username can be ("~" + id),
+        // nothing else of it.
         try (PreparedStatement st = conn.prepareStatement(
                 "SELECT m.username, m.display_name, p.username, m.admin, m.created_at AS created_at, m.id, m.avatar_version,"
-                        + " m.verified_label, m.kind"
+                        + " m.verified_label, m.kind, m.deleted_at AS deleted_at, p.id, p.deleted_at AS parent_deleted_at"
                         + " FROM members m"
                         + " LEFT JOIN members p ON p.id = m.invited_by ORDER BY m.created_at, m.id LIMIT ?")) {
             st.setInt(1, limit);
             try (ResultSet rs = st.executeQuery()) {
                 List<Members.TreeEntry> entries = new ArrayList<>();
                 while (rs.next()) {
+                    String parent = rs.getString(3) == null ? null
+                            : Database.instant(rs, "parent_deleted_at") != null ? FORMER + rs.getLong(11) : rs.getString(3);
+                    if (Database.instant(rs, "deleted_at") != null) {
+                        entries.add(new Members.TreeEntry(FORMER + rs.getLong(6), "", null, parent, false,
+                                Database.instant(rs, "created_at"), null, false, true));
+                        continue;
+                    }
                     entries.add(new Members.TreeEntry(rs.getString(1), rs.getString(2),
-                            Member.avatarUrl(rs.getLong(6), rs.getString(7)), rs.getString(3),
+                            Member.avatarUrl(rs.getLong(6), rs.getString(7)), parent,
                             rs.getBoolean(4), Database.instant(rs, "created_at"), rs.getString(8),
-                            "organization".equals(rs.getString(9))));
+                            "organization".equals(rs.getString(9)), false));
                 }
                 return entries;
             }
+        }
+    }
+
+    /** How the invitation tree names a former member: no username starts so. */
+    static final String FORMER = "~";
+
+    /**
+     * Turns the member's row into a tombstone: the username stays taken (never given out again) and the
+     * invitation tree keeps the edge; names, bio, password, photo, languages and labels are cleared.
+     */
+    void tombstone(Connection conn, long id, Instant now) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement(
+                "UPDATE members SET display_name = '', bio = '', password_hash = ?, admin = ?, language = NULL,"
+                        + " languages = NULL, avatar_version = NULL, verified_label = NULL, name_skeleton = NULL,"
+                        + " deleted_at = ? WHERE id = ?")) {
+            st.setString(1, NO_PASSWORD);
+            st.setBoolean(2, false);
+            Database.setInstant(st, 3, now);
+            st.setLong(4, id);
+            st.executeUpdate();
         }
     }
 
@@ -193,7 +231,7 @@ final class MemberStore {
         for (int from = 0; from < all.size(); from += 500) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
             String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement st = conn.prepareStatement("SELECT id FROM members WHERE id IN (" + marks + ")")) {
+            try (PreparedStatement st = conn.prepareStatement("SELECT id FROM members WHERE deleted_at IS NULL AND id IN (" + marks + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     st.setLong(i + 1, chunk.get(i));
                 }
@@ -208,7 +246,7 @@ final class MemberStore {
     }
 
     public long count(Connection conn) throws SQLException {
-        try (PreparedStatement st = conn.prepareStatement("SELECT COUNT(*) FROM members");
+        try (PreparedStatement st = conn.prepareStatement("SELECT COUNT(*) FROM members WHERE deleted_at IS NULL");
              ResultSet rs = st.executeQuery()) {
             rs.next();
             return rs.getLong(1);

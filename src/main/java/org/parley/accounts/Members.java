@@ -47,6 +47,11 @@ public final class Members {
         return store.byUsername(conn, username);
     }
 
+    /** Whether {@code username} is taken, in any casing — also by a deleted account: it is never given out again. */
+    public boolean usernameTaken(Connection conn, String username) throws SQLException {
+        return store.usernameTaken(conn, username);
+    }
+
     /** Which of {@code ids} belong to members. */
     public Set<Long> existing(Connection conn, Collection<Long> ids) throws SQLException {
         return store.existing(conn, ids);
@@ -73,7 +78,7 @@ public final class Members {
      */
     public record TreeEntry(String username, String displayName, String avatarUrl, String invitedBy, boolean admin,
                             Instant memberSince, @JsonInclude(JsonInclude.Include.NON_NULL) String verified,
-                            boolean organization) {}
+                            boolean organization, @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean former) {}
 
     /** The whole invitation tree, oldest first (inviters before their invitees), at most {@code limit}. */
     public List<TreeEntry> invitationTree(Connection conn, int limit) throws SQLException {
@@ -121,6 +126,31 @@ public final class Members {
     public Member join(Connection conn, String username, String displayName, String passwordHash, boolean admin,
                        Long invitedBy, Instant now) throws SQLException {
         return store.insert(conn, username, displayName, passwordHash, admin, invitedBy, now);
+    }
+
+    /**
+     * What checking the member's password needs, read inside the caller's transaction; the check itself
+     * ({@link PasswordCheck#matches}) is deliberately slow, so make it after the transaction.
+     */
+    public PasswordCheck passwordCheck(Connection conn, long id) throws SQLException {
+        String hash = store.passwordHash(conn, id).orElse("");
+        return password -> hasher.verify(password, hash);
+    }
+
+    /** Checks a re-entered password against the hash read by {@link #passwordCheck}. */
+    @FunctionalInterface
+    public interface PasswordCheck {
+        boolean matches(String password);
+    }
+
+    /**
+     * Deletes the account as a person sees it: the row becomes a tombstone (the username is never given
+     * out again; the invitation tree shows "a former member"), and from now on no look-up finds it.
+     * Other features erase their own data first ({@code module.PersonalData}); the sessions end through
+     * {@link SessionHttp#endAllSessions}.
+     */
+    public void tombstone(Connection conn, long id, Instant now) throws SQLException {
+        store.tombstone(conn, id, now);
     }
 
     /** An Argon2id hash of a new password (deliberately slow: call it outside any transaction). */

@@ -27,6 +27,7 @@ import org.parley.module.Housekeeping;
 import org.parley.module.Module;
 import org.parley.notifications.NotificationsModule;
 import org.parley.organizations.OrganizationsModule;
+import org.parley.privacy.PrivacyModule;
 import org.parley.profiles.ProfilesModule;
 import org.parley.rooms.Rooms;
 import org.parley.rooms.RoomsModule;
@@ -127,6 +128,8 @@ public final class Parley implements AutoCloseable {
                     events, clock));
             add(modules, new NotificationsModule(db, members, social.graph(), rooms.rooms(), signalling.push(),
                     config.push(), config.dataDir(), clock));
+            add(modules, new PrivacyModule(db, List.copyOf(modules), accounts, rooms.rooms(), config.privacy(), config.accounts(),
+                    config.http(), config.invites(), client, clock));
             modules.forEach(m -> m.listen(events));
             return new Parley(config, db, events, modules, invitations, rooms.rooms(), media.media());
         } catch (RuntimeException e) {

@@ -17,6 +17,7 @@ import org.parley.media.dtls.DtlsConfig;
 import org.parley.media.forward.ForwardConfig;
 import org.parley.media.transport.MediaConfig;
 import org.parley.notifications.PushConfig;
+import org.parley.privacy.PrivacyConfig;
 import org.parley.rooms.RoomsConfig;
 import org.parley.storage.DatabaseConfig;
 import org.parley.web.HttpConfig;
@@ -28,7 +29,7 @@ import org.parley.web.HttpConfig;
  */
 public record ParleyConfig(String host, int port, Path dataDir, HttpConfig http, DatabaseConfig database,
                            AccountsConfig accounts, InvitesConfig invites, RoomsConfig rooms, MediaServer.Config media,
-                           String metricsToken, TurnConfig turn, PushConfig push) {
+                           String metricsToken, TurnConfig turn, PushConfig push, PrivacyConfig privacy) {
 
     /** Every configuration key with its default ({@code null}: unset) and meaning. */
     public enum Key {
@@ -49,6 +50,10 @@ public record ParleyConfig(String host, int port, Path dataDir, HttpConfig http,
         PARLEY_AUTH_ATTEMPTS_PER_IP(String.valueOf(AccountsConfig.DEFAULT_AUTH_ATTEMPTS_PER_IP), "Log-in and sign-up attempts allowed per IP address per window."),
         PARLEY_AUTH_FAILURES_PER_ACCOUNT(String.valueOf(AccountsConfig.DEFAULT_AUTH_FAILURES_PER_ACCOUNT), "Wrong passwords allowed per account per window; past it only browsers with the member's device cookie may keep trying (each with a budget of this size)."),
         PARLEY_AUTH_WINDOW_SECONDS(String.valueOf(AccountsConfig.DEFAULT_AUTH_WINDOW.toSeconds()), "Length of the rate-limit window in seconds."),
+        PARLEY_EXPORT_HOURS(String.valueOf(PrivacyConfig.DEFAULT_EXPORT_TTL.toHours()), "Hours a member's finished data export can be downloaded before it is deleted."),
+        PARLEY_MEMBER_READS_PER_SESSION(String.valueOf(PrivacyConfig.DEFAULT_MEMBER_READS_PER_SESSION), "Reads of profiles and member lists (followers, following, delegates; the invitation tree counts " + "20) one session may make per window; past it: 429 with Retry-After. Stops scraping."),
+        PARLEY_MEMBER_READS_PER_IP(String.valueOf(PrivacyConfig.DEFAULT_MEMBER_READS_PER_IP), "The same reads from one IP address per window, whoever is signed in."),
+        PARLEY_MEMBER_READ_WINDOW_SECONDS(String.valueOf(PrivacyConfig.DEFAULT_MEMBER_READ_WINDOW.toSeconds()), "Length of the member-read window in seconds."),
         PARLEY_ROOM_CAPACITY(String.valueOf(RoomsConfig.DEFAULT_CAPACITY), "Most members in one room on this node."),
         PARLEY_PRESENCE_GRACE_SECONDS(String.valueOf(RoomsConfig.DEFAULT_PRESENCE_GRACE.toSeconds()), "Seconds a member whose connection dropped stays in a room (shown as away) before removal."),
         PARLEY_MEDIA_PORT(String.valueOf(MediaConfig.DEFAULT_PORT), "The one UDP port for all audio (ICE, DTLS, SRTP); 0 picks a free one."),
@@ -129,7 +134,9 @@ public record ParleyConfig(String host, int port, Path dataDir, HttpConfig http,
                         ? FanOutConfig.defaultSenderThreads() : v.integer(Key.PARLEY_MEDIA_SENDER_THREADS, 1, 64)));
         return new ParleyConfig(v.string(Key.PARLEY_HOST), v.integer(Key.PARLEY_PORT, 0, 65_535), dataDir,
                 http, database, accounts, invites, rooms, media, v.string(Key.PARLEY_METRICS_TOKEN), turn(v),
-                push(v, http.publicUrl()));
+                push(v, http.publicUrl()), new PrivacyConfig(Duration.ofHours(v.integer(Key.PARLEY_EXPORT_HOURS, 1, 24 * 30)),
+                v.integer(Key.PARLEY_MEMBER_READS_PER_SESSION, 1, 1_000_000), v.integer(Key.PARLEY_MEMBER_READS_PER_IP, 1, 1_000_000),
+                Duration.ofSeconds(v.integer(Key.PARLEY_MEMBER_READ_WINDOW_SECONDS, 1, 86_400))));
     }
 
     private static PushConfig push(Values v, String publicUrl) {
@@ -168,7 +175,8 @@ public record ParleyConfig(String host, int port, Path dataDir, HttpConfig http,
     /** A copy with another port, host and data folder (used by tests and tools). */
     public ParleyConfig withEndpoint(String newHost, int newPort, Path newDataDir) {
         var db = new DatabaseConfig(database.url(), database.user(), database.password(), database.poolSize(), newDataDir);
-        return new ParleyConfig(newHost, newPort, newDataDir, http, db, accounts, invites, rooms, media, metricsToken, turn, push);
+        return new ParleyConfig(newHost, newPort, newDataDir, http, db, accounts, invites, rooms, media, metricsToken, turn, push,
+                privacy);
     }
 
     private static Map<String, String> readFile(Path file) {

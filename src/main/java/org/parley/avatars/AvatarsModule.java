@@ -2,9 +2,11 @@ package org.parley.avatars;
 
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
+import java.util.List;
 import org.parley.accounts.MeView;
 import org.parley.accounts.Members;
 import org.parley.module.Module;
+import org.parley.module.PersonalData;
 import org.parley.storage.Database;
 
 /**
@@ -28,5 +30,10 @@ public final class AvatarsModule implements Module {
     @Override
     public void routes(RoutesConfig routes) {
         api.routes(routes);
+    }
+
+    @Override
+    public List<PersonalData> personalData() {
+        return List.of(new AvatarData(new AvatarStore()));
     }
 }

@@ -99,7 +99,7 @@ final class InvitesApi {
         Invite preview = db.read(conn -> store.byCode(conn, code))
                 .orElseThrow(InvitesApi::inviteNotFound);
         requirePending(preview, checkedAt);
-        if (db.read(conn -> members.byUsername(conn, username)).isPresent()) {
+        if (db.read(conn -> members.usernameTaken(conn, username))) {
             throw usernameTaken();
         }
         String passwordHash = members.hashPassword(password);
@@ -144,7 +144,7 @@ final class InvitesApi {
         Validation v = new Validation();
         AccountRules.username(v, "username", username);
         var invalid = v.errors().stream().findFirst();
-        boolean taken = invalid.isEmpty() && db.read(conn -> members.byUsername(conn, username)).isPresent();
+        boolean taken = invalid.isEmpty() && db.read(conn -> members.usernameTaken(conn, username));
         var answer = JSON.createObjectNode().put("username", username).put("available", invalid.isEmpty() && !taken);
         if (taken) {
             answer.put("reason", "username_taken").put("detail", "This username is already taken");

@@ -2,10 +2,12 @@ package org.parley.invites;
 
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
+import java.util.List;
 import org.parley.accounts.AccountsModule;
 import org.parley.accounts.MeView;
 import org.parley.events.EventBus;
 import org.parley.module.Module;
+import org.parley.module.PersonalData;
 import org.parley.storage.Database;
 import org.parley.web.ClientInfo;
 
@@ -35,5 +37,10 @@ public final class InvitesModule implements Module {
     public void routes(RoutesConfig routes) {
         api.routes(routes);
         tree.routes(routes);
+    }
+
+    @Override
+    public List<PersonalData> personalData() {
+        return List.of(new InviteData());
     }
 }

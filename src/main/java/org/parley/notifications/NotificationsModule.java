@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.parley.accounts.Members;
 import org.parley.events.CohostAnswered;
 import org.parley.events.CohostRequested;
@@ -17,9 +18,10 @@ import org.parley.events.RoomStarted;
 import org.parley.module.Housekeeping;
 import org.parley.module.MetricsWriter;
 import org.parley.module.Module;
+import org.parley.module.PersonalData;
+import org.parley.module.Push;
 import org.parley.notifications.webpush.PushClient;
 import org.parley.notifications.webpush.Vapid;
-import org.parley.module.Push;
 import org.parley.rooms.Rooms;
 import org.parley.social.SocialGraph;
 import org.parley.storage.Database;
@@ -35,7 +37,7 @@ import org.parley.storage.Database;
 public final class NotificationsModule implements Module {
 
     /** Notifications are kept this long, read or not: they tell what happened lately, not a history. */
-    static final Duration KEPT_FOR = Duration.ofDays(90);
+    public static final Duration KEPT_FOR = Duration.ofDays(90);
 
     private final NotificationsApi api;
     private final SettingsApi settingsApi;
@@ -100,5 +102,10 @@ public final class NotificationsModule implements Module {
     public void close() {
         notifier.close();
         delivery.close();
+    }
+
+    @Override
+    public List<PersonalData> personalData() {
+        return List.of(new NotificationData());
     }
 }

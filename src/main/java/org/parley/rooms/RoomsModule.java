@@ -2,11 +2,13 @@ package org.parley.rooms;
 
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
+import java.util.List;
 import org.parley.accounts.Members;
 import org.parley.events.EventBus;
 import org.parley.module.MessageRoutes;
 import org.parley.module.MetricsWriter;
 import org.parley.module.Module;
+import org.parley.module.PersonalData;
 import org.parley.storage.Database;
 
 /**
@@ -65,5 +67,10 @@ public final class RoomsModule implements Module {
     @Override
     public void close() {
         rooms.close();
+    }
+
+    @Override
+    public List<PersonalData> personalData() {
+        return List.of(new RoomData());
     }
 }

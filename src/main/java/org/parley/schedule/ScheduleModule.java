@@ -2,10 +2,12 @@ package org.parley.schedule;
 
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
+import java.util.List;
 import org.parley.accounts.Members;
 import org.parley.events.EventBus;
 import org.parley.module.Housekeeping;
 import org.parley.module.Module;
+import org.parley.module.PersonalData;
 import org.parley.rooms.Rooms;
 import org.parley.social.SocialGraph;
 import org.parley.storage.Database;
@@ -23,6 +25,7 @@ public final class ScheduleModule implements Module {
     private final EventsApi events;
     private final CalendarApi calendar;
     private final RemindersApi reminders;
+    private final EventData data;
 
     public ScheduleModule(Database db, Members members, SocialGraph graph, Rooms rooms, ScheduleConfig config,
                           ClientInfo client, EventBus bus, Clock clock) {
@@ -32,6 +35,7 @@ public final class ScheduleModule implements Module {
         this.events = new EventsApi(schedule, views, db, members, graph, client, clock);
         this.calendar = new CalendarApi(schedule, views, store, db, client, clock);
         this.reminders = new RemindersApi(schedule, clock);
+        this.data = new EventData(clock);
     }
 
     @Override
@@ -50,5 +54,10 @@ public final class ScheduleModule implements Module {
     public void housekeeping(Housekeeping schedule) {
         var config = this.schedule.config();
         schedule.every(config.tick(), config.tick(), "Event reminders", this.schedule::tick);
+    }
+
+    @Override
+    public List<PersonalData> personalData() {
+        return List.of(data);
     }
 }

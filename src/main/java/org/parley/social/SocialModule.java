@@ -2,9 +2,11 @@ package org.parley.social;
 
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
+import java.util.List;
 import org.parley.accounts.Members;
 import org.parley.events.EventBus;
 import org.parley.module.Module;
+import org.parley.module.PersonalData;
 import org.parley.storage.Database;
 
 /** Following and blocking: the API that changes the graph, and {@link #graph()} for other features. */
@@ -25,5 +27,10 @@ public final class SocialModule implements Module {
     @Override
     public void routes(RoutesConfig routes) {
         api.routes(routes);
+    }
+
+    @Override
+    public List<PersonalData> personalData() {
+        return List.of(new SocialData());
     }
 }

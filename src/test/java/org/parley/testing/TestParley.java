@@ -74,6 +74,9 @@ public final class TestParley implements AutoCloseable {
         // Tests sign up many members from one address; the rate-limit tests lower these again.
         env.put("PARLEY_AUTH_ATTEMPTS_PER_IP", "100000");
         env.put("PARLEY_AUTH_FAILURES_PER_ACCOUNT", "100000");
+        // Browser tests read many profiles from one address; the anti-scraping tests lower these again.
+        env.put("PARLEY_MEMBER_READS_PER_SESSION", "100000");
+        env.put("PARLEY_MEMBER_READS_PER_IP", "100000");
         return env;
     }
 
