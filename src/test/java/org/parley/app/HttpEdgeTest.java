@@ -26,7 +26,8 @@ class HttpEdgeTest {
     static final Set<String> CONTRACT_OPERATIONS = Set.of("signUp", "logIn", "logOut", "getMe", "getProfile",
             "updateMe", "createInvite", "listInvites", "revokeInvite", "getInvite", "follow", "unfollow",
             "listFollowers", "listFollowing", "changePassword", "getHealth", "getOpenApi", "uploadAvatar", "deleteAvatar",
-            "createOrganization", "addDelegate", "removeDelegate", "setVerified");
+            "createOrganization", "addDelegate", "removeDelegate", "setVerified", "listSessions", "endSession",
+            "endOtherSessions", "requestExport", "getExport", "deleteAccount", "getPrivacy");
 
     TestParley parley;
     ApiClient client;
