@@ -39,6 +39,7 @@ route('/events/new', () => import('./schedule/event-form.js'));
 route('/events/:id', () => import('./schedule/event-page.js'));
 route('/events/:id/edit', () => import('./schedule/event-form.js'));
 route('/admin', () => import('./organizations/admin.js'));
+route('/privacy', () => import('./yourdata/privacy-page.js'));
 
 let currentPath = location.pathname;
 let routing = false; // true once the router drew the first page
@@ -69,7 +70,7 @@ function drawTopNav() {
 async function boot() {
   // The shared catalogue (/i18n/) and these features' own, merged (core/i18n.js).
   // Until the server says who is signed in, the language this browser last used (core/language.js).
-  await initI18n(['account', 'people', 'invites', 'rooms', 'notifications', 'schedule', 'organizations'], chosenLanguage(null));
+  await initI18n(['account', 'people', 'invites', 'rooms', 'notifications', 'schedule', 'organizations', 'yourdata'], chosenLanguage(null));
   const translateShell = () => {
     translateStatic();
     document.querySelector('.brand').setAttribute('aria-label', t('nav.home'));

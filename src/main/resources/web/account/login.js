@@ -63,7 +63,8 @@ export async function render(ctx) {
       h('p', { class: 'eyebrow' }, t('login.eyebrow')),
       pageHeading(t('login.title')),
       h('p', { class: 'lede' }, t('login.inviteOnly'))),
-    h('section', { class: 'card' }, form)));
+    h('section', { class: 'card' }, form,
+      h('p', { class: 'login-privacy' }, h('a', { href: '/privacy', 'data-testid': 'login-privacy-link' }, t('privacy.link'))))));
   ctx.ready(t('login.title'));
 }
 

@@ -1,5 +1,5 @@
 // "/settings": profile photo, the interface language, the languages I understand, the theme,
-// notifications, change password, log out.
+// notifications, change password, signed-in devices, download my data, log out, delete my account.
 import { h } from '../core/dom.js';
 import { t } from '../core/i18n.js';
 import { changePassword, logOut } from '../core/api.js';
@@ -20,6 +20,9 @@ import { organizationsCard } from '../organizations/settings-card.js';
 import { forgetPushOnThisDevice } from '../notifications/push.js';
 import { calendarCard } from '../schedule/calendar-card.js';
 import { reminderCard } from '../schedule/reminder-card.js';
+import { devicesCard } from '../yourdata/devices-card.js';
+import { exportCard } from '../yourdata/export-card.js';
+import { deleteCard } from '../yourdata/delete-card.js';
 
 export async function render(ctx) {
   const me = await requireMe(ctx);
@@ -101,10 +104,15 @@ export async function render(ctx) {
       h('h2', { class: 'card-title' }, t('settings.passwordTitle')),
       h('p', { class: 'section-sub' }, t('settings.passwordExplain')),
       form),
+    devicesCard(),
+    exportCard(),
     h('section', { class: 'card' },
       h('h2', { class: 'card-title' }, t('settings.sessionTitle')),
       h('p', { class: 'section-sub' }, t('settings.signedInAs', { name: me.displayName, username: me.username })),
       logoutAlert.element,
-      h('div', { class: 'form-actions start' }, logout))));
+      h('div', { class: 'form-actions start' }, logout)),
+    // An organization is deleted by its owners' choice, not from a delegate's settings.
+    me.organization ? null : deleteCard(ctx),
+    h('p', { class: 'settings-privacy' }, h('a', { href: '/privacy', 'data-testid': 'settings-privacy-link' }, t('privacy.link')))));
   ctx.ready(t('settings.title'));
 }

@@ -179,3 +179,10 @@ export const unsetVerified = (username, opts) => request('DELETE', `/api/members
 export const listImpersonationFlags = (opts) => request('GET', '/api/admin/impersonation-flags', opts);
 export const dismissImpersonationFlag = (username, opts) =>
   request('DELETE', `/api/admin/impersonation-flags/${seg(username)}`, opts);
+export const listSessions = (opts) => request('GET', '/api/sessions', opts);
+export const endSession = (id, opts) => request('DELETE', `/api/sessions/${seg(id)}`, opts);
+export const endOtherSessions = (opts) => request('POST', '/api/sessions/end-others', opts);
+export const requestExport = (opts) => request('POST', '/api/me/export', opts);
+export const getExport = (opts) => request('GET', '/api/me/export', opts);
+export const deleteAccount = (password, opts) => request('DELETE', '/api/me', { ...opts, body: { password } });
+export const getPrivacy = (opts) => request('GET', '/api/privacy', opts);

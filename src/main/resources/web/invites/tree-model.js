@@ -11,7 +11,9 @@ export function buildTree(members) {
   const byName = new Map();
   const roots = [];
   for (const member of members) {
-    const node = { member, children: [], parent: null, depth: 0, descendants: 0, key: fold(`${member.username} ${member.displayName}`) };
+    // A former member (a deleted account) is found by no search: it has no name left.
+    const key = member.former ? '' : fold(`${member.username} ${member.displayName}`);
+    const node = { member, children: [], parent: null, depth: 0, descendants: 0, key };
     byName.set(member.username.toLowerCase(), node);
     const parent = member.invitedBy ? byName.get(member.invitedBy.toLowerCase()) : null;
     if (parent) {

@@ -41,7 +41,7 @@ export async function render(ctx) {
     const toggle = node.children.length
       ? h('button', {
         type: 'button', class: 'tree-toggle', 'aria-expanded': String(isOpen), 'data-testid': 'tree-toggle',
-        'aria-label': t(isOpen ? 'tree.collapse' : 'tree.expand', { name: m.displayName }),
+        'aria-label': t(isOpen ? 'tree.collapse' : 'tree.expand', { name: m.former ? t('tree.former') : m.displayName }),
         onclick: () => { (isOpen ? open.delete(m.username) : open.add(m.username)); draw(); focusToggle(m.username); },
       }, isOpen ? '−' : '+')
       : h('span', { class: 'tree-leaf', 'aria-hidden': 'true' });
@@ -49,11 +49,15 @@ export async function render(ctx) {
       m.invitedBy ? null : h('span', { class: 'badge badge-soft' }, t('tree.founder')),
       m.username === me.username ? h('span', { class: 'badge badge-you' }, t('tree.you')) : null,
     ];
-    const row = h('div', { class: `tree-row${matches.has(m.username) ? ' tree-match' : ''}` },
-      toggle, avatar(m, 'sm'),
-      h('a', { class: 'member-names', href: `/u/${encodeURIComponent(m.username)}` },
+    // A deleted account keeps its place in the tree, without a name or a link (docs/api.md, "Your data").
+    const names = m.former
+      ? h('span', { class: 'member-names tree-former', 'data-testid': 'tree-former' }, t('tree.former'))
+      : h('a', { class: 'member-names', href: `/u/${encodeURIComponent(m.username)}` },
         displayName(m),
-        h('span', { class: 'member-handle' }, `@${m.username}`)),
+        h('span', { class: 'member-handle' }, `@${m.username}`));
+    const row = h('div', { class: `tree-row${matches.has(m.username) ? ' tree-match' : ''}` },
+      toggle, m.former ? h('span', { class: 'tree-leaf', 'aria-hidden': 'true' }) : avatar(m, 'sm'),
+      names,
       ...badges,
       h('span', { class: 'tree-meta' }, node.descendants
         ? t('tree.invitedCount', { count: node.descendants }) : t('tree.since', { date: formatDate(m.memberSince) })));

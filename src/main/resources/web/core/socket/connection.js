@@ -8,6 +8,7 @@ import { createListeners, createStore } from '../store.js';
 import { dispatch, onMessage } from './dispatcher.js';
 import { reconnectDelay } from './reconnect.js';
 import { LiveError, failPending, request } from './requests.js';
+import { getMe } from '../api.js';
 
 /** How long a command waits for a connection before giving up. */
 const OPEN_WAIT_MS = 10000;
@@ -60,11 +61,17 @@ function connect() {
 }
 
 /** The socket closed (the server went, the network dropped): fail what waits and try again later. */
+/** docs/protocol.md: the server closed the socket because its session ended. */
+const SESSION_ENDED = 4401;
+
 function closed(ws, event) {
   if (socket !== ws) return;
   socket = null;
   failPending('network');
   if (!wanted) return;
+  // 4401: this session ended (logged out on another device, the account deleted). Asking who is signed
+  // in gets the 401 that sends the reader to log in (core/api.js), which also stops this connection.
+  if (event.code === SESSION_ENDED) getMe().catch(() => {});
   setStatus('reconnecting');
   const delay = reconnectDelay(attempt, event.code);
   attempt += 1;
