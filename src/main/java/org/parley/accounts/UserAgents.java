@@ -40,9 +40,6 @@ final class UserAgents {
         if (ua.contains("Safari/") && ua.contains("Version/")) {
             return "Safari";
         }
-        if (ua.startsWith("Java-http-client") || ua.startsWith("curl/")) {
-            return "Program";
-        }
         return UNKNOWN;
     }
 

@@ -73,6 +73,11 @@ class EveryScreenBrowserTest extends BrowserTestBase {
         linus.put("/api/session/acting", java.util.Map.of("organization", "energy"));
         linus.put("/api/members/grace/follow", null);
         linus.delete("/api/session/acting");
+        // Zoe joined through Grace and deleted her account (the tree's "a former member"); Ada's export is ready.
+        var zoe = new ApiClient(parley.baseUrl());
+        zoe.signUp(grace.createInviteCode(), "zoe", "Zoe");
+        zoe.send("DELETE", "/api/me", java.util.Map.of("password", ApiClient.Members.PASSWORD), java.util.Map.of());
+        ada.post("/api/me/export", null);
 
         List<String> violations = new ArrayList<>();
         // Before any room: the signed-out screens, the empty hallway and the member's own pages.
@@ -84,13 +89,16 @@ class EveryScreenBrowserTest extends BrowserTestBase {
                     s.check("/invite/" + pending, "invite-landing", "invitation-landing");
                     s.check("/no/such/page", "not-found", "not-found");
                     s.check("/offline.html", "offline", "offline");
+                    s.check("/privacy", "privacy-page", "privacy");
                     I18nBrowserTest.logIn(s.page, "ada");
                     s.check("/hallway", "hallway-empty", "hallway-empty");
                     s.check("/u/grace", "profile", "profile");
                     s.check("/u/grace/followers", "followers-list", "followers");
                     s.check("/invites", "invite-item", "invitations");
-                    s.check("/invites/tree", "tree-item", "invitation-tree");
-                    s.check("/settings", "theme-settings", "settings");
+                    s.check("/invites/tree", "tree-former", "invitation-tree");
+                    s.check("/settings", "export-download", "settings");
+                    s.page.getByTestId("delete-account").click();
+                    s.here("delete-dialog", "delete-account");
                     s.check("/me/edit", "edit-save", "edit-profile");
                     s.check("/events/" + eventId, "event-title", "event");
                     s.check("/events/new", "event-form", "event-form");
@@ -156,6 +164,11 @@ class EveryScreenBrowserTest extends BrowserTestBase {
         /** {@code ready} is a test id, or a CSS selector, of what shows once the screen is drawn. */
         void check(String path, String ready, String name) {
             page.navigate(parley.baseUrl() + path);
+            here(ready, name);
+        }
+
+        /** As {@link #check}, on the page as it is now (a dialog opened on it). */
+        void here(String ready, String name) {
             (ready.startsWith("[") ? page.locator(ready) : page.getByTestId(ready)).first().waitFor();
             page.waitForTimeout(300); // let fonts and transitions settle
             String label = size.label() + "-" + theme.name().toLowerCase(Locale.ROOT) + "-" + name;

@@ -54,6 +54,11 @@ class I18nBrowserTest extends BrowserTestBase {
         ada.put("/api/session/acting", Map.of("organization", "energy"));
         ada.put("/api/members/grace/follow", null);
         ada.delete("/api/session/acting");
+        // Zoe joined through Ada and deleted her account: the tree shows "a former member"; Ada's export is ready.
+        var zoe = new ApiClient(parley.baseUrl());
+        zoe.signUp(ada.createInviteCode(), "zoe", "Zoe");
+        zoe.send("DELETE", "/api/me", Map.of("password", PASSWORD), Map.of());
+        ada.post("/api/me/export", null);
 
         try (BrowserContext host = Browsers.newContext(browser, Viewport.LAPTOP)) {
             Page gracePage = Browsers.openPage(host, scriptErrors);
@@ -70,6 +75,7 @@ class I18nBrowserTest extends BrowserTestBase {
                     check(page, language, "/invite/no-such-code", "invite-unusable", problems);
                     check(page, language, "/no/such/page", "not-found", problems);
                     check(page, language, "/offline.html", "offline", problems);
+                    check(page, language, "/privacy", "privacy-page", problems);
                     logIn(page, "ada");
                     check(page, language, "/hallway", "room-card", problems);
                     check(page, language, "/room/" + roomId, "listen-in", problems);
@@ -77,10 +83,16 @@ class I18nBrowserTest extends BrowserTestBase {
                     check(page, language, "/u/grace", "profile", problems);
                     check(page, language, "/u/ada/followers", "members-list-or-empty", problems);
                     check(page, language, "/invites", "invite-item", problems);
-                    check(page, language, "/invites/tree", "tree-item", problems);
+                    check(page, language, "/invites/tree", "tree-former", problems);
                     check(page, language, "/notifications", "notification", problems);
                     check(page, language, "/me/edit", "edit-save", problems);
                     check(page, language, "/settings", "language-select", problems);
+                    page.getByTestId("device").first().waitFor();
+                    page.getByTestId("export-download").waitFor();
+                    for (String problem : SCREEN.problems(page)) problems.add(language + " /settings (devices, export): " + problem);
+                    page.getByTestId("delete-account").click();
+                    page.getByTestId("delete-dialog").waitFor();
+                    for (String problem : SCREEN.problems(page)) problems.add(language + " delete dialog: " + problem);
                     check(page, language, "/events/" + eventId, "event-title", problems);
                     check(page, language, "/events/new", "event-form", problems);
                     check(page, language, "/u/energy", "audit-entry", problems);
