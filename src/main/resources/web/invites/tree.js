@@ -56,7 +56,7 @@ export async function render(ctx) {
         displayName(m),
         h('span', { class: 'member-handle' }, `@${m.username}`));
     const row = h('div', { class: `tree-row${matches.has(m.username) ? ' tree-match' : ''}` },
-      toggle, m.former ? h('span', { class: 'tree-leaf', 'aria-hidden': 'true' }) : avatar(m, 'sm'),
+      toggle, m.former ? h('span', { class: 'tree-former-dot', 'aria-hidden': 'true' }) : avatar(m, 'sm'),
       names,
       ...badges,
       h('span', { class: 'tree-meta' }, node.descendants

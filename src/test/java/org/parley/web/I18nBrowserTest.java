@@ -54,9 +54,9 @@ class I18nBrowserTest extends BrowserTestBase {
         ada.put("/api/session/acting", Map.of("organization", "energy"));
         ada.put("/api/members/grace/follow", null);
         ada.delete("/api/session/acting");
-        // Zoe joined through Ada and deleted her account: the tree shows "a former member"; Ada's export is ready.
+        // Zoe joined through Grace and deleted her account: the tree shows "a former member"; Ada's export is ready.
         var zoe = new ApiClient(parley.baseUrl());
-        zoe.signUp(ada.createInviteCode(), "zoe", "Zoe");
+        zoe.signUp(grace.createInviteCode(), "zoe", "Zoe");
         zoe.send("DELETE", "/api/me", Map.of("password", PASSWORD), Map.of());
         ada.post("/api/me/export", null);
 
