@@ -24,7 +24,7 @@ final class NotificationData implements PersonalData {
         out.json("notifications.json", Rows.query(conn, "SELECT n.kind, a.username AS actor, n.room_title, n.event_title,"
                 + " n.created_at, n.read_at FROM notifications n LEFT JOIN members a ON a.id = n.actor_id"
                 + " WHERE n.member_id = ? ORDER BY n.id", memberId));
-        var quiet = Rows.query(conn, "SELECT starts_at AS starts, ends_at AS ends, time_zone FROM quiet_hours WHERE member_id = ?",
+        var quiet = Rows.query(conn, "SELECT starts_local AS starts, ends_local AS ends, time_zone FROM quiet_hours WHERE member_id = ?",
                 memberId);
         out.json("notification-settings.json", Map.of(
                 "channels", Rows.query(conn, "SELECT kind, channel FROM notification_channels WHERE member_id = ? ORDER BY kind",

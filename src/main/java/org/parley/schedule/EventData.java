@@ -8,10 +8,10 @@ import org.parley.module.PersonalData;
 import org.parley.storage.Rows;
 
 /**
- * Schedule's part of a member's data: the events they host (made, or co-host), their RSVPs and whether
- * they have a calendar feed (not its secret address). Erasing: an upcoming event they made passes to
+ * Schedule's part of a member's data: the events they host (made, or co-host), their RSVPs, their
+ * reminders and lead time, and whether they have a calendar feed (not its secret address). Erasing: an upcoming event they made passes to
  * its longest-accepted co-host, or is cancelled when it has none (calendars then show it cancelled);
- * their RSVPs, co-host places and calendar feed go.
+ * their RSVPs, co-host places, reminders and calendar feed go.
  */
 final class EventData implements PersonalData {
 
@@ -36,7 +36,10 @@ final class EventData implements PersonalData {
                 "rsvps", Rows.query(conn, "SELECT e.id, e.title, e.starts_at, e.status, r.created_at AS rsvp_at"
                         + " FROM event_rsvps r JOIN scheduled_events e ON e.id = r.event_id WHERE r.member_id = ?"
                         + " ORDER BY e.starts_at", memberId),
-                "calendarFeed", !Rows.query(conn, "SELECT created_at FROM calendar_feeds WHERE member_id = ?", memberId).isEmpty()));
+                "calendarFeed", !Rows.query(conn, "SELECT created_at FROM calendar_feeds WHERE member_id = ?", memberId).isEmpty(),
+                "reminderLeadMinutes", Rows.query(conn, "SELECT lead_minutes FROM reminder_leads WHERE member_id = ?", memberId),
+                "reminders", Rows.query(conn, "SELECT e.title, r.remind_at, r.reminded_at FROM event_reminders r"
+                        + " JOIN scheduled_events e ON e.id = r.event_id WHERE r.member_id = ? ORDER BY r.remind_at", memberId)));
     }
 
     @Override
@@ -57,5 +60,7 @@ final class EventData implements PersonalData {
         Rows.update(conn, "DELETE FROM event_hosts WHERE member_id = ?", memberId);
         Rows.update(conn, "DELETE FROM event_rsvps WHERE member_id = ?", memberId);
         Rows.update(conn, "DELETE FROM calendar_feeds WHERE member_id = ?", memberId);
+        Rows.update(conn, "DELETE FROM event_reminders WHERE member_id = ?", memberId);
+        Rows.update(conn, "DELETE FROM reminder_leads WHERE member_id = ?", memberId);
     }
 }

@@ -50,7 +50,8 @@ final class TableCopy {
             new Table("notifications", "id"),
             new Table("notification_channels", "member_id, kind"),
             new Table("quiet_hours", "member_id"),
-            new Table("push_subscriptions", "id"));
+            new Table("push_subscriptions", "id"),
+            new Table("data_exports", "id"));
 
     /** The tables whose {@code id} PostgreSQL counts (identity columns): set past the copied ids. */
     static final List<String> IDENTITY_TABLES = List.of("members", "invites", "organization_audit", "admin_audit",
