@@ -93,6 +93,7 @@ class I18nBrowserTest extends BrowserTestBase {
                     page.getByTestId("delete-account").click();
                     page.getByTestId("delete-dialog").waitFor();
                     for (String problem : SCREEN.problems(page)) problems.add(language + " delete dialog: " + problem);
+                    page.getByTestId("delete-cancel").click();
                     check(page, language, "/events/" + eventId, "event-title", problems);
                     check(page, language, "/events/new", "event-form", problems);
                     check(page, language, "/u/energy", "audit-entry", problems);
