@@ -29,6 +29,8 @@ import org.parley.notifications.NotificationsModule;
 import org.parley.organizations.OrganizationsModule;
 import org.parley.privacy.PrivacyModule;
 import org.parley.profiles.ProfilesModule;
+import org.parley.proposals.ProposalsConfig;
+import org.parley.proposals.ProposalsModule;
 import org.parley.rooms.Rooms;
 import org.parley.rooms.RoomsModule;
 import org.parley.schedule.ScheduleConfig;
@@ -124,8 +126,10 @@ public final class Parley implements AutoCloseable {
             var media = add(modules, new MediaModule(config.media(), events));
             var signalling = add(modules, new SignallingModule(List.copyOf(modules), accounts, csrf, rooms.rooms(),
                     media.media(), config.turn()));
-            add(modules, new ScheduleModule(db, members, social.graph(), rooms.rooms(), ScheduleConfig.defaults(), client,
-                    events, clock));
+            var schedule = add(modules, new ScheduleModule(db, members, social.graph(), rooms.rooms(),
+                    ScheduleConfig.defaults(), client, events, clock));
+            add(modules, new ProposalsModule(db, members, social.graph(), schedule.proposedEvents(),
+                    ProposalsConfig.defaults(), events, clock));
             add(modules, new NotificationsModule(db, members, social.graph(), rooms.rooms(), signalling.push(),
                     config.push(), config.dataDir(), clock));
             add(modules, new PrivacyModule(db, List.copyOf(modules), accounts, rooms.rooms(), config.privacy(), config.accounts(),

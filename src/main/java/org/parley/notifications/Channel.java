@@ -17,7 +17,10 @@ enum Channel {
     static Channel defaultFor(Kind kind) {
         return switch (kind.name()) {
             case "pinged", "event_reminder", "event_starting" -> push;
-            default -> in_app; // followed, invite_used, room_started (throttled, still many), cohost_request
+            // an invitation to talk and its answers are personal and rare: worth a push
+            case "proposal_received", "proposal_answered" -> push;
+            default -> in_app; // followed, invite_used, room_started (throttled, still many), cohost_request,
+                               // proposal_question (a thread can be chatty)
         };
     }
 }

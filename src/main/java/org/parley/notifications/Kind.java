@@ -19,5 +19,11 @@ enum Kind {
     /** The actor accepted the member's request to co-host an event. */
     cohost_accepted,
     /** The actor declined the member's request to co-host an event. */
-    cohost_declined
+    cohost_declined,
+    /** The actor proposed a conversation to the member (or to an organization the member is). */
+    proposal_received,
+    /** The actor answered a proposal the member is a side of: accepted a time, proposed another, or declined. */
+    proposal_answered,
+    /** The actor wrote on the thread of a proposal the member is a side of. */
+    proposal_question
 }

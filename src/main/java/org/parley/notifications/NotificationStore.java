@@ -14,17 +14,28 @@ final class NotificationStore {
 
     /** One stored notification, with the ids it refers to. */
     record Row(long id, Kind kind, Long actorId, String roomId, String roomTitle, Subject event, Instant createdAt,
-               boolean read) {}
+               boolean read, Subject proposal) {
 
-    /** A scheduled event a notification is about; null when it is about none. */
+        Row(long id, Kind kind, Long actorId, String roomId, String roomTitle, Subject event, Instant createdAt,
+            boolean read) {
+            this(id, kind, actorId, roomId, roomTitle, event, createdAt, read, null);
+        }
+    }
+
+    /** A scheduled event or a proposal a notification is about (its id and title or topic); null when it is about none. */
     record Subject(String id, String title) {}
+
+    long insert(Connection conn, long memberId, Kind kind, Long actorId, String roomId, String roomTitle, Subject event,
+                Instant now) throws SQLException {
+        return insert(conn, memberId, kind, actorId, roomId, roomTitle, event, null, now);
+    }
 
     /** Adds one; returns its id. */
     long insert(Connection conn, long memberId, Kind kind, Long actorId, String roomId, String roomTitle, Subject event,
-                Instant now) throws SQLException {
+                Subject proposal, Instant now) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement("INSERT INTO notifications"
-                + " (member_id, kind, actor_id, room_id, room_title, event_id, event_title, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                + " (member_id, kind, actor_id, room_id, room_title, event_id, event_title, created_at, proposal_id,"
+                + " proposal_topic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 new String[] {"id"})) {
             st.setLong(1, memberId);
             st.setString(2, kind.name());
@@ -34,6 +45,8 @@ final class NotificationStore {
             st.setString(6, event == null ? null : event.id());
             st.setString(7, event == null ? null : event.title());
             Database.setInstant(st, 8, now);
+            st.setString(9, proposal == null ? null : proposal.id());
+            st.setString(10, proposal == null ? null : proposal.title());
             st.executeUpdate();
             try (ResultSet keys = st.getGeneratedKeys()) {
                 keys.next();
@@ -45,7 +58,7 @@ final class NotificationStore {
     /** The member's notifications, newest first, older than {@code beforeId} (all when null). */
     List<Row> page(Connection conn, long memberId, Long beforeId, int limit) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement("SELECT id, kind, actor_id, room_id, room_title, event_id,"
-                + " event_title, created_at, read_at FROM notifications WHERE member_id = ? AND id < ? ORDER BY id DESC LIMIT ?")) {
+                + " event_title, created_at, read_at, proposal_id, proposal_topic FROM notifications WHERE member_id = ? AND id < ? ORDER BY id DESC LIMIT ?")) {
             st.setLong(1, memberId);
             st.setLong(2, beforeId == null ? Long.MAX_VALUE : beforeId);
             st.setInt(3, limit);
@@ -56,9 +69,11 @@ final class NotificationStore {
                     Long actorId = rs.wasNull() ? null : actor;
                     String eventId = rs.getString("event_id");
                     Subject event = eventId == null ? null : new Subject(eventId, rs.getString("event_title"));
+                    String proposalId = rs.getString("proposal_id");
+                    Subject proposal = proposalId == null ? null : new Subject(proposalId, rs.getString("proposal_topic"));
                     rows.add(new Row(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), actorId, rs.getString("room_id"),
                             rs.getString("room_title"), event, Database.instant(rs, "created_at"),
-                            rs.getObject("read_at") != null));
+                            rs.getObject("read_at") != null, proposal));
                 }
                 return rows;
             }

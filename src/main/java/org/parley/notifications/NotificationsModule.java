@@ -14,6 +14,9 @@ import org.parley.events.EventStarted;
 import org.parley.events.FollowChanged;
 import org.parley.events.MemberJoined;
 import org.parley.events.MemberPinged;
+import org.parley.events.ProposalAnswered;
+import org.parley.events.ProposalQuestionAsked;
+import org.parley.events.ProposalReceived;
 import org.parley.events.RoomStarted;
 import org.parley.module.Housekeeping;
 import org.parley.module.MetricsWriter;
@@ -86,6 +89,9 @@ public final class NotificationsModule implements Module {
         events.subscribe(EventStarted.class, notifier::onEventStarted);
         events.subscribe(CohostRequested.class, notifier::onCohostRequested);
         events.subscribe(CohostAnswered.class, notifier::onCohostAnswered);
+        events.subscribe(ProposalReceived.class, notifier::onProposalReceived);
+        events.subscribe(ProposalAnswered.class, notifier::onProposalAnswered);
+        events.subscribe(ProposalQuestionAsked.class, notifier::onProposalQuestion);
     }
 
     /** Once a day, notifications older than {@link #KEPT_FOR} go. */

@@ -21,6 +21,9 @@ import org.parley.events.EventStarted;
 import org.parley.events.FollowChanged;
 import org.parley.events.MemberJoined;
 import org.parley.events.MemberPinged;
+import org.parley.events.ProposalAnswered;
+import org.parley.events.ProposalQuestionAsked;
+import org.parley.events.ProposalReceived;
 import org.parley.events.RoomStarted;
 import org.parley.module.Push;
 import org.parley.rooms.Rooms;
@@ -132,6 +135,26 @@ final class Notifier {
         queue(() -> notify(List.of(e.creator()), kind, e.cohost(), null, null, event));
     }
 
+    void onProposalReceived(ProposalReceived e) {
+        var proposal = new NotificationStore.Subject(e.proposalId(), e.topic());
+        queue(() -> notifyProposal(e.recipients(), Kind.proposal_received, e.proposer(), proposal));
+    }
+
+    /** An accepted proposal's notice carries the event it became, so a click leads to the event. */
+    void onProposalAnswered(ProposalAnswered e) {
+        var proposal = new NotificationStore.Subject(e.proposalId(), e.topic());
+        queue(() -> notifyProposal(e.recipients(), Kind.proposal_answered, e.actor(), proposal));
+    }
+
+    void onProposalQuestion(ProposalQuestionAsked e) {
+        var proposal = new NotificationStore.Subject(e.proposalId(), e.topic());
+        queue(() -> notifyProposal(e.recipients(), Kind.proposal_question, e.author(), proposal));
+    }
+
+    private void notifyProposal(List<Long> recipients, Kind kind, long actor, NotificationStore.Subject proposal) {
+        notify(recipients, kind, actor, null, null, null, proposal);
+    }
+
     private boolean quietOver(long follower, long creator, Instant now) {
         Instant last = lastRoomStart.get(follower + ":" + creator);
         if (last != null && last.plus(ROOM_STARTED_QUIET).isAfter(now)) {
@@ -164,6 +187,11 @@ final class Notifier {
      */
     private void notify(List<Long> recipients, Kind kind, Long actor, String roomId, String roomTitle,
                         NotificationStore.Subject event) {
+        notify(recipients, kind, actor, roomId, roomTitle, event, null);
+    }
+
+    private void notify(List<Long> recipients, Kind kind, Long actor, String roomId, String roomTitle,
+                        NotificationStore.Subject event, NotificationStore.Subject proposal) {
         if (recipients.isEmpty()) {
             return;
         }
@@ -184,8 +212,9 @@ final class Notifier {
                 if (channels.get(member) == Channel.off) {
                     continue;
                 }
-                long id = store.insert(conn, member, kind, actor, roomId, roomTitle, event, now);
-                var view = Views.of(conn, members, new NotificationStore.Row(id, kind, actor, roomId, roomTitle, event, now, false));
+                long id = store.insert(conn, member, kind, actor, roomId, roomTitle, event, proposal, now);
+                var view = Views.of(conn, members,
+                        new NotificationStore.Row(id, kind, actor, roomId, roomTitle, event, now, false, proposal));
                 long unread = store.unread(conn, member);
                 to.add(member);
                 live.add(json(Map.of("type", "notification", "unread", unread, "notification", view)));

@@ -29,6 +29,9 @@ final class PushPayload {
         if (view.event() != null) {
             params.put("event", view.event().title());
         }
+        if (view.proposal() != null) {
+            params.put("topic", view.proposal().topic());
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", view.id());
         out.put("kind", view.kind().name());
@@ -39,13 +42,16 @@ final class PushPayload {
         return out;
     }
 
-    /** Where a click on the notification leads: the room, else the event, else the person, else the centre. */
+    /** Where a click on the notification leads: the room, else the event, else the proposal, else the person, else the centre. */
     static String url(Views.NotificationView view) {
         if (view.room() != null) {
             return "/room/" + view.room().id();
         }
         if (view.event() != null) {
             return "/events/" + view.event().id();
+        }
+        if (view.proposal() != null) {
+            return "/proposals/" + view.proposal().id();
         }
         if (view.actor() != null) {
             return "/u/" + view.actor().username();

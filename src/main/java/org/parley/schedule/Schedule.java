@@ -99,6 +99,42 @@ final class Schedule {
         return found;
     }
 
+    /**
+     * An event agreed elsewhere (an accepted proposal), inside the caller's transaction: the creator and
+     * every one of {@code cohosts} host it, all accepted already, each with their own reminder.
+     */
+    ScheduledEvent createAgreed(Connection conn, long creator, List<Long> cohosts, String title, String description,
+                                Instant startsAt, int lengthMinutes, String language, RoomType type) throws SQLException {
+        Instant now = clock.instant();
+        var event = new ScheduledEvent(Tokens.random(9), creator, title, EventRules.clean(description), startsAt,
+                lengthMinutes, language, type, ScheduledEvent.Status.scheduled, null, 0, now, now);
+        store.insert(conn, event, remindAt(startsAt));
+        store.addHost(conn, event.id(), creator, true, now);
+        remind(conn, event, creator, now);
+        for (long cohost : cohosts) {
+            if (cohost != creator) {
+                store.addHost(conn, event.id(), cohost, true, now);
+                remind(conn, event, cohost, now);
+            }
+        }
+        log.info("Event {} scheduled from an agreed proposal by member {} for {}", event.id(), creator, startsAt);
+        return event;
+    }
+
+    /** Adds {@code member} as an accepted host (and their reminder) of a scheduled event; false when it is no longer scheduled. */
+    boolean addAgreedHost(Connection conn, String eventId, long member) throws SQLException {
+        Instant now = clock.instant();
+        var event = store.byId(conn, eventId);
+        if (event.isEmpty() || event.get().status() != ScheduledEvent.Status.scheduled) {
+            return false;
+        }
+        if (store.hosts(conn, eventId).stream().noneMatch(h -> h.memberId() == member)) {
+            store.addHost(conn, eventId, member, true, now);
+            remind(conn, event.get(), member, now);
+        }
+        return true;
+    }
+
     /** The event if {@code viewer} may see it. */
     Optional<Found> find(long viewer, String id) {
         return db.read(conn -> visible(conn, viewer, id));

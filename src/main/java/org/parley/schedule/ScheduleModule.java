@@ -26,6 +26,7 @@ public final class ScheduleModule implements Module {
     private final CalendarApi calendar;
     private final RemindersApi reminders;
     private final EventData data;
+    private final ProposedEvents proposed;
 
     public ScheduleModule(Database db, Members members, SocialGraph graph, Rooms rooms, ScheduleConfig config,
                           ClientInfo client, EventBus bus, Clock clock) {
@@ -36,6 +37,12 @@ public final class ScheduleModule implements Module {
         this.calendar = new CalendarApi(schedule, views, store, db, client, clock);
         this.reminders = new RemindersApi(schedule, clock);
         this.data = new EventData(clock);
+        this.proposed = new ProposedEvents(schedule);
+    }
+
+    /** How an accepted proposal becomes an event (the proposals feature). */
+    public ProposedEvents proposedEvents() {
+        return proposed;
     }
 
     @Override

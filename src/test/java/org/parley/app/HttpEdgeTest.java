@@ -27,7 +27,8 @@ class HttpEdgeTest {
             "updateMe", "createInvite", "listInvites", "revokeInvite", "getInvite", "follow", "unfollow",
             "listFollowers", "listFollowing", "changePassword", "getHealth", "getOpenApi", "uploadAvatar", "deleteAvatar",
             "createOrganization", "addDelegate", "removeDelegate", "setVerified", "listSessions", "endSession",
-            "endOtherSessions", "requestExport", "getExport", "deleteAccount", "getPrivacy");
+            "endOtherSessions", "requestExport", "getExport", "deleteAccount", "getPrivacy", "createProposal", "getProposal",
+            "answerProposal", "askOnProposal", "listProposals");
 
     TestParley parley;
     ApiClient client;

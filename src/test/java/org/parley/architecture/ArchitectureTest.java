@@ -44,7 +44,8 @@ class ArchitectureTest {
                     "RoomType", "Command", "RoomError", "RoomSubscriber", "RoomEvent", "Access")),
             Map.entry("signalling", Set.of("SignallingModule", "Push")),
             Map.entry("notifications", Set.of("NotificationsModule", "PushConfig")),
-            Map.entry("schedule", Set.of("ScheduleModule", "ScheduleConfig")),
+            Map.entry("schedule", Set.of("ScheduleModule", "ScheduleConfig", "ProposedEvents")),
+            Map.entry("proposals", Set.of("ProposalsModule", "ProposalsConfig")),
             Map.entry("avatars", Set.of("AvatarsModule")),
             Map.entry("organizations", Set.of("OrganizationsModule")),
             Map.entry("privacy", Set.of("PrivacyModule", "PrivacyConfig")));
@@ -58,7 +59,8 @@ class ArchitectureTest {
     /** Packages whose classes are domain code unless they are an HTTP edge (see {@link #isEdge}). */
     static final List<String> FEATURES_WITH_DOMAIN = List.of("org.parley.accounts", "org.parley.invites",
             "org.parley.social", "org.parley.profiles", "org.parley.rooms", "org.parley.notifications",
-            "org.parley.avatars", "org.parley.schedule", "org.parley.organizations", "org.parley.privacy");
+            "org.parley.avatars", "org.parley.schedule", "org.parley.organizations", "org.parley.privacy",
+            "org.parley.proposals");
 
     @Test
     void no_feature_uses_another_features_classes_beyond_its_public_face() {
