@@ -40,6 +40,9 @@ route('/events/:id', () => import('./schedule/event-page.js'));
 route('/events/:id/edit', () => import('./schedule/event-form.js'));
 route('/admin', () => import('./organizations/admin.js'));
 route('/privacy', () => import('./yourdata/privacy-page.js'));
+route('/proposals', () => import('./conversations/proposals.js'));
+route('/proposals/new', () => import('./conversations/proposal-form.js'));
+route('/proposals/:id', () => import('./conversations/proposal-page.js'));
 
 let currentPath = location.pathname;
 let routing = false; // true once the router drew the first page
@@ -61,6 +64,7 @@ function drawTopNav() {
   nav.setAttribute('aria-label', t('nav.label'));
   nav.replaceChildren(
     link('/hallway', 'radio', t('nav.hallway'), 'nav-hallway'),
+    link('/proposals', 'chat', t('nav.proposals'), 'nav-proposals'),
     link(`/u/${encodeURIComponent(me.username)}`, avatar(me, 'xs'), t('nav.profile'), 'nav-profile'),
     link('/invites', 'ticket', t('nav.invites'), 'nav-invites'),
     bellLink(currentPath === '/notifications'),
@@ -70,7 +74,7 @@ function drawTopNav() {
 async function boot() {
   // The shared catalogue (/i18n/) and these features' own, merged (core/i18n.js).
   // Until the server says who is signed in, the language this browser last used (core/language.js).
-  await initI18n(['account', 'people', 'invites', 'rooms', 'notifications', 'schedule', 'organizations', 'yourdata'], chosenLanguage(null));
+  await initI18n(['account', 'people', 'invites', 'rooms', 'notifications', 'schedule', 'organizations', 'yourdata', 'conversations'], chosenLanguage(null));
   const translateShell = () => {
     translateStatic();
     document.querySelector('.brand').setAttribute('aria-label', t('nav.home'));

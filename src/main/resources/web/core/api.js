@@ -186,3 +186,9 @@ export const requestExport = (opts) => request('POST', '/api/me/export', opts);
 export const getExport = (opts) => request('GET', '/api/me/export', opts);
 export const deleteAccount = (password, opts) => request('DELETE', '/api/me', { ...opts, body: { password } });
 export const getPrivacy = (opts) => request('GET', '/api/privacy', opts);
+export const createProposal = (body, opts) => request('POST', '/api/proposals', { ...opts, body });
+export const getProposal = (id, opts) => request('GET', `/api/proposals/${seg(id)}`, opts);
+export const answerProposal = (id, body, opts) => request('POST', `/api/proposals/${seg(id)}/answer`, { ...opts, body });
+export const askOnProposal = (id, text, opts) => request('POST', `/api/proposals/${seg(id)}/messages`, { ...opts, body: { text } });
+export const listProposals = (query, opts) =>
+  request('GET', `/api/proposals${query ? `?${new URLSearchParams(query)}` : ''}`, opts);

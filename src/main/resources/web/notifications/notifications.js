@@ -92,12 +92,14 @@ function item(n) {
     href: n.kind === 'event_starting' && n.room ? `/room/${encodeURIComponent(n.room.id)}` : `/events/${encodeURIComponent(n.event.id)}`,
     'data-testid': 'notification-event',
   }, n.event.title) : null;
+  const topic = n.proposal ? h('a', { href: `/proposals/${encodeURIComponent(n.proposal.id)}`, 'data-testid': 'notification-proposal' },
+    n.proposal.topic) : null;
   return h('li', {
     class: `notification${n.read || n.fresh ? '' : ' unread'}`, 'data-testid': 'notification', 'data-kind': n.kind,
   },
   n.actor ? avatar(n.actor, 'sm') : h('span', { class: 'avatar avatar-sm', 'aria-hidden': 'true' }, '?'),
   h('p', { class: 'notification-text' },
-    tNodes(`notifications.kind.${n.kind}`, { name: who, room, event }),
+    tNodes(`notifications.kind.${n.kind}`, { name: who, room, event, topic }),
     ' ', h('span', { class: 'notification-when' }, timeElement(n.createdAt, formatRelative(n.createdAt)))),
   n.read || n.fresh ? null : h('span', { class: 'unread-dot' }, h('span', { class: 'visually-hidden' }, t('notifications.unreadMark'))));
 }

@@ -7,6 +7,7 @@ import { avatar, memberLink, memberRow, verifiedBadge } from '../core/ui/members
 import { currentMe } from '../core/session.js';
 import { organizationSections, organizationTag } from '../organizations/profile-sections.js';
 import { followButton } from './follow-button.js';
+import { profileProposals, proposeLink } from '../conversations/feed.js';
 import { notice, pageHeading } from '../core/ui/page.js';
 import { delayedSkeleton, skeletonLines } from '../core/ui/skeletons.js';
 import { button, withBusy } from '../core/ui/buttons.js';
@@ -38,7 +39,8 @@ export async function render(ctx) {
     history.replaceState(null, '', profilePath(profile.username)); // /u/ADA → /u/ada, as typed at sign-up
   }
   ctx.view.replaceChildren(h('div', { class: 'profile-page' }, header(profile, ctx),
-    ...organizationSections(profile, currentMe(), ctx), profile.organization ? null : invitedSection(profile)));
+    ...organizationSections(profile, currentMe(), ctx), profileProposals(profile, ctx.signal),
+    profile.organization ? null : invitedSection(profile)));
   ctx.ready(profile.displayName);
 }
 
@@ -79,6 +81,7 @@ function header(profile, ctx) {
           refreshFollowers();
         },
       }),
+      profile.blockedByMe ? null : proposeLink(profile),
       blockButton(profile, ctx));
 
   const origin = profile.organization ? null : profile.invitedBy

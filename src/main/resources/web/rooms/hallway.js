@@ -20,6 +20,7 @@ import { typeBadge } from './components/header.js';
 import { openStartRoom } from './start-room.js';
 import { languageBadge, languageName } from './languages.js';
 import { upcomingSection } from '../schedule/upcoming.js';
+import { hallwayProposals } from '../conversations/feed.js';
 
 /** Names written out on a card; the rest are counted. */
 const NAMES_SHOWN = 3;
@@ -101,7 +102,8 @@ export async function render(ctx) {
     h('div', { class: 'page-head' }, pageHeading(t('hallway.title')), startButton),
     h('p', { class: 'section-sub' }, t('hallway.explain')),
     chips, problem, empty, list, hidden,
-    upcomingSection(ctx.signal)));
+    upcomingSection(ctx.signal),
+    hallwayProposals(ctx.signal)));
   ctx.ready(t('hallway.title'));
 }
 
