@@ -6,5 +6,6 @@ package org.parley.events;
  */
 public sealed interface Event permits RoomStarted, RoomEnded, StageChanged, ParticipantLeft, SpeakingChanged,
         HallwayChanged, MemberJoined, FollowChanged, BlockChanged, MemberPinged, EventReminderDue, EventStarted,
-        CohostRequested, CohostAnswered, SessionsEnded, ProposalReceived, ProposalAnswered, ProposalQuestionAsked {
+        CohostRequested, CohostAnswered, SessionsEnded, EventChanged, ProposalReceived, ProposalAnswered,
+        ProposalQuestionAsked {
 }

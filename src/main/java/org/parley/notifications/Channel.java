@@ -17,6 +17,8 @@ enum Channel {
     static Channel defaultFor(Kind kind) {
         return switch (kind.name()) {
             case "pinged", "event_reminder", "event_starting" -> push;
+            // plans someone made around an event: they need to know before they turn up
+            case "event_moved", "event_cancelled" -> push;
             // an invitation to talk and its answers are personal and rare: worth a push
             case "proposal_received", "proposal_answered" -> push;
             default -> in_app; // followed, invite_used, room_started (throttled, still many), cohost_request,

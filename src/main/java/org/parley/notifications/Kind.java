@@ -20,6 +20,10 @@ enum Kind {
     cohost_accepted,
     /** The actor declined the member's request to co-host an event. */
     cohost_declined,
+    /** A host moved a scheduled event the member RSVP'd or co-hosts to another time. */
+    event_moved,
+    /** A host cancelled a scheduled event the member RSVP'd or co-hosts. */
+    event_cancelled,
     /** The actor proposed a conversation to the member (or to an organization the member is). */
     proposal_received,
     /** The actor answered a proposal the member is a side of: accepted a time, proposed another, or declined. */

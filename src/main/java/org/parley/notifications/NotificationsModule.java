@@ -8,6 +8,7 @@ import java.util.List;
 import org.parley.accounts.Members;
 import org.parley.events.CohostAnswered;
 import org.parley.events.CohostRequested;
+import org.parley.events.EventChanged;
 import org.parley.events.EventBus;
 import org.parley.events.EventReminderDue;
 import org.parley.events.EventStarted;
@@ -89,6 +90,7 @@ public final class NotificationsModule implements Module {
         events.subscribe(EventStarted.class, notifier::onEventStarted);
         events.subscribe(CohostRequested.class, notifier::onCohostRequested);
         events.subscribe(CohostAnswered.class, notifier::onCohostAnswered);
+        events.subscribe(EventChanged.class, notifier::onEventChanged);
         events.subscribe(ProposalReceived.class, notifier::onProposalReceived);
         events.subscribe(ProposalAnswered.class, notifier::onProposalAnswered);
         events.subscribe(ProposalQuestionAsked.class, notifier::onProposalQuestion);

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.parley.accounts.Members;
 import org.parley.events.CohostAnswered;
 import org.parley.events.CohostRequested;
+import org.parley.events.EventChanged;
 import org.parley.events.EventReminderDue;
 import org.parley.events.EventStarted;
 import org.parley.events.FollowChanged;
@@ -133,6 +134,12 @@ final class Notifier {
         var event = new NotificationStore.Subject(e.eventId(), e.title());
         Kind kind = e.accepted() ? Kind.cohost_accepted : Kind.cohost_declined;
         queue(() -> notify(List.of(e.creator()), kind, e.cohost(), null, null, event));
+    }
+
+    void onEventChanged(EventChanged e) {
+        var event = new NotificationStore.Subject(e.eventId(), e.title());
+        Kind kind = e.cancelled() ? Kind.event_cancelled : Kind.event_moved;
+        queue(() -> notify(e.recipients(), kind, e.host(), null, null, event));
     }
 
     void onProposalReceived(ProposalReceived e) {

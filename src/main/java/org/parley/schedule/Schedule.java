@@ -17,6 +17,7 @@ import java.util.Set;
 import org.parley.accounts.Member;
 import org.parley.events.CohostAnswered;
 import org.parley.events.CohostRequested;
+import org.parley.events.EventChanged;
 import org.parley.events.EventBus;
 import org.parley.events.EventReminderDue;
 import org.parley.events.EventStarted;
@@ -153,10 +154,14 @@ final class Schedule {
         return visible(conn, viewer, id).orElseThrow(() -> new Refusal(Reason.not_found));
     }
 
-    /** A host's edit of a scheduled event; a new start moves its reminders (and they are due again). */
+    /**
+     * A host's edit of a scheduled event; a new start moves its reminders (and they are due again), and
+     * those who RSVP'd and the other hosts are told it moved.
+     */
     Found update(Member me, String id, Draft d) {
         Instant now = clock.instant();
-        return db.transaction(conn -> {
+        List<Long> told = new ArrayList<>();
+        Found after = db.transaction(conn -> {
             Found f = hostOfScheduled(conn, me.id(), id);
             ScheduledEvent e = f.event();
             Instant start = d.startsAt() != null ? d.startsAt() : e.startsAt();
@@ -168,21 +173,35 @@ final class Schedule {
             store.update(conn, next, start.equals(e.startsAt()) ? null : remindAt(start));
             if (!start.equals(e.startsAt())) {
                 remindAll(conn, new Found(next, f.hosts()), now);
+                told.addAll(audienceOf(conn, f, me.id(), List.of()));
             }
             return new Found(next, f.hosts());
         });
+        if (!told.isEmpty()) {
+            events.publish(new EventChanged(id, after.event().title(), me.id(), false, told));
+        }
+        return after;
     }
 
-    /** A host cancels a scheduled event: it stays, marked cancelled (calendars show STATUS:CANCELLED). */
+    /**
+     * A host cancels a scheduled event: it stays, marked cancelled (calendars show STATUS:CANCELLED);
+     * those who RSVP'd and the other hosts are told.
+     */
     Found cancel(Member me, String id) {
         Instant now = clock.instant();
-        return db.transaction(conn -> {
-            hostOfScheduled(conn, me.id(), id);
+        List<Long> told = new ArrayList<>();
+        Found after = db.transaction(conn -> {
+            Found before = hostOfScheduled(conn, me.id(), id);
             if (!store.changeStatus(conn, id, ScheduledEvent.Status.scheduled, ScheduledEvent.Status.cancelled, null, now)) {
                 throw new Refusal(Reason.not_scheduled);
             }
+            told.addAll(audienceOf(conn, before, me.id(), List.of()));
             return require(conn, me.id(), id);
         });
+        if (!told.isEmpty()) {
+            events.publish(new EventChanged(id, after.event().title(), me.id(), true, told));
+        }
+        return after;
     }
 
     private Found hostOfScheduled(Connection conn, long member, String id) throws SQLException {
