@@ -64,6 +64,13 @@ class EveryScreenBrowserTest extends BrowserTestBase {
                 "startsAt", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString(), "lengthMinutes", 90,
                 "language", "en", "type", "open")).json().get("id").asText();
         ada.put("/api/events/" + eventId + "/rsvp", null);
+        // Grace proposed a public conversation to Ada, who asked what exactly is proposed.
+        String proposalId = grace.post("/api/proposals", java.util.Map.of("topic", "Compilers and the people who write them",
+                "description", "An hour together on how compilers shaped us.", "note", "Would you join me? Mă bucur dacă vii.",
+                "recipients", List.of("ada"), "public", true, "times", List.of(java.util.Map.of("startsAt",
+                        java.time.Instant.now().plus(java.time.Duration.ofDays(4)).toString(), "lengthMinutes", 60))))
+                .json().get("id").asText();
+        ada.post("/api/proposals/" + proposalId + "/messages", java.util.Map.of("text", "What exactly is proposed?"));
         // Ada runs an organization with Linus; Grace verified it; someone's name imitates it.
         ada.post("/api/organizations", java.util.Map.of("username", "energy", "displayName", "Ministry of Energy",
                 "bio", "The press office answers here."));
@@ -102,6 +109,9 @@ class EveryScreenBrowserTest extends BrowserTestBase {
                     s.check("/me/edit", "edit-save", "edit-profile");
                     s.check("/events/" + eventId, "event-title", "event");
                     s.check("/events/new", "event-form", "event-form");
+                    s.check("/proposals/new?to=grace", "proposal-form", "proposal-form");
+                    s.check("/proposals/" + proposalId, "decline-details", "proposal");
+                    s.check("/proposals", "proposal-card", "proposals");
                     s.check("/u/energy", "[data-testid=audit-entry]", "organization-owner");
                     s.check("/admin", "admin-only", "admin-only");
                     s.page.navigate(parley.baseUrl() + "/u/energy");

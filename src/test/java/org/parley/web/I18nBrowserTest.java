@@ -59,6 +59,12 @@ class I18nBrowserTest extends BrowserTestBase {
         zoe.signUp(grace.createInviteCode(), "zoe", "Zoe");
         zoe.send("DELETE", "/api/me", Map.of("password", PASSWORD), Map.of());
         ada.post("/api/me/export", null);
+        // Grace proposed a public conversation to Ada, who asked a question on it.
+        String proposalId = grace.post("/api/proposals", Map.of("topic", ROOM_TITLE, "recipients", List.of("ada"),
+                "public", true, "times", List.of(Map.of("startsAt",
+                        java.time.Instant.now().plus(java.time.Duration.ofDays(3)).toString(), "lengthMinutes", 60))))
+                .json().get("id").asText();
+        ada.post("/api/proposals/" + proposalId + "/messages", Map.of("text", ROOM_TITLE + "?"));
 
         try (BrowserContext host = Browsers.newContext(browser, Viewport.LAPTOP)) {
             Page gracePage = Browsers.openPage(host, scriptErrors);
@@ -96,6 +102,9 @@ class I18nBrowserTest extends BrowserTestBase {
                     page.getByTestId("delete-cancel").click();
                     check(page, language, "/events/" + eventId, "event-title", problems);
                     check(page, language, "/events/new", "event-form", problems);
+                    check(page, language, "/proposals/new?to=grace", "proposal-form", problems);
+                    check(page, language, "/proposals/" + proposalId, "decline-details", problems);
+                    check(page, language, "/proposals", "proposal-card", problems);
                     check(page, language, "/u/energy", "audit-entry", problems);
                     check(page, language, "/admin", "admin-only", problems);
                     page.navigate(parley.baseUrl() + "/u/energy");
