@@ -291,6 +291,25 @@ class ProposalsApiTest {
     }
 
     @Test
+    void writes_without_the_csrf_token_are_refused_and_change_nothing() throws Exception {
+        String id = create(proposal(false, "eve"));
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(proposal(false, "eve"));
+        var made = ada.sendRaw("POST", "/api/proposals", json, "application/json", Map.of(), false);
+        assertThat(made.status()).isEqualTo(403);
+        assertThat(made.code()).isEqualTo("csrf_invalid");
+        var declined = eve.sendRaw("POST", "/api/proposals/" + id + "/answer", "{\"action\":\"decline\"}",
+                "application/json", Map.of(), false);
+        assertThat(declined.code()).isEqualTo("csrf_invalid");
+        var asked = eve.sendRaw("POST", "/api/proposals/" + id + "/messages", "{\"text\":\"hi\"}", "application/json",
+                Map.of(), false);
+        assertThat(asked.code()).isEqualTo("csrf_invalid");
+        JsonNode seen = eve.get("/api/proposals/" + id).json();
+        assertThat(seen.get("status").asText()).isEqualTo("open");
+        assertThat(seen.get("thread")).isEmpty();
+        assertThat(ids(ada.get("/api/proposals?box=sent").json())).containsExactly(id);
+    }
+
+    @Test
     void making_proposals_is_rate_limited() {
         for (int i = 0; i < ProposalsApi.CREATES_PER_WINDOW; i++) {
             create(proposal(false, "eve"));
