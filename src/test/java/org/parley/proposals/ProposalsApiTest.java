@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.parley.testing.ApiClient;
 import org.parley.testing.MutableClock;
 import org.parley.testing.TestParley;
+import org.parley.testing.WsClient;
 
 /**
  * Proposals over HTTP: the story (a member proposes to an organization, its delegate asks, accepts,
@@ -288,6 +289,23 @@ class ProposalsApiTest {
         assertThat(ids(mal.get("/api/proposals?box=following").json())).isEmpty();
         assertThat(oli.get("/api/proposals?box=bogus").status()).isEqualTo(400);
         assertThat(oli.get("/api/proposals?member=nobody").status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_delegate_acting_as_the_organization_hears_of_a_proposal_live_and_the_proposer_hears_the_answer() throws Exception {
+        actAsOffice();
+        try (WsClient office = WsClient.connect(parley.baseUrl(), dan);
+             WsClient proposer = WsClient.connect(parley.baseUrl(), ada)) {
+            String id = create(proposal(true, "office"));
+            JsonNode received = office.await(m -> m.path("type").asText().equals("notification"));
+            assertThat(received.get("notification").get("kind").asText()).isEqualTo("proposal_received");
+            assertThat(received.get("notification").get("proposal").get("id").asText()).isEqualTo(id);
+            assertThat(received.get("notification").get("actor").get("username").asText()).isEqualTo("ada");
+            dan.post("/api/proposals/" + id + "/answer", Map.of("action", "decline", "reason", "Not this winter"));
+            JsonNode answered = proposer.await(m -> m.path("type").asText().equals("notification"));
+            assertThat(answered.get("notification").get("kind").asText()).isEqualTo("proposal_answered");
+            assertThat(answered.get("notification").get("actor").get("username").asText()).isEqualTo("office");
+        }
     }
 
     @Test
