@@ -40,6 +40,10 @@ final class TableCopy {
             new Table("event_hosts", "event_id, member_id"),
             new Table("event_rsvps", "event_id, member_id"),
             new Table("calendar_feeds", "member_id"),
+            new Table("proposals", "id"),
+            new Table("proposal_recipients", "proposal_id, member_id"),
+            new Table("proposal_times", "id"),
+            new Table("proposal_steps", "id"),
             new Table("event_reminders", "event_id, member_id"),
             new Table("reminder_leads", "member_id"),
             new Table("avatar_images", "member_id, pixels"),
@@ -55,7 +59,7 @@ final class TableCopy {
 
     /** The tables whose {@code id} PostgreSQL counts (identity columns): set past the copied ids. */
     static final List<String> IDENTITY_TABLES = List.of("members", "invites", "organization_audit", "admin_audit",
-            "notifications", "push_subscriptions");
+            "notifications", "push_subscriptions", "proposal_times", "proposal_steps");
 
     private static final int BATCH = 500;
 
