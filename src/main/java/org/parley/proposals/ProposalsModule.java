@@ -2,10 +2,12 @@ package org.parley.proposals;
 
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
+import java.util.List;
 import org.parley.accounts.Members;
 import org.parley.events.EventBus;
 import org.parley.module.Housekeeping;
 import org.parley.module.Module;
+import org.parley.module.PersonalData;
 import org.parley.schedule.ProposedEvents;
 import org.parley.social.SocialGraph;
 import org.parley.storage.Database;
@@ -34,6 +36,11 @@ public final class ProposalsModule implements Module {
     @Override
     public void routes(RoutesConfig routes) {
         api.routes(routes);
+    }
+
+    @Override
+    public List<PersonalData> personalData() {
+        return List.of(new ProposalData());
     }
 
     /** Expiry is in the database, so a restart loses none: the first tick after it catches up. */

@@ -328,6 +328,23 @@ class ProposalsApiTest {
     }
 
     @Test
+    void deleting_an_account_takes_the_proposals_it_made_and_its_words_on_others() {
+        String made = create(proposal(true, "eve"));
+        var mine = eve.post("/api/proposals", Map.of("topic", "Eve's idea", "recipients", List.of("ada"), "public", true,
+                "times", List.of(time(Duration.ofDays(2), 30))));
+        String received = mine.json().get("id").asText();
+        ada.post("/api/proposals/" + received + "/messages", Map.of("text", "Tell me more"));
+        ada.post("/api/proposals/" + received + "/answer", Map.of("action", "decline", "reason", "Busy", "reasonPublic", true));
+        var deleted = ada.send("DELETE", "/api/me", Map.of("password", ApiClient.Members.PASSWORD), Map.of());
+        assertThat(deleted.status()).as(deleted.toString()).isLessThan(300);
+        assertThat(eve.get("/api/proposals/" + made).status()).as("the proposal Ada made is gone").isEqualTo(404);
+        JsonNode left = eve.get("/api/proposals/" + received).json();
+        assertThat(left.get("thread")).as("her message went with her").isEmpty();
+        assertThat(reasons(left)).as("and her reason").isEmpty();
+        assertThat(left.get("history")).hasSize(2);
+    }
+
+    @Test
     void making_proposals_is_rate_limited() {
         for (int i = 0; i < ProposalsApi.CREATES_PER_WINDOW; i++) {
             create(proposal(false, "eve"));
