@@ -9,6 +9,7 @@ import org.parley.events.EventBus;
 import org.parley.module.Housekeeping;
 import org.parley.module.Module;
 import org.parley.module.PersonalData;
+import org.parley.module.Searchable;
 import org.parley.storage.Database;
 import org.parley.web.ClientInfo;
 import org.parley.web.Csrf;
@@ -31,6 +32,7 @@ public final class AccountsModule implements Module {
     private final AccountsApi api;
     private final SessionsApi sessionsApi;
     private final AccountData data;
+    private final MemberSearch search;
 
     /**
      * @param members the feature's face, made first so features that render a member (profiles'
@@ -47,6 +49,13 @@ public final class AccountsModule implements Module {
         this.api = new AccountsApi(db, members, sessions, meView, client, limits, devices);
         this.sessionsApi = new SessionsApi(db, sessions);
         this.data = new AccountData(members.store(), clock);
+        this.search = new MemberSearch(db, members.store());
+    }
+
+    /** Members, found by username, display name and bio. */
+    @Override
+    public List<Searchable> searchables() {
+        return List.of(search);
     }
 
     public Members members() {

@@ -35,6 +35,9 @@ import org.parley.rooms.Rooms;
 import org.parley.rooms.RoomsModule;
 import org.parley.schedule.ScheduleConfig;
 import org.parley.schedule.ScheduleModule;
+import org.parley.search.Search;
+import org.parley.search.SearchConfig;
+import org.parley.search.SearchModule;
 import org.parley.signalling.SignallingModule;
 import org.parley.social.SocialModule;
 import org.parley.storage.DataFolder;
@@ -67,12 +70,14 @@ public final class Parley implements AutoCloseable {
     private final Invitations invitations;
     private final Rooms rooms;
     private final MediaServer media;
+    private final Search search;
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("parley-housekeeping").factory());
     private Javalin app;
 
     private Parley(ParleyConfig config, Database db, EventBus events, List<Module> modules, Invitations invitations,
-                   Rooms rooms, MediaServer media) {
+                   Rooms rooms, MediaServer media, Search search) {
+        this.search = search;
         this.config = config;
         this.db = db;
         this.events = events;
@@ -115,11 +120,11 @@ public final class Parley implements AutoCloseable {
         List<Module> modules = new ArrayList<>();
         try {
             var social = add(modules, new SocialModule(db, members, events, clock));
-            var profiles = add(modules, new ProfilesModule(db, members, social.graph(), invitations));
+            var profiles = add(modules, new ProfilesModule(db, members, social.graph(), invitations, events));
             var accounts = add(modules, new AccountsModule(db, members, profiles.meView(), config.accounts(), client,
                     csrf, config.dataDir(), events, clock));
             add(modules, new InvitesModule(db, invitations, accounts, profiles.meView(), client, events, clock));
-            add(modules, new AvatarsModule(db, members, profiles.meView(), clock));
+            add(modules, new AvatarsModule(db, members, profiles.meView(), events, clock));
             add(modules, new OrganizationsModule(db, members, accounts.sessions(), clock));
             var rooms = add(modules, new RoomsModule(db, members, new GraphAccess(db, members, social.graph()),
                     config.rooms(), events, clock));
@@ -134,8 +139,11 @@ public final class Parley implements AutoCloseable {
                     config.push(), config.dataDir(), clock));
             add(modules, new PrivacyModule(db, List.copyOf(modules), accounts, rooms.rooms(), config.privacy(), config.accounts(),
                     config.http(), config.invites(), client, clock));
+            // Last: it indexes what the modules above contribute (Module.searchables).
+            var search = add(modules, new SearchModule(List.copyOf(modules), db, social.graph(), SearchConfig.defaults(),
+                    clock));
             modules.forEach(m -> m.listen(events));
-            return new Parley(config, db, events, modules, invitations, rooms.rooms(), media.media());
+            return new Parley(config, db, events, modules, invitations, rooms.rooms(), media.media(), search.search());
         } catch (RuntimeException e) {
             modules.reversed().forEach(Module::close);
             throw e;
@@ -270,6 +278,11 @@ public final class Parley implements AutoCloseable {
 
     public Rooms rooms() {
         return rooms;
+    }
+
+    /** Search over this node's index (tests compare it with a freshly rebuilt one). */
+    public Search search() {
+        return search;
     }
 
     /** The node's event bus (tests publish what only real audio would, such as who is speaking). */

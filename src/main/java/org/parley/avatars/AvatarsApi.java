@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import org.parley.events.EventBus;
+import org.parley.events.MemberChanged;
 import org.parley.accounts.MeView;
 import org.parley.accounts.Member;
 import org.parley.accounts.Members;
@@ -41,8 +43,10 @@ final class AvatarsApi {
     private final AvatarImages images = new AvatarImages();
     private final AvatarStore store = new AvatarStore();
     private final RateLimiter uploads;
+    private final EventBus events;
 
-    AvatarsApi(Database db, Members members, MeView meView, Clock clock) {
+    AvatarsApi(Database db, Members members, MeView meView, EventBus events, Clock clock) {
+        this.events = events;
         this.db = db;
         this.members = members;
         this.meView = meView;
@@ -70,20 +74,24 @@ final class AvatarsApi {
             throw new ProblemException(status, reason.code, "Image refused", reason.detail);
         }
         var encoded = (AvatarImages.Encoded) outcome;
-        ctx.json(db.transaction(conn -> {
+        var after = db.transaction(conn -> {
             store.replace(conn, me.id(), encoded.version(), encoded.images());
             members.setAvatarVersion(conn, me.id(), encoded.version());
             return meView.render(conn, members.byId(conn, me.id()).orElseThrow());
-        }));
+        });
+        events.publish(new MemberChanged(me.id()));
+        ctx.json(after);
     }
 
     void delete(Context ctx) {
         Member me = SessionHttp.require(ctx);
-        ctx.json(db.transaction(conn -> {
+        var after = db.transaction(conn -> {
             store.delete(conn, me.id());
             members.setAvatarVersion(conn, me.id(), null);
             return meView.render(conn, members.byId(conn, me.id()).orElseThrow());
-        }));
+        });
+        events.publish(new MemberChanged(me.id()));
+        ctx.json(after);
     }
 
     void get(Context ctx) {

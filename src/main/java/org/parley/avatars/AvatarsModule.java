@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import org.parley.accounts.MeView;
 import org.parley.accounts.Members;
+import org.parley.events.EventBus;
 import org.parley.module.Module;
 import org.parley.module.PersonalData;
 import org.parley.storage.Database;
@@ -18,13 +19,16 @@ public final class AvatarsModule implements Module {
 
     private final AvatarsApi api;
 
-    /** @param meView how an upload answers: with the member's {@code Me}, now carrying the new photo */
-    public AvatarsModule(Database db, Members members, MeView meView, Clock clock) {
+    /**
+     * @param meView how an upload answers: with the member's {@code Me}, now carrying the new photo
+     * @param events where a new or removed photo is announced once committed (search shows it)
+     */
+    public AvatarsModule(Database db, Members members, MeView meView, EventBus events, Clock clock) {
         // Java2D draws the scaled images in memory; it must never look for a display to do so.
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        this.api = new AvatarsApi(db, members, meView, clock);
+        this.api = new AvatarsApi(db, members, meView, events, clock);
     }
 
     @Override

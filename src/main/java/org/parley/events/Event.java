@@ -7,5 +7,5 @@ package org.parley.events;
 public sealed interface Event permits RoomStarted, RoomEnded, StageChanged, ParticipantLeft, SpeakingChanged,
         HallwayChanged, MemberJoined, FollowChanged, BlockChanged, MemberPinged, EventReminderDue, EventStarted,
         CohostRequested, CohostAnswered, SessionsEnded, EventChanged, ProposalReceived, ProposalAnswered,
-        ProposalQuestionAsked {
+        ProposalQuestionAsked, MemberChanged, ScheduledEventChanged {
 }

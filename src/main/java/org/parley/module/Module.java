@@ -39,6 +39,11 @@ public interface Module {
         return List.of();
     }
 
+    /** What members can find of this feature through search ({@link Searchable}); modules listed before search. */
+    default List<Searchable> searchables() {
+        return List.of();
+    }
+
     /** Registers work the node repeats while it runs (clean-ups). */
     default void housekeeping(Housekeeping schedule) {}
 

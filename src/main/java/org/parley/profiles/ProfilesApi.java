@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.parley.events.EventBus;
+import org.parley.events.MemberChanged;
 import org.parley.accounts.AccountRules;
 import org.parley.accounts.MeView;
 import org.parley.accounts.Member;
@@ -35,8 +37,10 @@ final class ProfilesApi implements MeView {
     private final Members members;
     private final SocialGraph graph;
     private final Invitations invitations;
+    private final EventBus events;
 
-    ProfilesApi(Database db, Members members, SocialGraph graph, Invitations invitations) {
+    ProfilesApi(Database db, Members members, SocialGraph graph, Invitations invitations, EventBus events) {
+        this.events = events;
         this.db = db;
         this.members = members;
         this.graph = graph;
@@ -115,7 +119,7 @@ final class ProfilesApi implements MeView {
         ProblemException.throwIfInvalid(v);
         String newName = displayName;
         String newBio = bio;
-        ctx.json(db.transaction(conn -> {
+        var updated = db.transaction(conn -> {
             members.updateProfile(conn, me.id(), newName, newBio);
             if (body.has("language")) {
                 members.setLanguage(conn, me.id(), language);
@@ -124,7 +128,9 @@ final class ProfilesApi implements MeView {
                 members.setSpokenLanguages(conn, me.id(), spoken);
             }
             return renderFor(ctx, conn, members.byId(conn, me.id()).orElseThrow());
-        }));
+        });
+        events.publish(new MemberChanged(me.id()));
+        ctx.json(updated);
     }
 
     void getProfile(Context ctx) {

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import org.parley.accounts.MeView;
 import org.parley.accounts.Members;
 import org.parley.invites.Invitations;
+import org.parley.events.EventBus;
 import org.parley.module.Module;
 import org.parley.social.SocialGraph;
 import org.parley.storage.Database;
@@ -17,8 +18,9 @@ public final class ProfilesModule implements Module {
 
     private final ProfilesApi api;
 
-    public ProfilesModule(Database db, Members members, SocialGraph graph, Invitations invitations) {
-        this.api = new ProfilesApi(db, members, graph, invitations);
+    /** @param events where a profile edit is announced once committed (search re-reads the member) */
+    public ProfilesModule(Database db, Members members, SocialGraph graph, Invitations invitations, EventBus events) {
+        this.api = new ProfilesApi(db, members, graph, invitations, events);
     }
 
     public MeView meView() {

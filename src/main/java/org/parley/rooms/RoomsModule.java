@@ -9,6 +9,7 @@ import org.parley.module.MessageRoutes;
 import org.parley.module.MetricsWriter;
 import org.parley.module.Module;
 import org.parley.module.PersonalData;
+import org.parley.module.Searchable;
 import org.parley.storage.Database;
 
 /**
@@ -34,6 +35,12 @@ public final class RoomsModule implements Module {
         this.members = members;
         this.access = access;
         this.events = events;
+    }
+
+    /** Live rooms, found by title, description and languages, to those who may enter them. */
+    @Override
+    public List<Searchable> searchables() {
+        return List.of(new RoomSearch(rooms, access));
     }
 
     public Rooms rooms() {

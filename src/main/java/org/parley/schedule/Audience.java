@@ -24,6 +24,26 @@ final class Audience {
         this.graph = graph;
     }
 
+    /**
+     * The rule of {@link Viewer#sees} for search, where the searcher's blocks and followers are at hand:
+     * {@code blocked} tells a member in a block with the viewer, {@code followsViewer} one who follows them.
+     */
+    static boolean sees(long viewer, RoomType type, List<EventStore.Host> hosts, java.util.function.LongPredicate blocked,
+                        java.util.function.LongPredicate followsViewer) {
+        if (hosts.stream().anyMatch(h -> h.memberId() == viewer)) {
+            return true;
+        }
+        List<Long> accepted = hosts.stream().filter(EventStore.Host::accepted).map(EventStore.Host::memberId).toList();
+        if (accepted.stream().anyMatch(blocked::test)) {
+            return false;
+        }
+        return switch (type) {
+            case open -> true;
+            case social -> accepted.stream().anyMatch(followsViewer::test);
+            case closed -> false;
+        };
+    }
+
     /** One member's look at many events: their blocks are read once. */
     final class Viewer {
         private final Connection conn;

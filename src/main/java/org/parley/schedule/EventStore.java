@@ -87,6 +87,16 @@ final class EventStore {
         }
     }
 
+    /** Events still to come: scheduled, starting after {@code from} (search's rebuild). */
+    List<ScheduledEvent> scheduledFrom(Connection conn, Instant from) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("SELECT " + COLUMNS + " FROM scheduled_events e"
+                + " WHERE e.status = ? AND e.starts_at > ? ORDER BY e.starts_at")) {
+            st.setString(1, ScheduledEvent.Status.scheduled.name());
+            Database.setInstant(st, 2, from);
+            return list(st);
+        }
+    }
+
     Optional<ScheduledEvent> byId(Connection conn, String id) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement("SELECT " + COLUMNS + " FROM scheduled_events e WHERE e.id = ?")) {
             st.setString(1, id);

@@ -21,6 +21,7 @@ import org.parley.events.EventChanged;
 import org.parley.events.EventBus;
 import org.parley.events.EventReminderDue;
 import org.parley.events.EventStarted;
+import org.parley.events.ScheduledEventChanged;
 import org.parley.kernel.Tokens;
 import org.parley.rooms.Room;
 import org.parley.rooms.RoomType;
@@ -97,6 +98,7 @@ final class Schedule {
         });
         log.info("Event {} scheduled by member {} for {}", event.id(), creator.id(), event.startsAt());
         cohosts.forEach(c -> events.publish(new CohostRequested(event.id(), event.title(), creator.id(), c)));
+        events.publish(new ScheduledEventChanged(event.id()));
         return found;
     }
 
@@ -180,6 +182,7 @@ final class Schedule {
         if (!told.isEmpty()) {
             events.publish(new EventChanged(id, after.event().title(), me.id(), false, told));
         }
+        events.publish(new ScheduledEventChanged(id));
         return after;
     }
 
@@ -201,6 +204,7 @@ final class Schedule {
         if (!told.isEmpty()) {
             events.publish(new EventChanged(id, after.event().title(), me.id(), true, told));
         }
+        events.publish(new ScheduledEventChanged(id));
         return after;
     }
 
@@ -258,6 +262,7 @@ final class Schedule {
         });
         ScheduledEvent e = after.event();
         events.publish(new CohostAnswered(e.id(), e.title(), me.id(), e.creatorId(), accept));
+        events.publish(new ScheduledEventChanged(e.id()));
         return after;
     }
 
@@ -282,6 +287,7 @@ final class Schedule {
         });
         log.info("Event {} started by member {} as room {}", id, me.id(), room.id());
         events.publish(new EventStarted(id, e.title(), me.id(), room.id(), recipients));
+        events.publish(new ScheduledEventChanged(id));
         return room;
     }
 

@@ -8,6 +8,7 @@ import org.parley.events.EventBus;
 import org.parley.module.Housekeeping;
 import org.parley.module.Module;
 import org.parley.module.PersonalData;
+import org.parley.module.Searchable;
 import org.parley.rooms.Rooms;
 import org.parley.social.SocialGraph;
 import org.parley.storage.Database;
@@ -27,6 +28,7 @@ public final class ScheduleModule implements Module {
     private final RemindersApi reminders;
     private final EventData data;
     private final ProposedEvents proposed;
+    private final EventSearch search;
 
     public ScheduleModule(Database db, Members members, SocialGraph graph, Rooms rooms, ScheduleConfig config,
                           ClientInfo client, EventBus bus, Clock clock) {
@@ -38,11 +40,18 @@ public final class ScheduleModule implements Module {
         this.reminders = new RemindersApi(schedule, clock);
         this.data = new EventData(clock);
         this.proposed = new ProposedEvents(schedule);
+        this.search = new EventSearch(db, store, config, clock);
     }
 
     /** How an accepted proposal becomes an event (the proposals feature). */
     public ProposedEvents proposedEvents() {
         return proposed;
+    }
+
+    /** Upcoming events, found by title, description and language, by those who may see them. */
+    @Override
+    public List<Searchable> searchables() {
+        return List.of(search);
     }
 
     @Override

@@ -24,6 +24,14 @@ public final class SocialGraph {
         return follows.followingIds(conn, member);
     }
 
+    /**
+     * Members followed by the members {@code member} follows, not already followed by them, at most
+     * {@code limit} (search ranks them after those followed).
+     */
+    public Set<Long> secondDegreeIds(Connection conn, long member, int limit) throws SQLException {
+        return follows.secondDegreeIds(conn, member, limit);
+    }
+
     /** Ids of the members who follow {@code member}. */
     public Set<Long> followerIds(Connection conn, long member) throws SQLException {
         return follows.followerIds(conn, member);

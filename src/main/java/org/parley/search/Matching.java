@@ -1,0 +1,74 @@
+package org.parley.search;
+
+import java.util.Collection;
+import java.util.List;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * What a typed query means to the index. Every word must match (so "elon mu" narrows), each in one
+ * of these ways, best first: the whole word in a name, the beginning of a word in a name (the word
+ * being typed), a name word one or two typos away ("putn" → "putin": Levenshtein with transpositions,
+ * one edit for words of 4–7 letters, two from 8; the first letter must be right, which keeps the
+ * automaton small), or the whole word in the text. Then the searcher's graph adds a constant: what
+ * belongs to someone they follow ranks first, to someone those follow next; text relevance (BM25)
+ * orders within each.
+ */
+final class Matching {
+
+    /** Shorter words are matched whole or by prefix only: a typo in three letters is another word. */
+    static final int FUZZY_FROM = 4;
+    static final int TWO_TYPOS_FROM = 8;
+
+    private Matching() {}
+
+    /**
+     * @param words     the query's folded words ({@link Folding#words}), at least one
+     * @param kind      one kind only, or null for all
+     * @param following members the searcher follows
+     * @param second    members those follow
+     */
+    static Query query(List<String> words, String kind, Collection<Long> following, Collection<Long> second,
+                       SearchConfig config) {
+        var all = new BooleanQuery.Builder();
+        for (String word : words) {
+            all.add(word(word), Occur.MUST);
+        }
+        if (kind != null) {
+            all.add(new TermQuery(new Term(SearchIndex.KIND, kind)), Occur.FILTER);
+        }
+        if (!following.isEmpty()) {
+            all.add(graph(following, config.followingBoost()), Occur.SHOULD);
+        }
+        if (!second.isEmpty()) {
+            all.add(graph(second, config.secondDegreeBoost()), Occur.SHOULD);
+        }
+        return all.build();
+    }
+
+    private static Query word(String word) {
+        var any = new BooleanQuery.Builder();
+        any.add(new BoostQuery(new TermQuery(new Term(SearchIndex.NAMES, word)), 3f), Occur.SHOULD);
+        if (word.length() <= Folding.PREFIX_MAX) {
+            any.add(new BoostQuery(new TermQuery(new Term(SearchIndex.NAMES_PREFIX, word)), 2f), Occur.SHOULD);
+        }
+        if (word.length() >= FUZZY_FROM) {
+            int edits = word.length() >= TWO_TYPOS_FROM ? 2 : 1;
+            any.add(new FuzzyQuery(new Term(SearchIndex.NAMES, word), edits, 1, 50, true), Occur.SHOULD);
+        }
+        any.add(new TermQuery(new Term(SearchIndex.TEXT, word)), Occur.SHOULD);
+        return any.build();
+    }
+
+    private static Query graph(Collection<Long> members, float boost) {
+        long[] ids = members.stream().mapToLong(Long::longValue).toArray();
+        return new BoostQuery(new ConstantScoreQuery(LongPoint.newSetQuery(SearchIndex.PEOPLE, ids)), boost);
+    }
+}
