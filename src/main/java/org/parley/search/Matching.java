@@ -29,26 +29,30 @@ final class Matching {
 
     private Matching() {}
 
-    /**
-     * @param words     the query's folded words ({@link Folding#words}), at least one
-     * @param kind      one kind only, or null for all
-     * @param following members the searcher follows
-     * @param second    members those follow
-     */
-    static Query query(List<String> words, String kind, Collection<Long> following, Collection<Long> second,
-                       SearchConfig config) {
+    /** Every word must match ({@link #word}); built once per search and shared by its kinds' queries. */
+    static Query text(List<String> words) {
         var all = new BooleanQuery.Builder();
         for (String word : words) {
             all.add(word(word), Occur.MUST);
         }
+        return all.build();
+    }
+
+    /**
+     * {@code text} in one kind, with the graph's boosts ({@link #graph}; null when the searcher has
+     * nobody there).
+     */
+    static Query query(Query text, String kind, Query following, Query second) {
+        var all = new BooleanQuery.Builder();
+        all.add(text, Occur.MUST);
         if (kind != null) {
             all.add(new TermQuery(new Term(SearchIndex.KIND, kind)), Occur.FILTER);
         }
-        if (!following.isEmpty()) {
-            all.add(graph(following, config.followingBoost()), Occur.SHOULD);
+        if (following != null) {
+            all.add(following, Occur.SHOULD);
         }
-        if (!second.isEmpty()) {
-            all.add(graph(second, config.secondDegreeBoost()), Occur.SHOULD);
+        if (second != null) {
+            all.add(second, Occur.SHOULD);
         }
         return all.build();
     }
@@ -67,7 +71,11 @@ final class Matching {
         return any.build();
     }
 
-    private static Query graph(Collection<Long> members, float boost) {
+    /** A constant {@code boost} for what belongs to one of {@code members}; null for nobody. */
+    static Query graph(Collection<Long> members, float boost) {
+        if (members.isEmpty()) {
+            return null;
+        }
         long[] ids = members.stream().mapToLong(Long::longValue).toArray();
         return new BoostQuery(new ConstantScoreQuery(LongPoint.newSetQuery(SearchIndex.PEOPLE, ids)), boost);
     }

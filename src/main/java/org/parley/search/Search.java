@@ -87,6 +87,9 @@ public final class Search implements AutoCloseable {
             return groups; // only punctuation: nothing to match
         }
         Graphs.Graph graph = graphs.of(searcher);
+        Query text = Matching.text(words);
+        Query following = Matching.graph(graph.following, config.followingBoost());
+        Query second = Matching.graph(graph.second, config.secondDegreeBoost());
         for (String k : kind != null ? List.of(kind) : KINDS) {
             Searchable source = byKind.get(k);
             if (source == null) {
@@ -95,7 +98,7 @@ public final class Search implements AutoCloseable {
                 }
                 continue;
             }
-            Query q = Matching.query(words, k, graph.following, graph.second, config);
+            Query q = Matching.query(text, k, following, second);
             Group g = group(q, k, source.visibleTo(graph), kind != null ? offset : 0, limit);
             if (kind != null || !g.items().isEmpty()) {
                 groups.add(g);

@@ -70,10 +70,11 @@ final class FollowStore {
     /** Members followed by those {@code member} follows (two steps out), without them and {@code member}. */
     public java.util.Set<Long> secondDegreeIds(Connection conn, long member, int limit) throws SQLException {
         String sql = "SELECT DISTINCT f2.followee_id FROM follows f1 JOIN follows f2 ON f2.follower_id = f1.followee_id"
-                + " WHERE f1.follower_id = ? AND f2.followee_id <> f1.follower_id"
-                + " AND f2.followee_id NOT IN (SELECT followee_id FROM follows WHERE follower_id = f1.follower_id)"
-                + " LIMIT " + limit;
-        return ids(conn, sql, member);
+                + " WHERE f1.follower_id = ? LIMIT " + limit;
+        java.util.Set<Long> out = ids(conn, sql, member);
+        out.removeAll(followingIds(conn, member));
+        out.remove(member);
+        return out;
     }
 
     private static java.util.Set<Long> ids(Connection conn, String sql, long member) throws SQLException {
