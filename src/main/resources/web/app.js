@@ -21,6 +21,7 @@ import { listenForEvents } from './schedule/live.js';
 import { mountAnnouncer } from './rooms/announcer.js';
 import { registerWorker } from './core/pwa/register.js';
 import { mountActingBanner } from './organizations/acting.js';
+import { mountTopSearch } from './search/top-search.js';
 
 route('/', () => import('./core/pages/home.js'));
 route('/hallway', () => import('./rooms/hallway.js'));
@@ -43,6 +44,7 @@ route('/privacy', () => import('./yourdata/privacy-page.js'));
 route('/proposals', () => import('./conversations/proposals.js'));
 route('/proposals/new', () => import('./conversations/proposal-form.js'));
 route('/proposals/:id', () => import('./conversations/proposal-page.js'));
+route('/search', () => import('./search/search-page.js'));
 
 let currentPath = location.pathname;
 let routing = false; // true once the router drew the first page
@@ -74,7 +76,9 @@ function drawTopNav() {
 async function boot() {
   // The shared catalogue (/i18n/) and these features' own, merged (core/i18n.js).
   // Until the server says who is signed in, the language this browser last used (core/language.js).
-  await initI18n(['account', 'people', 'invites', 'rooms', 'notifications', 'schedule', 'organizations', 'yourdata', 'conversations'], chosenLanguage(null));
+  await initI18n(['account', 'people', 'invites', 'rooms', 'notifications', 'schedule', 'organizations', 'yourdata', 'conversations',
+    'search'], chosenLanguage(null));
+  const topSearch = mountTopSearch(document.getElementById('topbar-search'));
   const translateShell = () => {
     translateStatic();
     document.querySelector('.brand').setAttribute('aria-label', t('nav.home'));
@@ -85,6 +89,7 @@ async function boot() {
   onLocaleChange(() => {
     translateShell();
     drawTopNav();
+    topSearch.translate();
     if (routing) return navigate(location.pathname + location.search, { replace: true });
     return undefined;
   });

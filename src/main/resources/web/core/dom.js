@@ -82,6 +82,7 @@ const ICONS = {
   chevronDown: 'M6 9l6 6 6-6',
   calendar: 'M4 6h16v14H4z M4 10h16 M8 3v5 M16 3v5',
   signalWeak: 'M4 20v-3 M9 20v-7 M14 20v-3 M19 20v-3 M13 4l6 6 M19 4l-6 6',
+  search: 'M4 11a7 7 0 1 0 14 0a7 7 0 1 0-14 0 M20 20l-4.2-4.2',
 };
 
 export function icon(name, size = 18) {

@@ -2,7 +2,6 @@ package org.parley.search;
 
 import java.util.Collection;
 import java.util.List;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -10,7 +9,9 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * What a typed query means to the index. Every word must match (so "elon mu" narrows), each in one
@@ -76,7 +77,7 @@ final class Matching {
         if (members.isEmpty()) {
             return null;
         }
-        long[] ids = members.stream().mapToLong(Long::longValue).toArray();
-        return new BoostQuery(new ConstantScoreQuery(LongPoint.newSetQuery(SearchIndex.PEOPLE, ids)), boost);
+        List<BytesRef> ids = members.stream().map(id -> new BytesRef(Long.toString(id))).toList();
+        return new BoostQuery(new ConstantScoreQuery(new TermInSetQuery(SearchIndex.PEOPLE, ids)), boost);
     }
 }

@@ -87,33 +87,35 @@ public final class Search implements AutoCloseable {
             return groups; // only punctuation: nothing to match
         }
         Graphs.Graph graph = graphs.of(searcher);
-        Query text = Matching.text(words);
-        Query following = Matching.graph(graph.following, config.followingBoost());
-        Query second = Matching.graph(graph.second, config.secondDegreeBoost());
-        for (String k : kind != null ? List.of(kind) : KINDS) {
-            Searchable source = byKind.get(k);
-            if (source == null) {
-                if (kind != null) {
-                    groups.add(new Group(k, List.of(), null));
+        try (SearchIndex.View view = index.view()) {
+            Query text = view.rewrite(Matching.text(words));
+            Query following = Matching.graph(graph.following, config.followingBoost());
+            Query second = Matching.graph(graph.second, config.secondDegreeBoost());
+            for (String k : kind != null ? List.of(kind) : KINDS) {
+                Searchable source = byKind.get(k);
+                if (source == null) {
+                    if (kind != null) {
+                        groups.add(new Group(k, List.of(), null));
+                    }
+                    continue;
                 }
-                continue;
-            }
-            Query q = Matching.query(text, k, following, second);
-            Group g = group(q, k, source.visibleTo(graph), kind != null ? offset : 0, limit);
-            if (kind != null || !g.items().isEmpty()) {
-                groups.add(g);
+                Query q = Matching.query(text, k, following, second);
+                Group g = group(view, q, k, source.visibleTo(graph), kind != null ? offset : 0, limit);
+                if (kind != null || !g.items().isEmpty()) {
+                    groups.add(g);
+                }
             }
         }
         return groups;
     }
 
     /** Reads hits until {@code offset + limit + 1} visible ones are found, or the matches run out. */
-    private Group group(Query q, String kind, Predicate<SearchDocument> visible, int offset, int limit) {
+    private Group group(SearchIndex.View view, Query q, String kind, Predicate<SearchDocument> visible, int offset, int limit) {
         int want = offset + limit + 1; // one more tells whether there is a next page
         int read = Math.min(READ_MAX, want * 2 + 8);
         List<Result> seen;
         while (true) {
-            SearchIndex.Hits hits = index.search(q, read);
+            SearchIndex.Hits hits = view.search(q, read);
             seen = new ArrayList<>();
             for (SearchIndex.Hit hit : hits.hits()) {
                 if (visible.test(hit.document())) {

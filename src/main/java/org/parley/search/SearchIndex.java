@@ -11,7 +11,6 @@ import java.util.Set;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -34,7 +33,7 @@ import org.parley.module.SearchDocument;
  *
  * <p>Fields: {@code key} (kind:id, what an update replaces), {@code kind} (the filter), {@code names}
  * and {@code names.prefix} (whole words, and their beginnings: {@link Folding}), {@code text},
- * {@code people} (points, for the graph boosts), and the stored {@code shown.*} a result carries.
+ * {@code people} (member ids as terms, for the graph boosts), and the stored {@code shown.*} a result carries.
  *
  * <p>Threading: writes ({@link #put}, {@link #remove}, {@link #refresh}) come from one thread, the
  * feeder's (or the builder's before the index is shared); {@link #search} from any number of request
@@ -88,7 +87,7 @@ final class SearchIndex implements AutoCloseable {
         }
         doc.add(new TextField(TEXT, d.text(), Field.Store.NO));
         for (long person : d.people()) {
-            doc.add(new LongPoint(PEOPLE, person));
+            doc.add(new StringField(PEOPLE, Long.toString(person), Field.Store.NO));
             doc.add(new StoredField(PEOPLE_STORED, person));
         }
         d.shown().forEach((k, v) -> doc.add(new StoredField(SHOWN + k, v)));
@@ -116,10 +115,37 @@ final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** The best {@code n} hits of {@code query}, best first. */
-    Hits search(Query query, int n) {
+    /** The index as it is now, for one search's several queries; close it after. */
+    View view() {
         try {
-            IndexSearcher searcher = searchers.acquire();
+            return new View(searchers.acquire());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One point-in-time look at the index (Lucene's {@link SearcherManager} rule: acquire, release). */
+    final class View implements AutoCloseable {
+        private final IndexSearcher searcher;
+
+        private View(IndexSearcher searcher) {
+            this.searcher = searcher;
+        }
+
+        /**
+         * {@code query} with its prefix and typo parts expanded to the terms they match here, once for
+         * all of a search's kinds (building a Levenshtein automaton is a query's dearest step).
+         */
+        Query rewrite(Query query) {
+            try {
+                return searcher.rewrite(query);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The best {@code n} hits of {@code query}, best first. */
+        Hits search(Query query, int n) {
             try {
                 TopDocs top = searcher.search(query, n);
                 StoredFields stored = searcher.storedFields();
@@ -128,11 +154,18 @@ final class SearchIndex implements AutoCloseable {
                     hits.add(new Hit(read(stored.document(sd.doc)), sd.score));
                 }
                 return new Hits(hits, top.totalHits.value() > top.scoreDocs.length);
-            } finally {
-                searchers.release(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+
+        @Override
+        public void close() {
+            try {
+                searchers.release(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

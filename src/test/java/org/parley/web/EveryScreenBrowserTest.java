@@ -114,6 +114,7 @@ class EveryScreenBrowserTest extends BrowserTestBase {
                     s.check("/proposals", "proposal-card", "proposals");
                     s.check("/u/energy", "[data-testid=audit-entry]", "organization-owner");
                     s.check("/admin", "admin-only", "admin-only");
+                    s.check("/search?q=grace", "search-result", "search");
                     s.page.navigate(parley.baseUrl() + "/u/energy");
                     s.page.getByTestId("profile-act-as").click();
                     s.page.getByTestId("acting-banner").waitFor();

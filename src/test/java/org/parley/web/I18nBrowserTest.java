@@ -107,6 +107,7 @@ class I18nBrowserTest extends BrowserTestBase {
                     check(page, language, "/proposals", "proposal-card", problems);
                     check(page, language, "/u/energy", "audit-entry", problems);
                     check(page, language, "/admin", "admin-only", problems);
+                    check(page, language, "/search?q=grace", "search-result", problems);
                     page.navigate(parley.baseUrl() + "/u/energy");
                     page.getByTestId("profile-act-as").click();
                     page.getByTestId("acting-banner").waitFor(); // after the reload as the organization
