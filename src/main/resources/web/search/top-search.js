@@ -12,7 +12,7 @@ export function mountTopSearch(slot) {
   const panelId = uid('search-panel');
   const input = h('input', {
     type: 'search', class: 'top-search-input', 'data-testid': 'top-search-input', autocomplete: 'off', spellcheck: 'false',
-    maxlength: '100', 'aria-controls': panelId, 'aria-expanded': 'false',
+    maxlength: '100', 'aria-controls': panelId,
   });
   const label = h('label', { class: 'visually-hidden', for: (input.id = uid('search')) });
   const status = h('p', { class: 'search-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'top-search-status' });
@@ -23,9 +23,10 @@ export function mountTopSearch(slot) {
   const box = h('div', { class: 'top-search', role: 'search' },
     h('span', { class: 'top-search-icon', 'aria-hidden': 'true' }, icon('search', 18)), label, input, panel);
 
+  // A plain search field (not an ARIA combobox): the results are links after it, reached with Tab or
+  // the arrow keys, and the status line tells screen readers they came.
   const open = (yes) => {
     panel.hidden = !yes;
-    input.setAttribute('aria-expanded', String(yes));
   };
   const type = typeahead({
     onResult(answer, q) {
