@@ -10,13 +10,14 @@ import java.util.function.Predicate;
 import org.parley.events.EventBus;
 import org.parley.events.MemberChanged;
 import org.parley.events.MemberJoined;
+import org.parley.events.SessionsEnded;
 import org.parley.module.SearchDocument;
 import org.parley.module.Searchable;
 import org.parley.module.Searcher;
 import org.parley.storage.Database;
 
 /**
- * Members as search finds them: by username, display name and bio. A member who blocked the searcher,
+ * Members as search finds them: by username, display name and bio; a deleted account is gone. A member who blocked the searcher,
  * or whom the searcher blocked, is never found (as everywhere else, a block hides both ways).
  */
 final class MemberSearch implements Searchable {
@@ -57,6 +58,8 @@ final class MemberSearch implements Searchable {
     public void follow(EventBus events, Consumer<String> changed) {
         events.subscribe(MemberJoined.class, e -> changed.accept(Long.toString(e.memberId())));
         events.subscribe(MemberChanged.class, e -> changed.accept(Long.toString(e.memberId())));
+        // A deleted account's sessions end with it: re-read, it is gone (byId skips deleted members).
+        events.subscribe(SessionsEnded.class, e -> changed.accept(Long.toString(e.memberId())));
     }
 
     @Override

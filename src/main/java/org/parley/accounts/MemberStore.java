@@ -245,9 +245,9 @@ final class MemberStore {
         return found;
     }
 
-    /** Every member, in id order, one at a time (search's rebuild reads the whole table once). */
+    /** Every member (not deleted ones), in id order, one at a time (search's rebuild reads the whole table once). */
     void each(Connection conn, java.util.function.Consumer<Member> out) throws SQLException {
-        try (PreparedStatement st = conn.prepareStatement("SELECT " + COLUMNS + " FROM members ORDER BY id")) {
+        try (PreparedStatement st = conn.prepareStatement("SELECT " + COLUMNS + " FROM members WHERE deleted_at IS NULL ORDER BY id")) {
             st.setFetchSize(1000);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

@@ -135,6 +135,20 @@ class SearchApiTest {
         assertThat(found(cat, "kahn", "member")).isEmpty();
     }
 
+    @Test
+    void a_deleted_account_is_never_found_again() {
+        var zed = member("zed", "Zed Shaw", "Leaving soon");
+        assertThat(found(bob, "zed", "member")).containsExactly("zed");
+        var deleted = zed.send("DELETE", "/api/me", Map.of("password", ApiClient.Members.PASSWORD), Map.of());
+        assertThat(deleted.status()).as(deleted.toString()).isBetween(200, 204);
+        assertThat(found(bob, "zed", "member")).isEmpty();
+        assertThat(found(bob, "leaving", "member")).isEmpty();
+        try (Search fresh = parley.server().search().rebuilt()) {
+            long bobId = bob.get("/api/me").json().get("id").asLong();
+            assertThat(fresh.find(bobId, "zed", "member", 0, 5).get(0).items()).as("nor after a rebuild").isEmpty();
+        }
+    }
+
     String room(ApiClient host, String title, String type, List<String> members) {
         Map<String, Object> body = new HashMap<>();
         body.put("title", title);
