@@ -48,7 +48,8 @@ class ArchitectureTest {
             Map.entry("proposals", Set.of("ProposalsModule", "ProposalsConfig")),
             Map.entry("avatars", Set.of("AvatarsModule")),
             Map.entry("organizations", Set.of("OrganizationsModule")),
-            Map.entry("privacy", Set.of("PrivacyModule", "PrivacyConfig")));
+            Map.entry("privacy", Set.of("PrivacyModule", "PrivacyConfig")),
+            Map.entry("clubs", Set.of("ClubsModule")));
 
     /** The media engine's face for the server (the load test has its own rule, below). */
     static final Set<String> MEDIA_FACE = Set.of("org.parley.media.MediaServer", "org.parley.media.StageListener",
@@ -60,7 +61,7 @@ class ArchitectureTest {
     static final List<String> FEATURES_WITH_DOMAIN = List.of("org.parley.accounts", "org.parley.invites",
             "org.parley.social", "org.parley.profiles", "org.parley.rooms", "org.parley.notifications",
             "org.parley.avatars", "org.parley.schedule", "org.parley.organizations", "org.parley.privacy",
-            "org.parley.proposals");
+            "org.parley.proposals", "org.parley.clubs");
 
     @Test
     void no_feature_uses_another_features_classes_beyond_its_public_face() {

@@ -1,0 +1,29 @@
+package org.parley.clubs;
+
+import io.javalin.config.RoutesConfig;
+import java.time.Clock;
+import org.parley.accounts.Members;
+import org.parley.module.Module;
+import org.parley.storage.Database;
+
+/**
+ * Clubs (issue 16): a named group of members with a founder, admins, leaders and members, a join
+ * policy (open, by approval, by invitation), bans and followers. Who may do what is one table,
+ * {@link ClubRules}; {@link Clubs} applies it inside each change's transaction.
+ */
+public final class ClubsModule implements Module {
+
+    private final ClubsApi api;
+
+    public ClubsModule(Database db, Members members, Clock clock) {
+        var store = new ClubStore();
+        var clubs = new Clubs(db, members, store, clock);
+        var views = new ClubViews(db, members, store);
+        this.api = new ClubsApi(clubs, views, db, members, clock);
+    }
+
+    @Override
+    public void routes(RoutesConfig routes) {
+        api.routes(routes);
+    }
+}
