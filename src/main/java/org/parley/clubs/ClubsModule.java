@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import org.parley.accounts.Members;
 import org.parley.module.Module;
+import org.parley.rooms.Rooms;
 import org.parley.storage.Database;
 
 /**
@@ -14,16 +15,21 @@ import org.parley.storage.Database;
 public final class ClubsModule implements Module {
 
     private final ClubsApi api;
+    private final ClubRoomsApi roomsApi;
 
-    public ClubsModule(Database db, Members members, Clock clock) {
+    /** @param rooms where club rooms start; this module gives it {@link org.parley.rooms.ClubAccess} */
+    public ClubsModule(Database db, Members members, Rooms rooms, Clock clock) {
         var store = new ClubStore();
         var clubs = new Clubs(db, members, store, clock);
         var views = new ClubViews(db, members, store);
         this.api = new ClubsApi(clubs, views, db, members, clock);
+        this.roomsApi = new ClubRoomsApi(clubs, rooms, clock);
+        rooms.useClubs(new ClubRoomsAccess(db, store));
     }
 
     @Override
     public void routes(RoutesConfig routes) {
         api.routes(routes);
+        roomsApi.routes(routes);
     }
 }

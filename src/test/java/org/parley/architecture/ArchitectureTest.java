@@ -41,7 +41,7 @@ class ArchitectureTest {
             Map.entry("social", Set.of("SocialModule", "SocialGraph")),
             Map.entry("profiles", Set.of("ProfilesModule")),
             Map.entry("rooms", Set.of("RoomsModule", "RoomsConfig", "Rooms", "Room", "RoomSnapshot", "Participant", "Role",
-                    "RoomType", "Command", "RoomError", "RoomSubscriber", "RoomEvent", "Access")),
+                    "RoomType", "Command", "RoomError", "RoomSubscriber", "RoomEvent", "Access", "ClubAccess", "ClubTag")),
             Map.entry("signalling", Set.of("SignallingModule", "Push")),
             Map.entry("notifications", Set.of("NotificationsModule", "PushConfig")),
             Map.entry("schedule", Set.of("ScheduleModule", "ScheduleConfig", "ProposedEvents")),
