@@ -7,7 +7,10 @@ import { button, withBusy } from '../core/ui/buttons.js';
 import { field, formAlert, showProblem } from '../core/ui/forms.js';
 import { backLink, pageHeading } from '../core/ui/page.js';
 import { languageOptions } from '../rooms/languages.js';
-import { createClub, getClub, updateClub } from './api.js';
+import { createClub, getClub, updateClub, uploadClubPhoto } from './api.js';
+import { errorMessage } from '../core/ui/errors.js';
+import { toast } from '../core/ui/toasts.js';
+import { clubPhoto } from './photo.js';
 import { showNotFound, atLeast } from './club-page.js';
 
 const POLICIES = ['open', 'approval', 'invitation'];
@@ -71,7 +74,7 @@ export async function render(ctx) {
   const alert = formAlert('club-form-error');
   const submit = button(t(editing ? 'clubs.form.save' : 'clubs.form.submit'), { type: 'submit', class: 'btn btn-primary', 'data-testid': 'club-form-submit' });
   const form = h('form', { class: 'form', novalidate: true, 'data-testid': 'club-form' },
-    alert.element, name.element, slug?.element, description.element, rules.element, topics.element, languages, policyField,
+    alert.element, editing ? photoField(editing) : null, name.element, slug?.element, description.element, rules.element, topics.element, languages, policyField,
     h('div', { class: 'form-actions start' }, submit));
   const setter = (el, fieldset) => ({ setError: (m) => { el.hidden = !m; el.textContent = m || ''; }, input: fieldset.querySelector('input') });
   const fields = { name, description, rules, topics, languages: setter(languageError, languages), joinPolicy: setter(policyError, policyField) };
@@ -98,4 +101,31 @@ export async function render(ctx) {
     pageHeading(heading),
     h('section', { class: 'card' }, form)));
   ctx.ready(heading);
+}
+
+/** The club's photo, changed at once when a file is picked (admins, while editing). */
+function photoField(club) {
+  const preview = h('span', { class: 'club-photo-preview' }, clubPhoto(club, 'md'));
+  const status = h('p', { class: 'hint', role: 'status', 'data-testid': 'club-photo-status' }, t('clubs.form.photoHint'));
+  const input = h('input', { type: 'file', id: 'club-photo', accept: 'image/jpeg,image/png,image/webp', class: 'input',
+    'data-testid': 'club-photo-input', 'aria-describedby': 'club-photo-status' });
+  status.id = 'club-photo-status';
+  input.addEventListener('change', async () => {
+    const file = input.files[0];
+    if (!file) return;
+    input.disabled = true;
+    status.textContent = '…';
+    try {
+      const next = await uploadClubPhoto(club.id, file);
+      preview.replaceChildren(clubPhoto(next, 'md'));
+      status.textContent = t('clubs.form.photoHint');
+      toast(t('clubs.form.photoSaved'));
+    } catch (error) {
+      status.textContent = errorMessage(error);
+    } finally {
+      input.disabled = false;
+    }
+  });
+  return h('div', { class: 'field club-photo-field' },
+    h('label', { for: 'club-photo' }, t('clubs.form.photo')), h('div', { class: 'club-photo-row' }, preview, input), status);
 }

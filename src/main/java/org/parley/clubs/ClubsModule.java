@@ -16,6 +16,7 @@ public final class ClubsModule implements Module {
 
     private final ClubsApi api;
     private final ClubRoomsApi roomsApi;
+    private final ClubPhotosApi photosApi;
 
     /** @param rooms where club rooms start; this module gives it {@link org.parley.rooms.ClubAccess} */
     public ClubsModule(Database db, Members members, Rooms rooms, Clock clock) {
@@ -24,6 +25,7 @@ public final class ClubsModule implements Module {
         var views = new ClubViews(db, members, store);
         this.api = new ClubsApi(clubs, views, db, members, clock);
         this.roomsApi = new ClubRoomsApi(clubs, rooms, clock);
+        this.photosApi = new ClubPhotosApi(clubs, views, db, clock);
         rooms.useClubs(new ClubRoomsAccess(db, store));
     }
 
@@ -31,5 +33,6 @@ public final class ClubsModule implements Module {
     public void routes(RoutesConfig routes) {
         api.routes(routes);
         roomsApi.routes(routes);
+        photosApi.routes(routes);
     }
 }

@@ -46,7 +46,7 @@ class ArchitectureTest {
             Map.entry("notifications", Set.of("NotificationsModule", "PushConfig")),
             Map.entry("schedule", Set.of("ScheduleModule", "ScheduleConfig", "ProposedEvents")),
             Map.entry("proposals", Set.of("ProposalsModule", "ProposalsConfig")),
-            Map.entry("avatars", Set.of("AvatarsModule")),
+            Map.entry("avatars", Set.of("AvatarsModule", "SquarePhotos")),
             Map.entry("organizations", Set.of("OrganizationsModule")),
             Map.entry("privacy", Set.of("PrivacyModule", "PrivacyConfig")),
             Map.entry("clubs", Set.of("ClubsModule")));
