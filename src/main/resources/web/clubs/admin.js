@@ -8,14 +8,34 @@ import { errorMessage } from '../core/ui/errors.js';
 import { field, formAlert, showProblem } from '../core/ui/forms.js';
 import { memberRow } from '../core/ui/members.js';
 import { toast } from '../core/ui/toasts.js';
-import { listClubRequests, answerClubRequest, inviteToClub, setClubRole, removeClubMember, banClubMember } from './api.js';
+import { listClubRequests, answerClubRequest, inviteToClub, setClubRole, removeClubMember, banClubMember,
+  createClubInviteLink } from './api.js';
 
 const RANK = { member: 0, leader: 1, admin: 2, founder: 3 };
 
 export function adminTools(club, redraw) {
   return h('section', { class: 'card', 'aria-labelledby': 'club-admin-title', 'data-testid': 'club-admin' },
     h('h2', { class: 'card-title', id: 'club-admin-title' }, t('clubs.admin.title')),
-    requests(club, redraw), invite(club));
+    requests(club, redraw), invite(club), inviteLink(club));
+}
+
+/** A Parley invitation (one of the admin's own) that also brings its new member into the club. */
+function inviteLink(club) {
+  const make = button(t('clubs.admin.makeLink'), { class: 'btn', 'data-testid': 'club-make-link' });
+  make.prepend(icon('ticket'));
+  const id = uid('club-link');
+  const output = h('div', { class: 'field', hidden: true },
+    h('label', { for: id }, t('clubs.admin.linkLabel')),
+    h('input', { id, class: 'input', readonly: true, 'data-testid': 'club-link' }));
+  const status = h('p', { class: 'hint', role: 'status' }, t('clubs.admin.linkHint'));
+  make.addEventListener('click', () => withBusy(make, async () => {
+    const link = await createClubInviteLink(club.id);
+    output.querySelector('input').value = `${location.origin}${link.url}`;
+    output.hidden = false;
+    output.querySelector('input').select();
+  }).catch((error) => { status.textContent = errorMessage(error); }));
+  return h('div', { class: 'club-admin-part' }, h('h3', { class: 'club-admin-heading' }, t('clubs.admin.linkTitle')),
+    status, output, h('div', { class: 'form-actions start' }, make));
 }
 
 function requests(club, redraw) {

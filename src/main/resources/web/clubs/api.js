@@ -23,5 +23,6 @@ export const answerClubRequest = (ref, username, approve, opts) =>
   request('POST', `${club(ref)}/requests/${seg(username)}`, { ...opts, body: { approve } });
 export const inviteToClub = (ref, username, opts) => request('PUT', `${club(ref)}/invitations/${seg(username)}`, opts);
 export const uploadClubPhoto = (ref, blob, opts) => request('PUT', `${club(ref)}/photo`, { ...opts, raw: blob });
+export const createClubInviteLink = (ref, opts) => request('POST', `${club(ref)}/invite-links`, opts);
 export const listClubRooms = (ref, opts) => request('GET', `${club(ref)}/rooms`, opts);
 export const startClubRoom = (ref, body, opts) => request('POST', `${club(ref)}/rooms`, { ...opts, body });

@@ -99,6 +99,11 @@ final class Clubs {
         return db.read(conn -> checked(conn, me, ref, action));
     }
 
+    /** As {@link #require}, inside the caller's transaction. */
+    Seen checkedIn(Connection conn, long me, String ref, ClubRules.Action action) throws SQLException {
+        return checked(conn, me, ref, action);
+    }
+
     private Seen checked(Connection conn, long me, String ref, ClubRules.Action action) throws SQLException {
         Club club = find(conn, ref);
         ClubRules.Standing you = store.standing(conn, club.id(), me);

@@ -3,6 +3,9 @@ package org.parley.clubs;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import org.parley.accounts.Members;
+import org.parley.events.EventBus;
+import org.parley.events.MemberJoined;
+import org.parley.invites.Invitations;
 import org.parley.module.Module;
 import org.parley.rooms.Rooms;
 import org.parley.storage.Database;
@@ -17,15 +20,17 @@ public final class ClubsModule implements Module {
     private final ClubsApi api;
     private final ClubRoomsApi roomsApi;
     private final ClubPhotosApi photosApi;
+    private final ClubLinksApi linksApi;
 
     /** @param rooms where club rooms start; this module gives it {@link org.parley.rooms.ClubAccess} */
-    public ClubsModule(Database db, Members members, Rooms rooms, Clock clock) {
+    public ClubsModule(Database db, Members members, Invitations invitations, Rooms rooms, Clock clock) {
         var store = new ClubStore();
         var clubs = new Clubs(db, members, store, clock);
         var views = new ClubViews(db, members, store);
         this.api = new ClubsApi(clubs, views, db, members, clock);
         this.roomsApi = new ClubRoomsApi(clubs, rooms, clock);
         this.photosApi = new ClubPhotosApi(clubs, views, db, clock);
+        this.linksApi = new ClubLinksApi(clubs, views, db, invitations, clock);
         rooms.useClubs(new ClubRoomsAccess(db, store));
     }
 
@@ -34,5 +39,12 @@ public final class ClubsModule implements Module {
         api.routes(routes);
         roomsApi.routes(routes);
         photosApi.routes(routes);
+        linksApi.routes(routes);
+    }
+
+    /** Someone who signed up with a club's invitation link joins the club. */
+    @Override
+    public void listen(EventBus events) {
+        events.subscribe(MemberJoined.class, linksApi::onJoined);
     }
 }

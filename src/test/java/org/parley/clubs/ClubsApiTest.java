@@ -187,6 +187,49 @@ class ClubsApiTest {
         assertThat(bob.get("/api/clubs/engines").json().get("followerCount").asInt()).isZero();
     }
 
+    @Test
+    void admins_set_the_clubs_photo_which_is_re_encoded_and_served_to_members() throws Exception {
+        ada.post("/api/clubs", club("engines", "open"));
+        var image = new java.awt.image.BufferedImage(300, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        assertThat(bob.sendBytes("PUT", "/api/clubs/engines/photo", out.toByteArray(), "image/png").code())
+                .isEqualTo("club_admins_only");
+        assertThat(ada.sendBytes("PUT", "/api/clubs/engines/photo", "hello".getBytes(), "image/png").code())
+                .isEqualTo("not_an_image");
+        var uploaded = ada.sendBytes("PUT", "/api/clubs/engines/photo", out.toByteArray(), "image/png");
+        assertThat(uploaded.status()).isEqualTo(200);
+        String url = uploaded.json().get("photoUrl").asText();
+        assertThat(url).matches("/api/clubs/[A-Za-z0-9_-]+/photo/[0-9a-f]{16}");
+        var served = bob.getBytes(url + "?size=96", Map.of());
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        var decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(served.body()));
+        assertThat(decoded.getWidth()).isEqualTo(96);
+        assertThat(decoded.getHeight()).isEqualTo(96);
+    }
+
+    @Test
+    void a_club_invitation_link_signs_a_new_person_up_into_the_club_and_lets_a_member_join_directly() {
+        bob.post("/api/clubs", club("engines", "invitation"));
+        assertThat(cat.post("/api/clubs/engines/invite-links", null).code()).isEqualTo("club_admins_only");
+        var made = bob.post("/api/clubs/engines/invite-links", null);
+        assertThat(made.status()).isEqualTo(201);
+        String code = made.json().get("code").asText();
+        assertThat(made.json().get("url").asText()).isEqualTo("/invite/" + code);
+        assertThat(new ApiClient(parley.baseUrl()).get("/api/club-links/" + code).json().get("slug").asText()).isEqualTo("engines");
+
+        var dan = new ApiClient(parley.baseUrl());
+        dan.signUp(code, "dan", "Dan Brown");
+        assertThat(dan.get("/api/clubs/engines").json().get("you").get("role").asText()).isEqualTo("member");
+        assertThat(cat.post("/api/club-links/" + code, null).json().get("you").get("role").asText()).isEqualTo("member");
+
+        // Counted against bob's own invitations: two per member, so the second link is his last.
+        assertThat(bob.post("/api/clubs/engines/invite-links", null).status()).isEqualTo(201);
+        assertThat(bob.post("/api/clubs/engines/invite-links", null).code()).isEqualTo("invite_quota_exhausted");
+        assertThat(cat.post("/api/club-links/nope", null).status()).isEqualTo(404);
+    }
+
     static List<String> ids(JsonNode list) {
         List<String> slugs = new ArrayList<>();
         list.get("items").forEach(n -> slugs.add(n.get("slug").asText()));
