@@ -92,7 +92,7 @@ function clubPage(club, me, ctx, redraw) {
 }
 
 function section(id, title, ...body) {
-  return h('section', { class: 'card', 'aria-labelledby': `club-${id}-title`, 'data-testid': `club-${id}` },
+  return h('section', { class: 'card', 'aria-labelledby': `club-${id}-title`, 'data-testid': `club-section-${id}` },
     h('h2', { class: 'card-title', id: `club-${id}-title` }, title), ...body);
 }
 

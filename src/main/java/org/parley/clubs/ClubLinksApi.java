@@ -58,13 +58,13 @@ final class ClubLinksApi {
         Member me = SessionHttp.require(ctx);
         JsonBody.requireNone(ctx);
         links.acquire("member:" + me.id());
-        Link link = db.transaction(conn -> {
+        Link link = ClubsApi.refusing(() -> db.transaction(conn -> {
             Club club = clubs.checkedIn(conn, me.id(), ClubsApi.club(ctx), ClubRules.Action.makeInviteLink).club();
             String code = invitations.createFor(conn, me).orElseThrow(() -> new ProblemException(403,
                     "invite_quota_exhausted", "No invitations left", "You have no invitations left; revoke a pending one to get it back"));
             clubs.store().addInviteLink(conn, code, club.id(), me.id(), clock.instant());
             return new Link(code, "/invite/" + code, summary(club));
-        });
+        }));
         log.info("Club {}: member {} made an invitation link", link.club().id(), me.id());
         ctx.status(201).json(link);
     }

@@ -85,9 +85,11 @@ class ClubsBrowserTest extends BrowserTestBase {
             assertThat(member.getByTestId("room-club")).hasText("Club: Steam Engines");
             assertThat(member.getByTestId("room-club")).hasAttribute("href", "/c/steam-engines");
             String roomUrl = member.url();
+            member.screenshot(new Page.ScreenshotOptions().setPath(EveryScreenBrowserTest.SHOTS.resolve("phone-light-club-room.png")));
 
             founder.navigate(parley.baseUrl() + "/hallway");
             assertThat(founder.getByTestId("room-card-club")).hasText("Club: Steam Engines");
+            founder.screenshot(new Page.ScreenshotOptions().setPath(EveryScreenBrowserTest.SHOTS.resolve("laptop-light-club-hallway.png")));
 
             Page outsider = Browsers.openPage(outsiderContext, scriptErrors);
             I18nBrowserTest.logIn(outsider, "linus");
