@@ -85,3 +85,12 @@ CREATE TABLE club_invite_links (
 ALTER TABLE rooms ADD COLUMN club_id VARCHAR(32);
 ALTER TABLE rooms ADD COLUMN club_slug VARCHAR(40);
 ALTER TABLE rooms ADD COLUMN club_name VARCHAR(240);
+
+-- The scheduled events a club's leaders put in the club (the events themselves are the schedule's).
+CREATE TABLE club_events (
+    club_id    VARCHAR(32) NOT NULL REFERENCES clubs (id),
+    event_id   VARCHAR(32) NOT NULL REFERENCES scheduled_events (id),
+    added_by   BIGINT      NOT NULL REFERENCES members (id),
+    created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (club_id, event_id)
+);

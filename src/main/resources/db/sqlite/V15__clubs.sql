@@ -85,3 +85,12 @@ CREATE TABLE club_invite_links (
 ALTER TABLE rooms ADD COLUMN club_id TEXT;
 ALTER TABLE rooms ADD COLUMN club_slug TEXT;
 ALTER TABLE rooms ADD COLUMN club_name TEXT;
+
+-- The scheduled events a club's leaders put in the club (the events themselves are the schedule's).
+CREATE TABLE club_events (
+    club_id    TEXT    NOT NULL REFERENCES clubs (id),
+    event_id   TEXT    NOT NULL REFERENCES scheduled_events (id),
+    added_by   INTEGER NOT NULL REFERENCES members (id),
+    created_at TEXT    NOT NULL,
+    PRIMARY KEY (club_id, event_id)
+) STRICT;

@@ -24,5 +24,7 @@ export const answerClubRequest = (ref, username, approve, opts) =>
 export const inviteToClub = (ref, username, opts) => request('PUT', `${club(ref)}/invitations/${seg(username)}`, opts);
 export const uploadClubPhoto = (ref, blob, opts) => request('PUT', `${club(ref)}/photo`, { ...opts, raw: blob });
 export const createClubInviteLink = (ref, opts) => request('POST', `${club(ref)}/invite-links`, opts);
+export const listClubEvents = (ref, opts) => request('GET', `${club(ref)}/events`, opts);
+export const addClubEvent = (ref, eventId, opts) => request('PUT', `${club(ref)}/events/${seg(eventId)}`, opts);
 export const listClubRooms = (ref, opts) => request('GET', `${club(ref)}/rooms`, opts);
 export const startClubRoom = (ref, body, opts) => request('POST', `${club(ref)}/rooms`, { ...opts, body });

@@ -12,10 +12,11 @@ import { backLink, notice, pageHeading } from '../core/ui/page.js';
 import { delayedSkeleton, skeletonLines } from '../core/ui/skeletons.js';
 import { toast } from '../core/ui/toasts.js';
 import { languageName } from '../rooms/languages.js';
-import { getClub, joinClub, leaveClub, followClub, unfollowClub, listClubMembers, listClubRooms } from './api.js';
+import { getClub, joinClub, leaveClub, followClub, unfollowClub, listClubMembers, listClubRooms, listClubEvents } from './api.js';
 import { adminTools, memberControls } from './admin.js';
 import { startRoomForm } from './start-room.js';
 import { clubPhoto } from './photo.js';
+import { formatShort } from '../schedule/when.js';
 
 const PAGE = 20;
 const RANK = { member: 0, leader: 1, admin: 2, founder: 3 };
@@ -86,6 +87,7 @@ function clubPage(club, me, ctx, redraw) {
     club.description ? section('about', t('clubs.about'), h('p', { class: 'club-text', 'data-testid': 'club-about' }, club.description)) : null,
     club.rules ? section('rules', t('clubs.rules'), h('p', { class: 'club-text', 'data-testid': 'club-rules' }, club.rules)) : null,
     roomsSection(club, ctx),
+    eventsSection(club),
     membersSection(club, me, redraw),
     atLeast(club, 'admin') ? adminTools(club, redraw) : null,
   ];
@@ -170,6 +172,28 @@ function roomsSection(club, ctx) {
   });
   return section('live', t('clubs.rooms.title'), list, empty,
     atLeast(club, 'leader') ? startRoomForm(club, ctx) : null);
+}
+
+/** The club's upcoming events (scheduled by its leaders); leaders schedule another from here. */
+function eventsSection(club) {
+  const list = h('ul', { class: 'club-rooms', 'data-testid': 'club-events' });
+  const empty = h('p', { class: 'hint', 'data-testid': 'club-events-empty', hidden: true }, t('clubs.events.empty'));
+  listClubEvents(club.id).then(({ items }) => {
+    list.replaceChildren(...items.map((e) => h('li', {},
+      h('a', { class: 'club-room', href: e.url, 'data-testid': 'club-event' },
+        icon('calendar', 16),
+        h('span', { class: 'club-room-title' }, e.title),
+        h('time', { class: 'hint', datetime: e.startsAt }, formatShort(e.startsAt))))));
+    empty.hidden = items.length > 0;
+  }).catch((error) => {
+    empty.textContent = errorMessage(error);
+    empty.hidden = false;
+  });
+  const schedule = atLeast(club, 'leader')
+    ? h('div', { class: 'form-actions start' }, h('a', { class: 'btn', href: `/events/new?club=${encodeURIComponent(club.slug)}`,
+      'data-testid': 'club-schedule-event' }, icon('calendar'), ' ', t('clubs.events.schedule')))
+    : null;
+  return section('events', t('clubs.events.title'), list, empty, schedule);
 }
 
 function membersSection(club, me, redraw) {

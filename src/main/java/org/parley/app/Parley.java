@@ -131,7 +131,7 @@ public final class Parley implements AutoCloseable {
                     ScheduleConfig.defaults(), client, events, clock));
             add(modules, new ProposalsModule(db, members, social.graph(), schedule.proposedEvents(),
                     ProposalsConfig.defaults(), events, clock));
-            add(modules, new ClubsModule(db, members, invitations, rooms.rooms(), clock));
+            add(modules, new ClubsModule(db, members, invitations, rooms.rooms(), schedule.directory(), clock));
             add(modules, new NotificationsModule(db, members, social.graph(), rooms.rooms(), signalling.push(),
                     config.push(), config.dataDir(), clock));
             add(modules, new PrivacyModule(db, List.copyOf(modules), accounts, rooms.rooms(), config.privacy(), config.accounts(),

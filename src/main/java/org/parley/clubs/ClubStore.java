@@ -295,6 +295,45 @@ final class ClubStore {
         }
     }
 
+    // ---- events ----
+
+    /** Puts a scheduled event into the club (once). */
+    void addEvent(Connection conn, String clubId, String eventId, long by, Instant now) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("SELECT COUNT(*) FROM club_events WHERE club_id = ? AND event_id = ?")) {
+            st.setString(1, clubId);
+            st.setString(2, eventId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement st = conn.prepareStatement(
+                "INSERT INTO club_events (club_id, event_id, added_by, created_at) VALUES (?, ?, ?, ?)")) {
+            st.setString(1, clubId);
+            st.setString(2, eventId);
+            st.setLong(3, by);
+            Database.setInstant(st, 4, now);
+            st.executeUpdate();
+        }
+    }
+
+    /** The club's events, newest added first (the schedule says which are still upcoming). */
+    List<String> events(Connection conn, String clubId) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement(
+                "SELECT event_id FROM club_events WHERE club_id = ? ORDER BY created_at DESC LIMIT 200")) {
+            st.setString(1, clubId);
+            try (ResultSet rs = st.executeQuery()) {
+                List<String> ids = new ArrayList<>();
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+                return ids;
+            }
+        }
+    }
+
     // ---- invitation links ----
 
     void addInviteLink(Connection conn, String code, String clubId, long by, Instant now) throws SQLException {

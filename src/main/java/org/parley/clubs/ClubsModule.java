@@ -8,6 +8,7 @@ import org.parley.events.MemberJoined;
 import org.parley.invites.Invitations;
 import org.parley.module.Module;
 import org.parley.rooms.Rooms;
+import org.parley.schedule.EventDirectory;
 import org.parley.storage.Database;
 
 /**
@@ -21,9 +22,11 @@ public final class ClubsModule implements Module {
     private final ClubRoomsApi roomsApi;
     private final ClubPhotosApi photosApi;
     private final ClubLinksApi linksApi;
+    private final ClubEventsApi eventsApi;
 
     /** @param rooms where club rooms start; this module gives it {@link org.parley.rooms.ClubAccess} */
-    public ClubsModule(Database db, Members members, Invitations invitations, Rooms rooms, Clock clock) {
+    /** @param events the schedule's events, which a club lists when its leaders put them in it */
+    public ClubsModule(Database db, Members members, Invitations invitations, Rooms rooms, EventDirectory events, Clock clock) {
         var store = new ClubStore();
         var clubs = new Clubs(db, members, store, clock);
         var views = new ClubViews(db, members, store);
@@ -31,6 +34,7 @@ public final class ClubsModule implements Module {
         this.roomsApi = new ClubRoomsApi(clubs, rooms, clock);
         this.photosApi = new ClubPhotosApi(clubs, views, db, clock);
         this.linksApi = new ClubLinksApi(clubs, views, db, invitations, clock);
+        this.eventsApi = new ClubEventsApi(clubs, db, events, clock);
         rooms.useClubs(new ClubRoomsAccess(db, store));
     }
 
@@ -40,6 +44,7 @@ public final class ClubsModule implements Module {
         roomsApi.routes(routes);
         photosApi.routes(routes);
         linksApi.routes(routes);
+        eventsApi.routes(routes);
     }
 
     /** Someone who signed up with a club's invitation link joins the club. */

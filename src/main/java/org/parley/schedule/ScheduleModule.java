@@ -27,6 +27,7 @@ public final class ScheduleModule implements Module {
     private final RemindersApi reminders;
     private final EventData data;
     private final ProposedEvents proposed;
+    private final EventDirectory directory;
 
     public ScheduleModule(Database db, Members members, SocialGraph graph, Rooms rooms, ScheduleConfig config,
                           ClientInfo client, EventBus bus, Clock clock) {
@@ -38,11 +39,17 @@ public final class ScheduleModule implements Module {
         this.reminders = new RemindersApi(schedule, clock);
         this.data = new EventData(clock);
         this.proposed = new ProposedEvents(schedule);
+        this.directory = new EventDirectory(schedule);
     }
 
     /** How an accepted proposal becomes an event (the proposals feature). */
     public ProposedEvents proposedEvents() {
         return proposed;
+    }
+
+    /** Events as other features list them (a club's events). */
+    public EventDirectory directory() {
+        return directory;
     }
 
     @Override

@@ -63,7 +63,8 @@ final class TableCopy {
             new Table("club_bans", "club_id, member_id"),
             new Table("club_follows", "club_id, member_id"),
             new Table("club_photos", "club_id, pixels"),
-            new Table("club_invite_links", "invite_code"));
+            new Table("club_invite_links", "invite_code"),
+            new Table("club_events", "club_id, event_id"));
 
     /** The tables whose {@code id} PostgreSQL counts (identity columns): set past the copied ids. */
     static final List<String> IDENTITY_TABLES = List.of("members", "invites", "organization_audit", "admin_audit",

@@ -44,7 +44,7 @@ class ArchitectureTest {
                     "RoomType", "Command", "RoomError", "RoomSubscriber", "RoomEvent", "Access", "ClubAccess", "ClubTag")),
             Map.entry("signalling", Set.of("SignallingModule", "Push")),
             Map.entry("notifications", Set.of("NotificationsModule", "PushConfig")),
-            Map.entry("schedule", Set.of("ScheduleModule", "ScheduleConfig", "ProposedEvents")),
+            Map.entry("schedule", Set.of("ScheduleModule", "ScheduleConfig", "ProposedEvents", "EventDirectory")),
             Map.entry("proposals", Set.of("ProposalsModule", "ProposalsConfig")),
             Map.entry("avatars", Set.of("AvatarsModule", "SquarePhotos")),
             Map.entry("organizations", Set.of("OrganizationsModule")),

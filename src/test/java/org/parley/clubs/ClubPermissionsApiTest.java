@@ -94,7 +94,17 @@ class ClubPermissionsApiTest {
                 row("banClubMember", "open", Target.member, (a, c, t) -> a.put("/api/clubs/" + c + "/bans/" + t, null),
                         ADMINS, ADMINS, ADMINS, ADMINS, DONE, DONE),
                 row("unbanClubMember", "open", Target.banned, (a, c, t) -> a.delete("/api/clubs/" + c + "/bans/" + t),
-                        ADMINS, ADMINS, ADMINS, ADMINS, DONE, DONE))
+                        ADMINS, ADMINS, ADMINS, ADMINS, DONE, DONE),
+                row("startClubRoom", "open", Target.none,
+                        (a, c, t) -> a.post("/api/clubs/" + c + "/rooms", Map.of("title", "Talk", "type", "members")),
+                        LEADERS, LEADERS, LEADERS, "201", "201", "201"),
+                row("addClubEvent (one the actor hosts)", "open", Target.none, (a, c, t) -> {
+                    String event = a.post("/api/events", Map.of("title", "Talk", "type", "open", "lengthMinutes", 60,
+                            "startsAt", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString())).json().get("id").asText();
+                    return a.put("/api/clubs/" + c + "/events/" + event, null);
+                }, LEADERS, LEADERS, LEADERS, DONE, DONE, DONE),
+                row("createClubInviteLink", "open", Target.none, (a, c, t) -> a.post("/api/clubs/" + c + "/invite-links", null),
+                        ADMINS, ADMINS, ADMINS, ADMINS, "201", "201"))
                 .map(Arguments::of);
     }
 

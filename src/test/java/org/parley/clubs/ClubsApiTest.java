@@ -230,6 +230,23 @@ class ClubsApiTest {
         assertThat(cat.post("/api/club-links/nope", null).status()).isEqualTo(404);
     }
 
+    @Test
+    void a_leaders_scheduled_event_belongs_to_the_club_and_its_page_lists_it() {
+        ada.post("/api/clubs", club("engines", "open"));
+        bob.post("/api/clubs/engines/join", null);
+        String event = bob.post("/api/events", Map.of("title", "Boiler night", "type", "open", "lengthMinutes", 60,
+                "startsAt", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString())).json().get("id").asText();
+        assertThat(bob.put("/api/clubs/engines/events/" + event, null).code()).isEqualTo("club_leaders_only");
+        ada.put("/api/clubs/engines/members/bob/role", Map.of("role", "leader"));
+        assertThat(bob.put("/api/clubs/engines/events/" + event, null).status()).isEqualTo(204);
+        assertThat(ada.put("/api/clubs/engines/events/" + event, null).code()).as("only its hosts put it in").isEqualTo("event_not_found");
+        JsonNode listed = cat.get("/api/clubs/engines/events").json().get("items");
+        assertThat(listed).extracting(n -> n.get("title").asText()).containsExactly("Boiler night");
+        assertThat(listed.get(0).get("url").asText()).isEqualTo("/events/" + event);
+        bob.post("/api/events/" + event + "/cancel", null);
+        assertThat(cat.get("/api/clubs/engines/events").json().get("items")).isEmpty();
+    }
+
     static List<String> ids(JsonNode list) {
         List<String> slugs = new ArrayList<>();
         list.get("items").forEach(n -> slugs.add(n.get("slug").asText()));
