@@ -98,6 +98,17 @@ class ClubsBrowserTest extends BrowserTestBase {
             assertThat(outsider.getByTestId("room-outcome")).hasAttribute("data-outcome", Pattern.compile("not_allowed|room_not_found"));
             outsider.navigate(parley.baseUrl() + "/c/steam-engines");
             assertThat(outsider.getByTestId("club-rooms-empty")).isVisible();
+
+            // Grace makes the club's invitation link; Linus, who has an account, opens it and joins at once.
+            founder.navigate(parley.baseUrl() + "/c/steam-engines");
+            founder.getByTestId("club-make-link").click();
+            assertThat(founder.getByTestId("club-link")).hasValue(Pattern.compile("/invite/[A-Za-z0-9_-]+$"));
+            String link = founder.getByTestId("club-link").inputValue();
+            outsider.navigate(link);
+            violations.addAll(Axe.allViolations(outsider));
+            outsider.getByTestId("club-link-join").click();
+            assertThat(outsider).hasURL(Pattern.compile("/c/steam-engines$"));
+            assertThat(outsider.getByTestId("club-standing")).hasText("You're a member of this club.");
         }
         assertThat(violations).isEmpty();
     }
