@@ -23,7 +23,7 @@ import org.parley.web.Browsers.Viewport;
 class ClubsBrowserTest extends BrowserTestBase {
 
     @Test
-    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    @Timeout(value = 300, unit = TimeUnit.SECONDS) // three browsers and a live room; generous on a busy machine
     void a_member_founds_a_club_another_joins_by_request_and_a_leaders_members_only_room_keeps_outsiders_out() {
         var grace = new ApiClient(parley.baseUrl());
         grace.signUp(parley.createAdminInviteCode(), "grace", "Grace Hopper");
