@@ -40,16 +40,17 @@ CREATE TABLE club_requests (
 CREATE TABLE club_invitations (
     club_id    VARCHAR(32) NOT NULL REFERENCES clubs (id),
     member_id  BIGINT      NOT NULL REFERENCES members (id),
-    invited_by BIGINT      NOT NULL REFERENCES members (id),
+    invited_by BIGINT      REFERENCES members (id),
     created_at TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (club_id, member_id)
 );
 
--- A banned member can neither rejoin nor ask to.
+-- A banned member can neither rejoin nor ask to. banned_by (like invited_by, created_by and added_by)
+-- is NULL once that member deleted their account.
 CREATE TABLE club_bans (
     club_id    VARCHAR(32) NOT NULL REFERENCES clubs (id),
     member_id  BIGINT      NOT NULL REFERENCES members (id),
-    banned_by  BIGINT      NOT NULL REFERENCES members (id),
+    banned_by  BIGINT      REFERENCES members (id),
     created_at TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (club_id, member_id)
 );
@@ -76,7 +77,7 @@ CREATE TABLE club_photos (
 CREATE TABLE club_invite_links (
     invite_code VARCHAR(64) PRIMARY KEY,
     club_id     VARCHAR(32) NOT NULL REFERENCES clubs (id),
-    created_by  BIGINT      NOT NULL REFERENCES members (id),
+    created_by  BIGINT      REFERENCES members (id),
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
@@ -89,8 +90,8 @@ ALTER TABLE rooms ADD COLUMN club_name VARCHAR(240);
 -- The scheduled events a club's leaders put in the club (the events themselves are the schedule's).
 CREATE TABLE club_events (
     club_id    VARCHAR(32) NOT NULL REFERENCES clubs (id),
-    event_id   VARCHAR(32) NOT NULL REFERENCES scheduled_events (id),
-    added_by   BIGINT      NOT NULL REFERENCES members (id),
+    event_id   VARCHAR(32) NOT NULL,  -- no foreign key: the schedule erases its events on its own
+    added_by   BIGINT      REFERENCES members (id),
     created_at TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (club_id, event_id)
 );

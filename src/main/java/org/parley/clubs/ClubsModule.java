@@ -47,6 +47,12 @@ public final class ClubsModule implements Module {
         eventsApi.routes(routes);
     }
 
+    /** Clubs' part of a member's export and account deletion. */
+    @Override
+    public java.util.List<org.parley.module.PersonalData> personalData() {
+        return java.util.List.of(new ClubData());
+    }
+
     /** Someone who signed up with a club's invitation link joins the club. */
     @Override
     public void listen(EventBus events) {

@@ -247,6 +247,22 @@ class ClubsApiTest {
         assertThat(cat.get("/api/clubs/engines/events").json().get("items")).isEmpty();
     }
 
+    @Test
+    void a_founder_who_deletes_their_account_leaves_the_club_to_its_longest_standing_admin() {
+        bob.post("/api/clubs", club("engines", "open"));
+        ada.post("/api/clubs/engines/join", null);
+        cat.post("/api/clubs/engines/join", null);
+        bob.put("/api/clubs/engines/members/cat/role", Map.of("role", "admin"));
+        bob.put("/api/clubs/engines/follow", null);
+        assertThat(bob.send("DELETE", "/api/me", Map.of("password", ApiClient.Members.PASSWORD), Map.of()).status()).isEqualTo(204);
+        JsonNode club = ada.get("/api/clubs/engines").json();
+        assertThat(club.get("memberCount").asInt()).isEqualTo(2);
+        assertThat(club.get("followerCount").asInt()).isZero();
+        assertThat(ada.get("/api/clubs/engines/members").json().get("items"))
+                .extracting(n -> n.get("username").asText() + ":" + n.get("role").asText())
+                .containsExactly("cat:founder", "ada:member");
+    }
+
     static List<String> ids(JsonNode list) {
         List<String> slugs = new ArrayList<>();
         list.get("items").forEach(n -> slugs.add(n.get("slug").asText()));
