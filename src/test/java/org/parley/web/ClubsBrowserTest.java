@@ -105,6 +105,7 @@ class ClubsBrowserTest extends BrowserTestBase {
             assertThat(founder.getByTestId("club-link")).hasValue(Pattern.compile("/invite/[A-Za-z0-9_-]+$"));
             String link = founder.getByTestId("club-link").inputValue();
             outsider.navigate(link);
+            assertThat(outsider.getByTestId("club-link-join")).hasText("Join Steam Engines");
             violations.addAll(Axe.allViolations(outsider));
             outsider.getByTestId("club-link-join").click();
             assertThat(outsider).hasURL(Pattern.compile("/c/steam-engines$"));
