@@ -45,6 +45,10 @@ route('/proposals', () => import('./conversations/proposals.js'));
 route('/proposals/new', () => import('./conversations/proposal-form.js'));
 route('/proposals/:id', () => import('./conversations/proposal-page.js'));
 route('/search', () => import('./search/search-page.js'));
+route('/clubs', () => import('./clubs/my-clubs.js'));
+route('/c/new', () => import('./clubs/club-form.js'));
+route('/c/:slug', () => import('./clubs/club-page.js'));
+route('/c/:slug/edit', () => import('./clubs/club-form.js'));
 
 let currentPath = location.pathname;
 let routing = false; // true once the router drew the first page
@@ -61,13 +65,15 @@ function drawTopNav() {
   const link = (href, picture, label, testid) =>
     h('a', { href, class: 'topnav-link', 'data-testid': testid,
       'aria-current': currentPath === href || (href === '/hallway' && (currentPath.startsWith('/room/') || currentPath.startsWith('/events/')))
-        || (href === '/invites' && currentPath === '/invites/tree') ? 'page' : null },
+        || (href === '/invites' && currentPath === '/invites/tree')
+        || (href === '/clubs' && currentPath.startsWith('/c/')) ? 'page' : null },
     typeof picture === 'string' ? icon(picture, 20) : picture, h('span', { class: 'topnav-label' }, label));
   nav.setAttribute('aria-label', t('nav.label'));
   nav.replaceChildren(
     link('/hallway', 'radio', t('nav.hallway'), 'nav-hallway'),
     link('/proposals', 'chat', t('nav.proposals'), 'nav-proposals'),
     link(`/u/${encodeURIComponent(me.username)}`, avatar(me, 'xs'), t('nav.profile'), 'nav-profile'),
+    link('/clubs', 'users', t('nav.clubs'), 'nav-clubs'),
     link('/invites', 'ticket', t('nav.invites'), 'nav-invites'),
     bellLink(currentPath === '/notifications'),
     link('/settings', 'gear', t('nav.settings'), 'nav-settings'));
@@ -77,7 +83,7 @@ async function boot() {
   // The shared catalogue (/i18n/) and these features' own, merged (core/i18n.js).
   // Until the server says who is signed in, the language this browser last used (core/language.js).
   await initI18n(['account', 'people', 'invites', 'rooms', 'notifications', 'schedule', 'organizations', 'yourdata', 'conversations',
-    'search'], chosenLanguage(null));
+    'search', 'clubs'], chosenLanguage(null));
   const topSearch = mountTopSearch(document.getElementById('topbar-search'));
   const translateShell = () => {
     translateStatic();

@@ -15,10 +15,13 @@ import { profilePath } from '../core/auth.js';
 import { languageSwitcher } from '../core/ui/language-switcher.js';
 import { usernameAvailability } from './username-check.js';
 import { passwordStrength } from './password-strength.js';
+import { clubLinkPage } from '../clubs/link-card.js';
 
 const UNUSABLE = new Set(['used', 'expired', 'revoked']);
 
 export async function render(ctx) {
+  // A member who already has an account and opens a club's invitation link joins the club instead.
+  if (currentMe() && await clubLinkPage(ctx.params.code, ctx)) return;
   const stopSkeleton = delayedSkeleton(ctx.view, () => h('div', { class: 'card' }, skeletonLines(4)));
   let invite;
   try {

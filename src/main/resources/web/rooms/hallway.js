@@ -122,7 +122,10 @@ function roomCard(room) {
     })
     : '';
   const listeners = room.followedListeners || [];
-  return h('li', {},
+  return h('li', { class: room.club ? 'room-card-in-club' : null },
+    // The club a room was started in: its own link, outside the card's (links do not nest).
+    room.club ? h('a', { class: 'room-club', href: room.club.url, 'data-testid': 'room-card-club' }, icon('users', 14),
+      t('hallway.inClub', { name: room.club.name })) : null,
     h('a', { class: 'card room-card', href: `/room/${encodeURIComponent(room.id)}`, 'data-testid': 'room-card', 'data-room-id': room.id },
       h('div', { class: 'room-card-top' },
         typeBadge(room.type),

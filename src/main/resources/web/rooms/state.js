@@ -31,6 +31,7 @@ export function applySnapshot(room) {
     listenerCount: room.listenerCount ?? 0,
     participants: new Map((room.participants || []).map((p) => [p.memberId, Object.freeze({ ...p })])),
     allowed: [...(room.allowed || [])],
+    ...(room.club ? { club: room.club } : {}), // the club it was started in (name, url), when it was
   };
 }
 

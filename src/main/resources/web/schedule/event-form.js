@@ -2,7 +2,7 @@
 // time are read in the reader's own time zone (named under them) and sent as an instant.
 import { h } from '../core/dom.js';
 import { t } from '../core/i18n.js';
-import { createEvent, getEvent, updateEvent } from '../core/api.js';
+import { createEvent, getEvent, updateEvent, request } from '../core/api.js';
 import { button, withBusy } from '../core/ui/buttons.js';
 import { field, formAlert, showProblem } from '../core/ui/forms.js';
 import { backLink, pageHeading } from '../core/ui/page.js';
@@ -95,7 +95,13 @@ export async function render(ctx) {
       body.cohosts = cohosts.input.value.split(/[\s,]+/).map((name) => name.replace(/^@/, '')).filter(Boolean);
     }
     try {
-      const saved = await withBusy(submit, () => (editing ? updateEvent(editing.id, body) : createEvent(body)));
+      const saved = await withBusy(submit, async () => {
+        const event = await (editing ? updateEvent(editing.id, body) : createEvent(body));
+        // Scheduled from a club's page (/events/new?club=…): the club lists it too (clubs/api.js).
+        const club = editing ? null : new URLSearchParams(location.search).get('club');
+        if (club) await request('PUT', `/api/clubs/${encodeURIComponent(club)}/events/${encodeURIComponent(event.id)}`);
+        return event;
+      });
       ctx.navigate(saved.url, { replace: !!editing });
     } catch (error) {
       if (error.name !== 'AbortError') showProblem(error, fields, alert);

@@ -19,6 +19,7 @@ import org.eclipse.jetty.session.NullSessionDataStore;
 import org.parley.accounts.AccountsModule;
 import org.parley.accounts.Members;
 import org.parley.avatars.AvatarsModule;
+import org.parley.clubs.ClubsModule;
 import org.parley.events.EventBus;
 import org.parley.invites.Invitations;
 import org.parley.invites.InvitesModule;
@@ -135,6 +136,7 @@ public final class Parley implements AutoCloseable {
                     ScheduleConfig.defaults(), client, events, clock));
             add(modules, new ProposalsModule(db, members, social.graph(), schedule.proposedEvents(),
                     ProposalsConfig.defaults(), events, clock));
+            add(modules, new ClubsModule(db, members, invitations, rooms.rooms(), schedule.directory(), clock));
             add(modules, new NotificationsModule(db, members, social.graph(), rooms.rooms(), signalling.push(),
                     config.push(), config.dataDir(), clock));
             add(modules, new PrivacyModule(db, List.copyOf(modules), accounts, rooms.rooms(), config.privacy(), config.accounts(),

@@ -63,6 +63,31 @@ public final class Invitations {
     }
 
     /**
+     * A new invitation from {@code member}, counted against their own invitations like {@code createInvite}
+     * (for a club admin's invitation link); empty when they have none left. In the caller's transaction.
+     */
+    public java.util.Optional<String> createFor(Connection conn, Member member) throws SQLException {
+        Instant now = clock.instant();
+        members.lock(conn, member.id()); // two requests at once cannot exceed the quota
+        Integer remaining = remaining(conn, member);
+        if (remaining != null && remaining <= 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(store.insert(conn, Tokens.random(CODE_BYTES), member.id(), false, now,
+                now.plus(config.ttl())).code());
+    }
+
+    /** The code of the invitation {@code memberId} signed up with, if any. */
+    public java.util.Optional<String> codeUsedBy(Connection conn, long memberId) throws SQLException {
+        return store.codeUsedBy(conn, memberId);
+    }
+
+    /** Whether {@code code} names an invitation that exists (used or not). */
+    public boolean exists(Connection conn, String code) throws SQLException {
+        return store.byCode(conn, code).isPresent();
+    }
+
+    /**
      * Invitations the member may still create; {@code null} for administrators (unlimited), none for an
      * organization: people join through people (docs/api.md, "Organizations").
      */

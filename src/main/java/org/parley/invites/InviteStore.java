@@ -39,6 +39,15 @@ final class InviteStore {
         return one(conn, "SELECT " + COLUMNS + " FROM invites WHERE code = ?", code);
     }
 
+    Optional<String> codeUsedBy(Connection conn, long memberId) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("SELECT code FROM invites WHERE used_by = ?")) {
+            st.setLong(1, memberId);
+            try (var rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** Reads and row-locks an invitation so that only one sign-up can use it. */
     Optional<Invite> byCodeForUpdate(Connection conn, String code) throws SQLException {
         return one(conn, "SELECT " + COLUMNS + " FROM invites WHERE code = ?" + Dialect.of(conn).rowLock(), code);

@@ -34,7 +34,14 @@ final class Hallway {
      */
     record Entry(String id, String title, String description, String language, RoomType type, List<StageMember> stage, int stageCount,
                  long listenerCount, int followedOnStage, List<Listener> followedListeners, int followedListenerCount,
-                 Instant createdAt) {}
+                 Instant createdAt, @JsonInclude(JsonInclude.Include.NON_NULL) Club club) {}
+
+    /** The club a room was started in, as its card shows it: name and a link to the club page. */
+    record Club(String id, String slug, String name, String url) {
+        static Club of(ClubTag tag) {
+            return tag == null ? null : new Club(tag.id(), tag.slug(), tag.name(), tag.url());
+        }
+    }
 
     /**
      * The member's hallway.
@@ -51,6 +58,15 @@ final class Hallway {
      * @param only a floor language to keep (ISO 639-1), or null for every room
      */
     static Ranked rank(long member, Iterable<Room> rooms, Access access, String only) {
+        return rank(member, rooms, access, ClubAccess.NONE, only);
+    }
+
+    /**
+     * @param clubs who is in which club (members-only rooms) and which clubs the member follows: the rooms
+     *              of followed clubs come first among those in a language the member understands
+     */
+    static Ranked rank(long member, Iterable<Room> rooms, Access access, ClubAccess clubs, String only) {
+        Set<String> followedClubs = clubs.followed(member);
         List<String> understood = access.languages(member);
         Set<Long> following = access.following(member);
         Set<Long> followers = access.followers(member);
@@ -66,14 +82,15 @@ final class Hallway {
             if (s.ended() || (only != null && !only.equals(s.language()))) {
                 continue;
             }
-            if (mayEnter(member, s, room.removed(), followers, blocked)) {
+            if (mayEnter(member, s, room.removed(), followers, blocked, clubs)) {
                 entries.add(entry(s, following, blocked));
-            } else if (!blocked.isEmpty() && mayEnter(member, s, room.removed(), followers, blockedMe)) {
+            } else if (!blocked.isEmpty() && mayEnter(member, s, room.removed(), followers, blockedMe, clubs)) {
                 hiddenByBlocks++;
             }
         }
         // Rooms in a language the member understands first (when they said which), then the social order.
         entries.sort(Comparator.comparing((Entry e) -> e.language() == null || !understood.contains(e.language()))
+                .thenComparing((Entry e) -> e.club() == null || !followedClubs.contains(e.club().id()))
                 .thenComparing(Comparator.comparingInt(Entry::followedOnStage).reversed())
                 .thenComparing(Comparator.comparingLong((Entry e) -> e.stageCount() + e.listenerCount()).reversed())
                 .thenComparing(Entry::createdAt, Comparator.reverseOrder()));
@@ -84,7 +101,8 @@ final class Hallway {
      * The hallway's view of the join rules ({@link Rules}): from already-loaded sets instead of one
      * query per room. Rooms led by someone in a block with the member are hidden both ways.
      */
-    static boolean mayEnter(long member, RoomSnapshot s, Set<Long> removed, Set<Long> followers, Set<Long> blocked) {
+    static boolean mayEnter(long member, RoomSnapshot s, Set<Long> removed, Set<Long> followers, Set<Long> blocked,
+                            ClubAccess clubs) {
         if (s.participants().stream().anyMatch(p -> p.memberId() == member)) {
             return true;
         }
@@ -101,6 +119,7 @@ final class Hallway {
             case open -> true;
             case social -> s.stage().stream().anyMatch(p -> followers.contains(p.memberId()));
             case closed -> s.allowed().contains(member);
+            case members -> s.club() != null && clubs.isMember(s.club().id(), member);
         };
     }
 
@@ -120,6 +139,7 @@ final class Hallway {
                 .map(p -> new Listener(p.memberId(), p.username(), p.displayName(), p.avatarUrl(), p.verified()))
                 .toList();
         return new Entry(s.id(), s.title(), s.description(), s.language(), s.type(), shown, s.stage().size(), s.listenerCount(), followed,
-                followedListeners.stream().limit(FOLLOWED_LISTENERS_SHOWN).toList(), followedListeners.size(), s.createdAt());
+                followedListeners.stream().limit(FOLLOWED_LISTENERS_SHOWN).toList(), followedListeners.size(), s.createdAt(),
+                Club.of(s.club()));
     }
 }

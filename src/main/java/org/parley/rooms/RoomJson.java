@@ -55,6 +55,9 @@ final class RoomJson {
                 .put("listenerCount", members.listenerCount());
         room.set("participants", JSON.valueToTree(RoomView.participants(s, members)));
         room.set("allowed", JSON.valueToTree(s.type == RoomType.closed ? List.copyOf(s.allowed) : List.of()));
+        if (s.club != null) {
+            room.putPOJO("club", Hallway.Club.of(s.club)); // the club it was started in: name and link
+        }
         return write(room);
     }
 

@@ -16,12 +16,13 @@ import org.parley.accounts.MemberRef;
  * @param hosts   hosts besides the creator (a scheduled event's), who enter as moderators
  * @param operators the delegate operating each organization in the room, by its member id: for the room's
  *                  moderators only (never sent to clients with the room)
+ * @param club    the club the room was started in, or null
  */
 public record RoomSnapshot(String id, String title, String description, String language, List<String> interpretation,
                            RoomType type, long creatorId, Instant createdAt,
                            boolean handRaisingEnabled, boolean ended, long version,
                            List<Participant> participants, List<Long> allowed, List<Long> hosts,
-                           Map<Long, MemberRef> operators) {
+                           Map<Long, MemberRef> operators, ClubTag club) {
 
     public RoomSnapshot {
         interpretation = List.copyOf(interpretation);

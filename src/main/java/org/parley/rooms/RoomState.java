@@ -26,6 +26,8 @@ final class RoomState {
     String title;
     /** The line under the title; empty when the room has none. */
     String description = "";
+    /** The club the room was started in, or null. Fixed when the room starts. */
+    ClubTag club;
     /** The floor language (ISO 639-1), or null when the creator gave none. */
     String language;
     /** The languages the floor is interpreted into (ISO 639-1), in order; empty for none. */
@@ -138,6 +140,6 @@ final class RoomState {
     RoomSnapshot snapshot() {
         return new RoomSnapshot(id, title, description, language, interpretation, type, creatorId, createdAt, handRaisingEnabled, ended, version,
                 new ArrayList<>(participants.values()), type == RoomType.closed ? List.copyOf(allowed) : List.of(), List.copyOf(hosts),
-                Map.copyOf(operators));
+                Map.copyOf(operators), club);
     }
 }

@@ -21,8 +21,8 @@ final class RoomStore {
 
     void insertRoom(Connection conn, RoomState s) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement(
-                "INSERT INTO rooms (id, title, description, type, creator_id, hand_raising, version, created_at, language)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO rooms (id, title, description, type, creator_id, hand_raising, version, created_at, language,"
+                        + " club_id, club_slug, club_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             st.setString(1, s.id);
             st.setString(2, s.title);
             st.setString(3, s.description);
@@ -32,6 +32,9 @@ final class RoomStore {
             st.setLong(7, s.version);
             Database.setInstant(st, 8, s.createdAt);
             st.setString(9, s.language);
+            st.setString(10, s.club == null ? null : s.club.id());
+            st.setString(11, s.club == null ? null : s.club.slug());
+            st.setString(12, s.club == null ? null : s.club.name());
             st.executeUpdate();
         }
         for (long host : s.hosts) {
@@ -129,8 +132,8 @@ final class RoomStore {
     List<RoomState> loadLive(Connection conn) throws SQLException {
         List<RoomState> rooms = new ArrayList<>();
         try (PreparedStatement st = conn.prepareStatement(
-                "SELECT id, title, description, type, creator_id, hand_raising, version, created_at, language, interpretation"
-                        + " FROM rooms"
+                "SELECT id, title, description, type, creator_id, hand_raising, version, created_at, language, interpretation,"
+                        + " club_id, club_slug, club_name FROM rooms"
                         + " WHERE ended_at IS NULL");
              ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
@@ -141,6 +144,9 @@ final class RoomStore {
                 s.interpretation = SpokenLanguages.parse(rs.getString("interpretation"));
                 s.handRaisingEnabled = rs.getBoolean("hand_raising");
                 s.version = rs.getLong("version");
+                if (rs.getString("club_id") != null) {
+                    s.club = new ClubTag(rs.getString("club_id"), rs.getString("club_slug"), rs.getString("club_name"));
+                }
                 rooms.add(s);
             }
         }

@@ -49,6 +49,7 @@ public final class Rooms implements AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("room-presence").factory());
     private final RoomListener listener;
+    private volatile ClubAccess clubs = ClubAccess.NONE;
     /** Set when the node shuts down: closing connections then are not people going away. */
     private volatile boolean closing;
 
@@ -117,7 +118,7 @@ public final class Rooms implements AutoCloseable {
      */
     public Room create(Member creator, String title, String description, String language, RoomType type,
                        List<Long> allowed) {
-        return open(creator, title, description, language, type, allowed, Set.of(), false);
+        return open(creator, title, description, language, type, allowed, Set.of(), false, null);
     }
 
     /**
@@ -127,15 +128,26 @@ public final class Rooms implements AutoCloseable {
      */
     public Room create(Member creator, String title, String description, String language, RoomType type,
                        List<Long> allowed, Set<Long> hosts) {
-        return open(creator, title, description, language, type, allowed, hosts, true);
+        return open(creator, title, description, language, type, allowed, hosts, true, null);
+    }
+
+    /**
+     * Starts a room in a club (the clubs feature checked that {@code creator} may): as
+     * {@link #create(Member, String, String, String, RoomType, List)}, and the room shows the club; a
+     * {@link RoomType#members} room admits only the club's members.
+     */
+    public Room create(Member creator, String title, String description, String language, RoomType type,
+                       List<Long> allowed, ClubTag club) {
+        return open(creator, title, description, language, type, allowed, Set.of(), false, club);
     }
 
     private Room open(Member creator, String title, String description, String language, RoomType type,
-                      List<Long> allowed, Set<Long> hosts, boolean scheduled) {
+                      List<Long> allowed, Set<Long> hosts, boolean scheduled, ClubTag club) {
         Instant now = clock.instant();
         var state = new RoomState(Tokens.random(9), title.strip(), type, creator.id(), now);
         state.description = Rules.cleanDescription(oneLine(description));
         state.language = language;
+        state.club = club;
         state.hosts.addAll(hosts);
         state.hosts.remove(creator.id());
         // Muted like everyone arriving on stage: nobody is on air by surprise.
@@ -184,13 +196,19 @@ public final class Rooms implements AutoCloseable {
 
     /** The hallway of {@code member}: rooms they may enter, best first; only in {@code language} when not null. */
     public Hallway.Ranked hallway(long member, String language) {
-        return Hallway.rank(member, live.values(), access, language);
+        return Hallway.rank(member, live.values(), access, clubs, language);
+    }
+
+    /** Clubs, once wired (after rooms): members-only rooms and followed clubs' rooms in the hallway. */
+    public void useClubs(ClubAccess clubs) {
+        this.clubs = clubs;
+        rules.useClubs(clubs);
     }
 
     /** Whether {@code member} may enter the room (for room links and pings). */
     public boolean mayEnter(long member, Room room) {
         return Hallway.mayEnter(member, room.snapshot(), room.removed(), access.followers(member),
-                access.blockedEitherWay(member));
+                access.blockedEitherWay(member), clubs);
     }
 
     /** A connection of {@code member} now follows the room: they are present. */

@@ -44,7 +44,8 @@ final class RoomsApi {
     }
 
     record RoomView(String id, String title, String description, String language, RoomType type, String url, int stageCount, long listenerCount,
-                    List<Hallway.StageMember> stage) {}
+                    List<Hallway.StageMember> stage, @com.fasterxml.jackson.annotation.JsonInclude(
+                            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Hallway.Club club) {}
 
     record HallwayView(List<Hallway.Entry> rooms, int hiddenByBlocks) {}
 
@@ -108,6 +109,9 @@ final class RoomsApi {
             } catch (IllegalArgumentException e) {
                 v.add("type", "invalid_value", "must be open, social or closed");
             }
+            if (type == RoomType.members) {
+                v.add("type", "invalid_value", "members-only rooms are started in a club (startClubRoom)");
+            }
         }
         List<String> usernames = AccountRules.usernames(v, "members", body.node("members"), RoomsConfig.DEFAULT_CAPACITY);
         if (type != RoomType.closed && !usernames.isEmpty()) {
@@ -164,6 +168,7 @@ final class RoomsApi {
         List<Hallway.StageMember> stage = s.stage().stream().limit(Hallway.STAGE_SHOWN)
                 .map(p -> new Hallway.StageMember(p.memberId(), p.username(), p.displayName(), p.avatarUrl(),
                         p.role(), false, p.verified())).toList();
-        return new RoomView(s.id(), s.title(), s.description(), s.language(), s.type(), "/room/" + s.id(), s.stage().size(), s.listenerCount(), stage);
+        return new RoomView(s.id(), s.title(), s.description(), s.language(), s.type(), "/room/" + s.id(), s.stage().size(),
+                s.listenerCount(), stage, Hallway.Club.of(s.club()));
     }
 }

@@ -44,6 +44,13 @@ final class Rules {
     private final Access access;
     private final int capacity;
 
+    /** Who is in which club (members-only rooms); set once clubs are wired ({@link Rooms#useClubs}). */
+    private volatile ClubAccess clubs = ClubAccess.NONE;
+
+    void useClubs(ClubAccess clubs) {
+        this.clubs = clubs;
+    }
+
     Rules(Access access, int capacity) {
         this.access = access;
         this.capacity = capacity;
@@ -104,11 +111,13 @@ final class Rules {
             case open -> true;
             case social -> s.stage().stream().anyMatch(st -> access.follows(st.memberId(), who));
             case closed -> s.allowed.contains(who);
+            case members -> s.club != null && clubs.isMember(s.club.id(), who);
         };
         if (!admitted) {
             return refuse("not_allowed", switch (s.type) {
                 case social -> "Only people followed by someone on stage can enter this room";
                 case closed -> "This room is closed to people the moderators picked";
+                case members -> "Only members of this room's club can enter it";
                 case open -> "You cannot enter this room";
             });
         }

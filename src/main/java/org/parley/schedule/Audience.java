@@ -74,7 +74,7 @@ final class Audience {
                     }
                     yield false;
                 }
-                case closed -> false;
+                case closed, members -> false; // events are never members-only (EventsApi refuses the type)
             };
         }
     }
@@ -99,7 +99,7 @@ final class Audience {
             boolean admitted = host || !blocked.contains(member) && switch (f.event().type()) {
                 case open -> true;
                 case social -> followedByHosts.contains(member);
-                case closed -> false;
+                case closed, members -> false;
             };
             if (admitted) {
                 out.add(member);

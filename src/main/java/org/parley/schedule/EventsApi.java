@@ -130,6 +130,10 @@ final class EventsApi {
             } catch (IllegalArgumentException e) {
                 v.add("type", "invalid_value", "must be open, social or closed");
             }
+            if (type == RoomType.members) {
+                v.add("type", "invalid_value", "must be open, social or closed");
+                type = null;
+            }
         }
         if (complete) {
             v.required("startsAt", startsAt == null ? null : "");

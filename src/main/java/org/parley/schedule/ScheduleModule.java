@@ -29,6 +29,7 @@ public final class ScheduleModule implements Module {
     private final EventData data;
     private final ProposedEvents proposed;
     private final EventSearch search;
+    private final EventDirectory directory;
 
     public ScheduleModule(Database db, Members members, SocialGraph graph, Rooms rooms, ScheduleConfig config,
                           ClientInfo client, EventBus bus, Clock clock) {
@@ -41,6 +42,7 @@ public final class ScheduleModule implements Module {
         this.data = new EventData(clock);
         this.proposed = new ProposedEvents(schedule);
         this.search = new EventSearch(db, store, config, clock);
+        this.directory = new EventDirectory(schedule);
     }
 
     /** How an accepted proposal becomes an event (the proposals feature). */
@@ -52,6 +54,11 @@ public final class ScheduleModule implements Module {
     @Override
     public List<Searchable> searchables() {
         return List.of(search);
+    }
+
+    /** Events as other features list them (a club's events). */
+    public EventDirectory directory() {
+        return directory;
     }
 
     @Override

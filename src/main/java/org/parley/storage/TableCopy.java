@@ -55,7 +55,16 @@ final class TableCopy {
             new Table("notification_channels", "member_id, kind"),
             new Table("quiet_hours", "member_id"),
             new Table("push_subscriptions", "id"),
-            new Table("data_exports", "id"));
+            new Table("data_exports", "id"),
+            new Table("clubs", "id"),
+            new Table("club_members", "club_id, member_id"),
+            new Table("club_requests", "club_id, member_id"),
+            new Table("club_invitations", "club_id, member_id"),
+            new Table("club_bans", "club_id, member_id"),
+            new Table("club_follows", "club_id, member_id"),
+            new Table("club_photos", "club_id, pixels"),
+            new Table("club_invite_links", "invite_code"),
+            new Table("club_events", "club_id, event_id"));
 
     /** The tables whose {@code id} PostgreSQL counts (identity columns): set past the copied ids. */
     static final List<String> IDENTITY_TABLES = List.of("members", "invites", "organization_audit", "admin_audit",

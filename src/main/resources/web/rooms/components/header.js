@@ -14,7 +14,7 @@ import { roomEditForm } from './room-edit.js';
 import { shareButton } from './share.js';
 import { openInterpretationDialog } from './interpretation-dialog.js';
 
-const TYPE_ICONS = { open: 'globe', social: 'users', closed: 'lock' };
+const TYPE_ICONS = { open: 'globe', social: 'users', closed: 'lock', members: 'users' };
 
 export function typeBadge(type) {
   return h('span', { class: `badge type-badge type-${type}`, 'data-testid': 'room-type' }, icon(TYPE_ICONS[type] || 'globe', 14),
@@ -34,6 +34,7 @@ export function roomHeader({ onEnded, onAllowed }) {
   const titleRow = h('div', { class: 'room-title-row' }, title, edit);
   const description = h('p', { class: 'room-description', 'data-testid': 'room-description', hidden: true });
   const hosts = h('p', { class: 'room-hosts', 'data-testid': 'room-hosts' });
+  const club = h('a', { class: 'room-club', 'data-testid': 'room-club', hidden: true });
   const share = shareButton(() => ({ id: state.id, title: state.title }));
   const editSlot = h('div', { hidden: true });
   const handSwitch = h('input', { type: 'checkbox', role: 'switch', class: 'switch-input', 'data-testid': 'hand-raising-toggle' });
@@ -52,7 +53,7 @@ export function roomHeader({ onEnded, onAllowed }) {
       h('span', {}, t('room.handRaising'))),
     h('div', { class: 'room-tools-actions' }, allowedButton, interpretationButton, endButton));
   const element = h('header', { class: 'room-head' },
-    h('div', { class: 'room-head-top' }, badgeSlot, counts, share), titleRow, description, hosts, editSlot, tools);
+    h('div', { class: 'room-head-top' }, badgeSlot, counts, share), club, titleRow, description, hosts, editSlot, tools);
 
   let state = null;
   let editing = false;
@@ -110,6 +111,11 @@ export function roomHeader({ onEnded, onAllowed }) {
       badgeSlot.dataset.language = state.language || '';
       replace(badgeSlot, typeBadge(state.type), languageBadge(state.language));
     }
+    if (state.club && club.getAttribute('href') !== state.club.url) {
+      club.setAttribute('href', state.club.url);
+      replace(club, icon('users', 14), t('hallway.inClub', { name: state.club.name }));
+    }
+    club.hidden = !state.club;
     if (title.textContent !== state.title) title.textContent = state.title;
     if (description.textContent !== (state.description || '')) description.textContent = state.description || '';
     description.hidden = editing || !state.description;

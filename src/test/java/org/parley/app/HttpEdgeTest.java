@@ -28,7 +28,8 @@ class HttpEdgeTest {
             "listFollowers", "listFollowing", "changePassword", "getHealth", "getOpenApi", "uploadAvatar", "deleteAvatar",
             "createOrganization", "addDelegate", "removeDelegate", "setVerified", "listSessions", "endSession",
             "endOtherSessions", "requestExport", "getExport", "deleteAccount", "getPrivacy", "createProposal", "getProposal",
-            "answerProposal", "askOnProposal", "listProposals");
+            "answerProposal", "askOnProposal", "listProposals", "createClub", "getClub", "updateClub", "joinClub",
+            "leaveClub", "listClubMembers", "setClubRole");
 
     TestParley parley;
     ApiClient client;

@@ -41,15 +41,16 @@ class ArchitectureTest {
             Map.entry("social", Set.of("SocialModule", "SocialGraph")),
             Map.entry("profiles", Set.of("ProfilesModule")),
             Map.entry("rooms", Set.of("RoomsModule", "RoomsConfig", "Rooms", "Room", "RoomSnapshot", "Participant", "Role",
-                    "RoomType", "Command", "RoomError", "RoomSubscriber", "RoomEvent", "Access")),
+                    "RoomType", "Command", "RoomError", "RoomSubscriber", "RoomEvent", "Access", "ClubAccess", "ClubTag")),
             Map.entry("signalling", Set.of("SignallingModule", "Push")),
             Map.entry("notifications", Set.of("NotificationsModule", "PushConfig")),
-            Map.entry("schedule", Set.of("ScheduleModule", "ScheduleConfig", "ProposedEvents")),
+            Map.entry("schedule", Set.of("ScheduleModule", "ScheduleConfig", "ProposedEvents", "EventDirectory")),
             Map.entry("proposals", Set.of("ProposalsModule", "ProposalsConfig")),
-            Map.entry("avatars", Set.of("AvatarsModule")),
+            Map.entry("avatars", Set.of("AvatarsModule", "SquarePhotos")),
             Map.entry("organizations", Set.of("OrganizationsModule")),
             Map.entry("privacy", Set.of("PrivacyModule", "PrivacyConfig")),
-            Map.entry("search", Set.of("SearchModule", "SearchConfig", "Search")));
+            Map.entry("search", Set.of("SearchModule", "SearchConfig", "Search")),
+            Map.entry("clubs", Set.of("ClubsModule")));
 
     /** The media engine's face for the server (the load test has its own rule, below). */
     static final Set<String> MEDIA_FACE = Set.of("org.parley.media.MediaServer", "org.parley.media.StageListener",
@@ -61,7 +62,7 @@ class ArchitectureTest {
     static final List<String> FEATURES_WITH_DOMAIN = List.of("org.parley.accounts", "org.parley.invites",
             "org.parley.social", "org.parley.profiles", "org.parley.rooms", "org.parley.notifications",
             "org.parley.avatars", "org.parley.schedule", "org.parley.organizations", "org.parley.privacy",
-            "org.parley.proposals", "org.parley.search");
+            "org.parley.proposals", "org.parley.search", "org.parley.clubs");
 
     @Test
     void no_feature_uses_another_features_classes_beyond_its_public_face() {

@@ -110,7 +110,8 @@ class RulesPermissionMatrixTest {
                     Map.of(Actor.moderator, OK, Actor.speaker, OK, Actor.interpreter, OK, Actor.listener, OK,
                             Actor.outsider, OK),
                     Map.of(RoomType.social, Map.of(Actor.outsider, "not_allowed"),
-                            RoomType.closed, Map.of(Actor.outsider, "not_allowed"))));
+                            RoomType.closed, Map.of(Actor.outsider, "not_allowed"),
+                            RoomType.members, Map.of(Actor.outsider, "not_allowed"))));
 
     /** Joining depends on who the outsider is; these rows hold per room type. */
     static Stream<Arguments> joinCases() {
@@ -225,6 +226,27 @@ class RulesPermissionMatrixTest {
         } else {
             assertThat(((Rules.Outcome.Refused) outcome).error().code()).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void a_members_only_room_admits_the_members_of_its_club_and_nobody_else() {
+        var rules = new Rules(ACCESS, 10_000);
+        rules.useClubs(new ClubAccess() {
+            @Override
+            public boolean isMember(String clubId, long member) {
+                return clubId.equals("c1") && member == PICKED;
+            }
+
+            @Override
+            public Set<String> followed(long member) {
+                return Set.of();
+            }
+        });
+        RoomState s = room(RoomType.members);
+        s.club = new ClubTag("c1", "steam", "Steam");
+        assertThat(rules.decide(s, PICKED, new Join(PICKED, "x", "X"), Instant.EPOCH)).isInstanceOf(Rules.Outcome.Accepted.class);
+        assertThat(((Rules.Outcome.Refused) rules.decide(s, OUTSIDER, new Join(OUTSIDER, "x", "X"), Instant.EPOCH)).error().code())
+                .isEqualTo("not_allowed");
     }
 
     @Test

@@ -85,6 +85,13 @@ class EveryScreenBrowserTest extends BrowserTestBase {
         zoe.signUp(grace.createInviteCode(), "zoe", "Zoe");
         zoe.send("DELETE", "/api/me", java.util.Map.of("password", ApiClient.Members.PASSWORD), java.util.Map.of());
         ada.post("/api/me/export", null);
+        // Ada founded a club that admits by approval; Linus joined, Grace asked to.
+        ada.post("/api/clubs", java.util.Map.of("name", "Night Owls", "slug", "night-owls", "joinPolicy", "approval",
+                "description", "Late talks about early computers.\nAll welcome.", "rules", "Be kind.",
+                "topics", List.of("Computers", "History"), "languages", List.of("en", "de")));
+        ada.put("/api/clubs/night-owls/invitations/linus", null);
+        linus.post("/api/clubs/night-owls/join", null);
+        grace.post("/api/clubs/night-owls/join", null);
 
         List<String> violations = new ArrayList<>();
         // Before any room: the signed-out screens, the empty hallway and the member's own pages.
@@ -115,6 +122,9 @@ class EveryScreenBrowserTest extends BrowserTestBase {
                     s.check("/u/energy", "[data-testid=audit-entry]", "organization-owner");
                     s.check("/admin", "admin-only", "admin-only");
                     s.check("/search?q=grace", "search-result", "search");
+                    s.check("/clubs", "club-card", "clubs");
+                    s.check("/c/night-owls", "club-request", "club-admin");
+                    s.check("/c/new", "club-form", "club-form");
                     s.page.navigate(parley.baseUrl() + "/u/energy");
                     s.page.getByTestId("profile-act-as").click();
                     s.page.getByTestId("acting-banner").waitFor();
@@ -154,6 +164,7 @@ class EveryScreenBrowserTest extends BrowserTestBase {
                         s.check("/events/" + eventId, "event-edit", "event-host");
                         s.check("/admin", "impersonation-flag", "admin-flags");
                         s.check("/u/energy", "verify-section", "organization-verify");
+                        s.check("/c/night-owls", "club-standing", "club-requested");
                     }
                 }
             }

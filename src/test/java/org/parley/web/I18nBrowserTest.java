@@ -65,6 +65,8 @@ class I18nBrowserTest extends BrowserTestBase {
                         java.time.Instant.now().plus(java.time.Duration.ofDays(3)).toString(), "lengthMinutes", 60))))
                 .json().get("id").asText();
         ada.post("/api/proposals/" + proposalId + "/messages", Map.of("text", ROOM_TITLE + "?"));
+        ada.post("/api/clubs", Map.of("name", "Night Owls", "slug", "night-owls", "joinPolicy", "approval"));
+        grace.post("/api/clubs/night-owls/join", null);
 
         try (BrowserContext host = Browsers.newContext(browser, Viewport.LAPTOP)) {
             Page gracePage = Browsers.openPage(host, scriptErrors);
@@ -108,6 +110,9 @@ class I18nBrowserTest extends BrowserTestBase {
                     check(page, language, "/u/energy", "audit-entry", problems);
                     check(page, language, "/admin", "admin-only", problems);
                     check(page, language, "/search?q=grace", "search-result", problems);
+                    check(page, language, "/clubs", "club-card", problems);
+                    check(page, language, "/c/night-owls", "club-request", problems);
+                    check(page, language, "/c/new", "club-form", problems);
                     page.navigate(parley.baseUrl() + "/u/energy");
                     page.getByTestId("profile-act-as").click();
                     page.getByTestId("acting-banner").waitFor(); // after the reload as the organization
