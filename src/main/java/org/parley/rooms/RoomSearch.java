@@ -76,7 +76,8 @@ final class RoomSearch implements Searchable {
                 graph.followers = access.followers(member);
                 graph.blocked = access.blockedEitherWay(member);
             }
-            return Hallway.mayEnter(member, room.get().snapshot(), room.get().removed(), graph.followers, graph.blocked);
+            return Hallway.mayEnter(member, room.get().snapshot(), room.get().removed(), graph.followers, graph.blocked,
+                    rooms.clubs());
         };
     }
 

@@ -205,6 +205,11 @@ public final class Rooms implements AutoCloseable {
         rules.useClubs(clubs);
     }
 
+    /** The clubs feature's answers for members-only rooms ({@link ClubAccess#NONE} until it is wired). */
+    ClubAccess clubs() {
+        return clubs;
+    }
+
     /** Whether {@code member} may enter the room (for room links and pings). */
     public boolean mayEnter(long member, Room room) {
         return Hallway.mayEnter(member, room.snapshot(), room.removed(), access.followers(member),

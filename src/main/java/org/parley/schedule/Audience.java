@@ -40,7 +40,7 @@ final class Audience {
         return switch (type) {
             case open -> true;
             case social -> accepted.stream().anyMatch(followsViewer::test);
-            case closed -> false;
+            case closed, members -> false; // events are never members-only (EventsApi refuses the type)
         };
     }
 

@@ -24,7 +24,7 @@ public final class WebClient {
             "/u/{username}/followers", "/u/{username}/following", "/invites", "/invites/tree", "/settings", "/hallway",
             "/room/{id}", "/notifications", "/events/new", "/events/{id}", "/events/{id}/edit", "/admin", "/privacy",
             "/proposals", "/proposals/new", "/proposals/{id}",
-            "/clubs", "/c/new", "/c/{slug}", "/c/{slug}/edit");
+            "/clubs", "/c/new", "/c/{slug}", "/c/{slug}/edit", "/search");
 
     /** The worker's path: at the root, so its scope (W3C Service Workers §3.2.3) is the whole client. */
     static final String WORKER_PATH = "/sw.js";
