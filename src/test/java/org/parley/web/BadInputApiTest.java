@@ -217,7 +217,7 @@ class BadInputApiTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"PATCH, /api/invites", "DELETE, /api/me", "POST, /api/me", "GET, /api/session", "PUT, /api/accounts",
+    @CsvSource({"PATCH, /api/invites", "PUT, /api/me", "POST, /api/me", "GET, /api/session", "PUT, /api/accounts",
             "POST, /api/members/bob/follow", "PUT, /api/members/bob", "GET, /api/me/password"})
     void a_wrong_method_is_a_method_not_allowed_problem(String method, String path) {
         assertProblem(alice.send(method, path, null, Map.of()), 405, "method_not_allowed");
