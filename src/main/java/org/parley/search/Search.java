@@ -151,8 +151,12 @@ public final class Search implements AutoCloseable {
         return built;
     }
 
-    /** Documents searchable now. */
+    /**
+     * Documents searchable now, once the changes announced so far are applied, as a search sees them
+     * ({@link #find} waits for them the same way).
+     */
     public int size() {
+        feeder.awaitCaughtUp(config.catchUp());
         return index.size();
     }
 
