@@ -10,7 +10,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import com.microsoft.playwright.options.Cookie;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -194,9 +193,7 @@ class AudioEndToEndBrowserTest {
 
     private Page openSignedIn(Browser browser, ApiClient member, TestParley parley) {
         BrowserContext context = Browsers.newContext(browser, Viewport.LAPTOP);
-        context.addCookies(List.of(
-                new Cookie("parley_session", member.cookie("parley_session")).setUrl(parley.baseUrl()),
-                new Cookie("parley_csrf", member.cookie("parley_csrf")).setUrl(parley.baseUrl())));
+        Browsers.signIn(context, member, parley.baseUrl());
         context.addInitScript("localStorage.setItem('parley.audio.processing', 'off')");
         // Keeps the page's WebSockets at hand, so the test can drop the live connection.
         context.addInitScript("""

@@ -6,6 +6,8 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.ColorScheme;
+import com.microsoft.playwright.options.Cookie;
+import org.parley.testing.ApiClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -87,5 +89,22 @@ final class Browsers {
             }
         });
         return page;
+    }
+    /**
+     * Chromium whose fake microphone plays {@code wav} (AudioProbe's tones) and whose pages may play
+     * sound without a click: one browser per speaker in the audio tests.
+     */
+    static Browser launchSpeaking(Playwright playwright, Path wav) {
+        List<String> flags = new ArrayList<>(AudioProbe.fakeMicrophone(wav));
+        flags.add("--use-fake-ui-for-media-stream");
+        flags.add("--autoplay-policy=no-user-gesture-required");
+        return launchChromium(playwright, flags);
+    }
+
+    /** Signs {@code context} in as {@code member}: the session and CSRF cookies its API client holds. */
+    static void signIn(BrowserContext context, ApiClient member, String baseUrl) {
+        context.addCookies(List.of(
+                new Cookie("parley_session", member.cookie("parley_session")).setUrl(baseUrl),
+                new Cookie("parley_csrf", member.cookie("parley_csrf")).setUrl(baseUrl)));
     }
 }

@@ -9,14 +9,12 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import com.microsoft.playwright.options.Cookie;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -201,11 +199,7 @@ class ConversationStoryBrowserTest {
     }
 
     private Browser speaking(Playwright playwright, String name, double hz) {
-        Path wav = AudioProbe.writeTone(temp.resolve(name + ".wav"), 10, hz);
-        List<String> flags = new ArrayList<>(AudioProbe.fakeMicrophone(wav));
-        flags.add("--use-fake-ui-for-media-stream");
-        flags.add("--autoplay-policy=no-user-gesture-required");
-        return Browsers.launchChromium(playwright, flags);
+        return Browsers.launchSpeaking(playwright, AudioProbe.writeTone(temp.resolve(name + ".wav"), 10, hz));
     }
 
     private static ApiClient member(TestParley parley, ApiClient inviter, String username, String name) {
@@ -219,9 +213,7 @@ class ConversationStoryBrowserTest {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(Browsers.Viewport.PHONE.width, Browsers.Viewport.PHONE.height)
                 .setLocale("en-GB").setTimezoneId("UTC"));
-        context.addCookies(List.of(
-                new Cookie("parley_session", member.cookie("parley_session")).setUrl(parley.baseUrl()),
-                new Cookie("parley_csrf", member.cookie("parley_csrf")).setUrl(parley.baseUrl())));
+        Browsers.signIn(context, member, parley.baseUrl());
         context.addInitScript("localStorage.setItem('parley.audio.processing', 'off')");
         return Browsers.openPage(context, scriptErrors);
     }

@@ -10,7 +10,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import com.microsoft.playwright.options.Cookie;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -175,11 +174,7 @@ class InterpretationBrowserTest {
     }
 
     private Browser speaking(Playwright playwright, String name, double hz) {
-        Path wav = AudioProbe.writeTone(temp.resolve(name + ".wav"), 10, hz);
-        List<String> flags = new ArrayList<>(AudioProbe.fakeMicrophone(wav));
-        flags.add("--use-fake-ui-for-media-stream");
-        flags.add("--autoplay-policy=no-user-gesture-required");
-        return Browsers.launchChromium(playwright, flags);
+        return Browsers.launchSpeaking(playwright, AudioProbe.writeTone(temp.resolve(name + ".wav"), 10, hz));
     }
 
     private static ApiClient member(TestParley parley, ApiClient inviter, String username, String name) {
@@ -190,9 +185,7 @@ class InterpretationBrowserTest {
 
     private Page open(Browser browser, ApiClient member, TestParley parley) {
         BrowserContext context = Browsers.newContext(browser, Viewport.LAPTOP);
-        context.addCookies(List.of(
-                new Cookie("parley_session", member.cookie("parley_session")).setUrl(parley.baseUrl()),
-                new Cookie("parley_csrf", member.cookie("parley_csrf")).setUrl(parley.baseUrl())));
+        Browsers.signIn(context, member, parley.baseUrl());
         context.addInitScript("localStorage.setItem('parley.audio.processing', 'off')");
         return Browsers.openPage(context, scriptErrors);
     }
